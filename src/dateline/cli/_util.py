@@ -1,0 +1,55 @@
+"""What every command shares: the `--db` option, JSON output, and turning dateline errors into exit codes."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+
+from dateline.errors import DatelineError
+from dateline.store.db import Store
+
+console = Console()
+errors = Console(stderr=True)
+
+DEFAULT_DB = "dateline.db"
+
+
+def default_db() -> Path:
+    """`DATELINE_DB` if set, else `dateline.db` in the current folder."""
+    return Path(os.environ.get("DATELINE_DB") or DEFAULT_DB)
+
+
+DbOption = Annotated[Path, typer.Option("--db", help="Database file (default: $DATELINE_DB or ./dateline.db).",
+                                        default_factory=default_db, show_default=False)]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
+AsOfOption = Annotated[str | None, typer.Option("--as-of", help="Only what was first seen on or before this "
+                                                "date (YYYY-MM-DD or ISO datetime).")]
+
+
+@contextmanager
+def failures() -> Iterator[None]:
+    """Print a dateline error as one line with its code and exit 2, instead of a traceback."""
+    try:
+        yield
+    except DatelineError as error:
+        errors.print(f"[red]error[/red] {error}", markup=True, highlight=False)
+        raise typer.Exit(2) from None
+
+
+@contextmanager
+def open_db(path: Path, *, readonly: bool = True) -> Iterator[Store]:
+    with failures(), Store(path, readonly=readonly) as store:
+        yield store
+
+
+def emit_json(value: Any) -> None:
+    """Write `value` as JSON on stdout (no colours, no wrapping)."""
+    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2, default=str) + "\n")

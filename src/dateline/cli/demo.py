@@ -1,0 +1,36 @@
+"""`dateline demo`: ingest the bundled sample corpus into a fresh database and show what is there."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from dateline.cli import app
+from dateline.cli._util import console, failures
+from dateline.cli.ingest import print_report
+from dateline.ingest.run import SEEN_AT_PUBLISHED, IngestOptions, ingest
+from dateline.sample import sample_paths
+from dateline.store.db import Store
+from dateline.store.stats import corpus_stats
+
+
+@app.command("demo")
+def demo_command(
+    db: Annotated[Path, typer.Option("--db", help="Database to (re)create for the demo.")] = Path("dateline-demo.db"),
+) -> None:
+    """Ingest the bundled sample corpus (MEANTIME + the seeds) into a fresh database and take a short tour."""
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    console.rule("[bold]dateline demo")
+    console.print(f"Ingesting the sample corpus into {db} (first_seen_at = each article's publication date)")
+    with failures(), Store(db) as store:
+        report = ingest(store, sample_paths(), IngestOptions(seen_at=SEEN_AT_PUBLISHED))
+        print_report(report)
+        stats = corpus_stats(store.conn)
+        console.print(f"\n[bold]{stats['articles']}[/bold] articles, {stats['sources']} sources, published "
+                      f"{stats['published_from']} to {stats['published_to']}")
+        for source, count in stats["per_source"].items():
+            console.print(f"  {source}: {count}")
+    console.print(f"\nTry: dateline --help, or dateline stats --db {db}")

@@ -1,0 +1,108 @@
+"""The one error catalogue of dateline.
+
+Every error and every skipped-record problem carries a stable code, so messages are greppable and documented.
+Codes are grouped by pipeline stage and never reused:
+
+    DatelineError
+    ├── InputError          D1xx  a record or file could not be read (reported and skipped during ingest)
+    ├── StoreError          D2xx  the database could not be opened, migrated or written
+    ├── TemporalError       D3xx  a temporal expression or anchor could not be interpreted
+    ├── QueryError          D4xx  a query, filter or as-of date is invalid
+    └── ConfigError         D5xx  a command-line option or setting is invalid
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+
+class Code(str, Enum):
+    """Stable error codes. The value is what users see; the name says what it means."""
+
+    # D1xx: input records and files
+    MALFORMED_RECORD = "D101"
+    MISSING_DATE = "D102"
+    INVALID_DATE = "D103"
+    FUTURE_DATE = "D104"
+    EMPTY_TEXT = "D105"
+    UNDECODABLE = "D106"
+    BINARY_CONTENT = "D107"
+    TRUNCATED_FILE = "D108"
+    RECORD_TOO_LARGE = "D109"
+    UNKNOWN_FORMAT = "D110"
+    UNREADABLE_FILE = "D111"
+    MISSING_TEXT = "D112"
+    # D2xx: the store
+    STORE_CORRUPT = "D201"
+    STORE_TOO_NEW = "D202"
+    STORE_WRITE_FAILED = "D203"
+    NOT_FOUND = "D204"
+    # D3xx: temporal
+    INVALID_ANCHOR = "D301"
+    INVALID_TIMEX = "D302"
+    # D4xx: queries
+    INVALID_QUERY = "D401"
+    INVALID_AS_OF = "D402"
+    # D5xx: configuration
+    INVALID_OPTION = "D501"
+
+
+class DatelineError(Exception):
+    """Base of every error dateline raises on purpose."""
+
+    code: Code = Code.INVALID_OPTION
+
+    def __init__(self, message: str, *, code: Code | None = None) -> None:
+        if code is not None:
+            self.code = code
+        self.message = message
+        super().__init__(f"[{self.code.value}] {message}")
+
+
+class InputError(DatelineError):
+    """A record or file could not be turned into an article."""
+
+    code = Code.MALFORMED_RECORD
+
+
+class StoreError(DatelineError):
+    """The database could not be opened, migrated or written."""
+
+    code = Code.STORE_WRITE_FAILED
+
+
+class TemporalError(DatelineError):
+    """A temporal expression or anchor could not be interpreted."""
+
+    code = Code.INVALID_ANCHOR
+
+
+class QueryError(DatelineError):
+    """A query or one of its filters is invalid."""
+
+    code = Code.INVALID_QUERY
+
+
+class ConfigError(DatelineError):
+    """An option or setting is invalid."""
+
+    code = Code.INVALID_OPTION
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One rejected record: where it was, what was wrong, under which code."""
+
+    code: Code
+    source: str
+    location: str
+    reason: str
+
+    def __str__(self) -> str:
+        where = f"{self.source}:{self.location}" if self.location else self.source
+        return f"[{self.code.value}] {where}: {self.reason}"
+
+    @classmethod
+    def from_error(cls, error: DatelineError, source: str, location: str) -> Problem:
+        return cls(error.code, source, location, error.message)

@@ -1,0 +1,200 @@
+"""An ingest run: read every input, check every record, analyze the new ones, store them in batches.
+
+Each batch is one transaction (articles, their analysis, the corpus updates and the problems found), so a run
+killed at any point leaves only whole batches behind, and running it again skips what is stored (by content
+hash) and completes the rest: no duplicates, no gaps.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from dateline.article import Article
+from dateline.asof import seen_stamp
+from dateline.clock import Clock, SystemClock
+from dateline.errors import Code, DatelineError, InputError, Problem
+from dateline.ingest.readers import ReadOptions, reader_for
+from dateline.ingest.sources import InputFile, discover
+from dateline.pipeline import Analysis, PipelineConfig, analyze, save, update_corpus
+from dateline.store.articles import Outcome, put_article
+from dateline.store.db import Store
+from dateline.text import clean
+
+SEEN_AT_PUBLISHED = "published"
+
+
+@dataclass(frozen=True)
+class IngestOptions:
+    """How to ingest. `seen_at` fixes `first_seen_at` for a backfill: an instant, or `"published"` to take
+    each article's own publication time; None stamps the clock's time."""
+
+    format: str | None = None
+    read: ReadOptions = field(default_factory=ReadOptions)
+    seen_at: datetime | str | None = None
+    strict: bool = False
+    batch_size: int = 200
+    future_tolerance: timedelta = timedelta(days=2)
+    pipeline: PipelineConfig = field(default_factory=PipelineConfig)
+
+
+@dataclass
+class IngestReport:
+    """What a run did: counts, and every problem with where and why."""
+
+    added: int = 0
+    duplicates: int = 0
+    revisions: int = 0
+    problems: list[Problem] = field(default_factory=list)
+    files: int = 0
+    bytes_read: int = 0
+
+    @property
+    def rejected(self) -> int:
+        return len(self.problems)
+
+    def by_code(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for problem in self.problems:
+            counts[problem.code.value] = counts.get(problem.code.value, 0) + 1
+        return dict(sorted(counts.items()))
+
+
+class StrictModeError(DatelineError):
+    """Raised by a `strict` run at its first problem."""
+
+
+Progress = Callable[[InputFile, int], None]
+
+
+def _seen_at(article: Article, options: IngestOptions, clock: Clock) -> datetime:
+    if options.seen_at == SEEN_AT_PUBLISHED:
+        return article.published.earliest_utc()
+    if isinstance(options.seen_at, datetime):
+        return options.seen_at
+    return clock.now()
+
+
+def check(article: Article, first_seen_at: datetime, options: IngestOptions) -> Article:
+    """The article with its text in stored form, or `InputError` if it cannot be stored as it is."""
+    text = clean(article.text)
+    if not text:
+        raise InputError("text is empty", code=Code.EMPTY_TEXT)
+    if article.published.earliest_utc() > first_seen_at + options.future_tolerance:
+        raise InputError(
+            f"published {article.published.iso()} is after it was first seen ({seen_stamp(first_seen_at)[:10]})",
+            code=Code.FUTURE_DATE,
+        )
+    title = clean(article.title) if article.title else None
+    if text == article.text and title == article.title:
+        return article
+    return Article(text, article.published, title or None, article.url, article.source, article.external_id,
+                   article.origin)
+
+
+def _records(files: Iterable[InputFile | Problem], options: IngestOptions, report: IngestReport,
+             progress: Progress | None) -> Iterator[Article | Problem]:
+    for item in files:
+        if isinstance(item, Problem):
+            yield item
+            continue
+        report.files += 1
+        count = 0
+        for record in reader_for(item.format)(item, options.read):
+            count += 1
+            yield record
+        report.bytes_read += item.path.stat().st_size
+        if progress:
+            progress(item, count)
+
+
+class _Batch:
+    def __init__(self) -> None:
+        self.items: list[tuple[Article, datetime]] = []
+        self.problems: list[Problem] = []
+
+    def __len__(self) -> int:
+        return len(self.items) + len(self.problems)
+
+
+def ingest(store: Store, paths: list[Path], options: IngestOptions | None = None, *, clock: Clock | None = None,
+           progress: Progress | None = None) -> IngestReport:
+    """Ingest every article under `paths` into `store` and report what happened."""
+    options = options or IngestOptions()
+    clock = clock or SystemClock()
+    report = IngestReport()
+    with store.transaction() as conn:
+        run_id = conn.execute(
+            "INSERT INTO ingest_runs (started_at, inputs) VALUES (?, ?)",
+            (seen_stamp(clock.now()), json.dumps([str(p) for p in paths])),
+        ).lastrowid
+    batch = _Batch()
+    for record in _records(discover(paths, options.format), options, report, progress):
+        if isinstance(record, Article):
+            seen = _seen_at(record, options, clock)
+            try:
+                batch.items.append((check(record, seen, options), seen))
+            except InputError as error:
+                record = Problem.from_error(error, *_split_origin(record.origin))
+        if isinstance(record, Problem):
+            if options.strict:
+                _flush(store, batch, report, options, run_id)
+                raise StrictModeError(f"--strict: stopping at the first problem: {record}", code=record.code)
+            batch.problems.append(record)
+        if len(batch) >= options.batch_size:
+            _flush(store, batch, report, options, run_id)
+            batch = _Batch()
+    _flush(store, batch, report, options, run_id)
+    with store.transaction() as conn:
+        conn.execute(
+            "UPDATE ingest_runs SET finished_at = ?, added = ?, duplicates = ?, revisions = ?, rejected = ?"
+            " WHERE id = ?",
+            (seen_stamp(clock.now()), report.added, report.duplicates, report.revisions, report.rejected, run_id),
+        )
+    return report
+
+
+def _split_origin(origin: str) -> tuple[str, str]:
+    path, _, line = origin.rpartition(":")
+    if path and line.isdigit():
+        return path, f"line {line}"
+    return origin, ""
+
+
+def _flush(store: Store, batch: _Batch, report: IngestReport, options: IngestOptions, run_id: int | None) -> None:
+    if not len(batch):
+        return
+    known = _known_ids(store, [article.content_hash for article, _ in batch.items])
+    fresh: dict[str, Analysis] = {}
+    for article, _ in batch.items:
+        if article.content_hash not in known and article.content_hash not in fresh:
+            fresh[article.content_hash] = analyze(article, options.pipeline)
+    with store.transaction() as conn:
+        new_ids = []
+        for article, seen in batch.items:
+            stored = put_article(conn, article, seen)
+            if stored.outcome is Outcome.DUPLICATE:
+                report.duplicates += 1
+                continue
+            report.revisions += stored.outcome is Outcome.REVISION
+            report.added += stored.outcome is Outcome.ADDED
+            save(conn, fresh[stored.id])
+            new_ids.append(stored.id)
+        update_corpus(conn, new_ids)
+        conn.executemany(
+            "INSERT INTO problems (run_id, code, source, location, reason) VALUES (?, ?, ?, ?, ?)",
+            [(run_id, p.code.value, p.source, p.location, p.reason) for p in batch.problems],
+        )
+    report.problems.extend(batch.problems)
+
+
+def _known_ids(store: Store, ids: list[str]) -> set[str]:
+    found: set[str] = set()
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        marks = ",".join("?" * len(chunk))
+        found.update(row[0] for row in store.conn.execute(f"SELECT id FROM articles WHERE id IN ({marks})", chunk))
+    return found

@@ -1,0 +1,51 @@
+"""The per-article pipeline and what it writes.
+
+`analyze` is a pure function of an article and a `PipelineConfig`: it may run in this process, in a process pool
+or on a Dask worker. `save` writes its result in the caller's transaction, and `update_corpus` runs the
+corpus-level steps (entity resolution, event grouping, stories) for the articles just saved, in the same
+transaction, so a crash never leaves an article without its analysis.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+from typing import Literal
+
+from dateline.article import Article
+from dateline.store.articles import put_sentences
+from dateline.text import Sentence, sentences
+
+Mode = Literal["full", "fast"]
+
+
+@dataclass(frozen=True)
+class PipelineConfig:
+    """What the per-article analysis does. `fast` skips the statistical models (no spaCy NER)."""
+
+    mode: Mode = "full"
+    temporal_mode: str | None = None
+
+
+@dataclass
+class Analysis:
+    """Everything the per-article stages found in one article. Offsets point into `article.text`."""
+
+    article_id: str
+    article: Article
+    sentences: list[Sentence] = field(default_factory=list)
+
+
+def analyze(article: Article, config: PipelineConfig) -> Analysis:
+    """Run every per-article stage on one article."""
+    return Analysis(article.content_hash, article, list(sentences(article.text)))
+
+
+def save(conn: sqlite3.Connection, analysis: Analysis) -> None:
+    """Write one article's analysis (the article row itself must already be stored)."""
+    put_sentences(conn, analysis.article_id, analysis.sentences)
+
+
+def update_corpus(conn: sqlite3.Connection, article_ids: list[str]) -> None:
+    """Bring the corpus-level structures up to date with newly stored articles."""
+    del conn, article_ids

@@ -1,0 +1,44 @@
+"""Shared fixtures: a fresh store per test, the seed articles, and the optional ../shared data."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from dateline.clock import FixedClock
+from dateline.ingest.run import SEEN_AT_PUBLISHED, IngestOptions, ingest
+from dateline.store.db import Store
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+SEEDS = Path(__file__).resolve().parents[1] / "src" / "dateline" / "data" / "sample" / "seeds.txt"
+
+
+@pytest.fixture
+def shared_data() -> Path:
+    """`../shared/data`, or skip: users who clone the project do not have it."""
+    if not SHARED.is_dir():
+        pytest.skip("needs ../shared/data (the project's development data), which is absent here")
+    return SHARED
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    """An empty store in a real SQLite file."""
+    with Store(tmp_path / "test.db") as opened:
+        yield opened
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    return FixedClock(datetime(2024, 1, 1, tzinfo=UTC))
+
+
+@pytest.fixture
+def seeded(store: Store) -> Store:
+    """A store holding the two seed articles, each first seen on its publication date."""
+    report = ingest(store, [SEEDS], IngestOptions(seen_at=SEEN_AT_PUBLISHED))
+    assert report.added == 2 and not report.problems
+    return store
