@@ -9,12 +9,12 @@ import hashlib
 import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone
-from enum import Enum
+from enum import StrEnum
 
 from dateline.errors import Code, InputError
 
 
-class Precision(str, Enum):
+class Precision(StrEnum):
     """How much of a publication timestamp the source actually stated."""
 
     YEAR = "year"

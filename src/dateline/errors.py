@@ -14,10 +14,10 @@ Codes are grouped by pipeline stage and never reused:
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 
-class Code(str, Enum):
+class Code(StrEnum):
     """Stable error codes. The value is what users see; the name says what it means."""
 
     # D1xx: input records and files

@@ -6,7 +6,7 @@ import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
-from enum import Enum
+from enum import StrEnum
 
 from dateline.article import Article, Precision, PublishedAt, StoredArticle
 from dateline.asof import as_of_bound, seen_stamp
@@ -14,7 +14,7 @@ from dateline.errors import Code, StoreError
 from dateline.text import Sentence
 
 
-class Outcome(str, Enum):
+class Outcome(StrEnum):
     """What storing one article did."""
 
     ADDED = "added"

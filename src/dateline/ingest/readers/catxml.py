@@ -96,7 +96,8 @@ def parse_cat(data: bytes, name: str) -> CatDocument:
     if not _ISO_DAY.match(dct):
         dct = _dateline_text(tokens) or dct
     if not dct:
-        raise InputError("no creation time (TIMEX3 functionInDocument=CREATION_TIME, or a date on the dateline)", code=Code.MISSING_DATE)
+        raise InputError("no creation time (TIMEX3 functionInDocument=CREATION_TIME, or a date on the dateline)",
+                         code=Code.MISSING_DATE)
     title_offsets: dict[str, tuple[int, int]] = {}
     title = _join([t for t in tokens if t[2] == 0], title_offsets)
     body: dict[str, tuple[int, int]] = {}

@@ -23,14 +23,14 @@ def html_to_article(html: str, *, origin: str, url: str | None = None, record_id
             "extensive_search": False, "original_date": True, "outputformat": "%Y-%m-%d",
         },
     )
-    if document is None or not (document.text or "").strip():
+    if document is None or isinstance(document, dict) or not (document.text or "").strip():
         raise InputError("no main text found in the page", code=Code.EMPTY_TEXT)
     if not document.date:
         raise InputError("no publication date found in the page (meta tags, time elements, URL)",
                          code=Code.MISSING_DATE)
     source = document.sitename or document.hostname
     return Article(
-        text=document.text, published=parse_published(document.date), title=document.title,
+        text=str(document.text), published=parse_published(document.date), title=document.title,
         url=url or document.url, source=source, external_id=record_id, origin=origin,
     )
 

@@ -60,6 +60,7 @@ def read(source: InputFile, options: ReadOptions) -> Iterator[Article | Problem]
             if was_stray:
                 continue
             yield Problem(Code.MALFORMED_RECORD, source.display, f"line {number}",
-                          "expected a record starting with ' date YYYY-MM-DD ' (text up to the next such line is skipped)")
+                          "expected a record starting with ' date YYYY-MM-DD '"
+                          " (text up to the next such line is skipped)")
     if date_text is not None:
         yield _finish(source, start, date_text, parts, index)

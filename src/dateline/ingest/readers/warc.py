@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from dateline.article import Article
 from dateline.errors import Code, InputError, Problem
 from dateline.ingest.decode import decode
 from dateline.ingest.readers import ReadOptions
 from dateline.ingest.readers.html import html_to_article
-from dateline.article import Article
 from dateline.ingest.sources import InputFile
 
 
