@@ -9,18 +9,18 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+import datetime as dt
 
 
 @dataclass(frozen=True)
 class Candidate:
     """One dated sentence of an article: the day it is about and where it comes from."""
 
-    date: date
+    date: dt.date
     text: str
     article_id: str
     sentence: int
-    published: date
+    published: dt.date
     source: str | None
     first_seen_at: str
     rule: str = "timex"
@@ -30,14 +30,14 @@ class Candidate:
 class TimelineEntry:
     """One date of a timeline with the sentences chosen for it."""
 
-    date: date
+    date: dt.date
     sentences: list[Candidate]
 
 
 def summarize(candidates: Sequence[Candidate], *, n_dates: int | None = None, per_date: int | None = None,
               query: str | None = None) -> list[TimelineEntry]:
     """Choose `n_dates` dates and up to `per_date` sentences each from `candidates`, in date order."""
-    by_date: dict[date, list[Candidate]] = defaultdict(list)
+    by_date: dict[dt.date, list[Candidate]] = defaultdict(list)
     for candidate in candidates:
         by_date[candidate.date].append(candidate)
     votes = Counter({day: len({c.article_id for c in group}) for day, group in by_date.items()})
