@@ -8,7 +8,8 @@ Codes are grouped by pipeline stage and never reused:
     ├── StoreError          D2xx  the database could not be opened, migrated or written
     ├── TemporalError       D3xx  a temporal expression or anchor could not be interpreted
     ├── QueryError          D4xx  a query, filter or as-of date is invalid
-    └── ConfigError         D5xx  a command-line option or setting is invalid
+    ├── ConfigError         D5xx  a command-line option or setting is invalid
+    └── ApiError            D6xx  an HTTP request was refused (shape, token, size, rate, cursor)
 """
 
 from __future__ import annotations
@@ -46,6 +47,16 @@ class Code(StrEnum):
     INVALID_AS_OF = "D402"
     # D5xx: configuration
     INVALID_OPTION = "D501"
+    # D6xx: the HTTP API
+    INVALID_REQUEST = "D601"
+    UNAUTHORIZED = "D602"
+    WRITES_DISABLED = "D603"
+    PAYLOAD_TOO_LARGE = "D604"
+    RATE_LIMITED = "D605"
+    NO_SUCH_ROUTE = "D606"
+    METHOD_NOT_ALLOWED = "D607"
+    INVALID_CURSOR = "D608"
+    INTERNAL = "D609"
 
 
 class DatelineError(Exception):
@@ -88,6 +99,12 @@ class ConfigError(DatelineError):
     """An option or setting is invalid."""
 
     code = Code.INVALID_OPTION
+
+
+class ApiError(DatelineError):
+    """An HTTP request the API refuses before any query runs."""
+
+    code = Code.INVALID_REQUEST
 
 
 @dataclass(frozen=True)
