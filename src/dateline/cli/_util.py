@@ -40,7 +40,7 @@ def failures() -> Iterator[None]:
     try:
         yield
     except DatelineError as error:
-        errors.print(f"[red]error[/red] {error}", markup=True, highlight=False)
+        errors.print(f"[red]error[/red] {error}", markup=True, highlight=False, soft_wrap=True)
         raise typer.Exit(2) from None
 
 

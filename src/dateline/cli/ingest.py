@@ -12,6 +12,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from dateline.asof import parse_as_of
 from dateline.cli import app
 from dateline.cli._util import DbOption, JsonOption, console, emit_json, errors, failures
+from dateline.engine import ENGINES
 from dateline.errors import Code, ConfigError
 from dateline.ingest.readers import FieldMap, ReadOptions
 from dateline.ingest.run import SEEN_AT_PUBLISHED, IngestOptions, IngestReport, ingest
@@ -30,7 +31,7 @@ def seen_at_option(value: str | None) -> datetime | str | None:
 
 def print_report(report: IngestReport, limit: int = 20) -> None:
     for problem in report.problems[:limit]:
-        errors.print(f"[yellow]skipped[/yellow] {problem}", markup=True, highlight=False)
+        errors.print(f"[yellow]skipped[/yellow] {problem}", markup=True, highlight=False, soft_wrap=True)
     if len(report.problems) > limit:
         errors.print(f"... and {len(report.problems) - limit} more (all are in the database's problems table)")
     console.print(
@@ -53,6 +54,10 @@ def ingest_command(
     text_field: Annotated[str | None, typer.Option("--text-field", help="JSONL/CSV field with the text.")] = None,
     max_record_bytes: Annotated[int, typer.Option("--max-record-bytes")] = DEFAULT_MAX_RECORD_BYTES,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1)] = 200,
+    engine: Annotated[str, typer.Option("--engine", help=f"Where to analyze: {' or '.join(ENGINES)}.")] = "local",
+    scheduler: Annotated[str | None, typer.Option(
+        "--scheduler", help="Dask scheduler address (default: start a local cluster).")] = None,
+    workers: Annotated[int | None, typer.Option("--workers", min=1, help="Worker processes (default: cores).")] = None,
     json_output: JsonOption = False,
 ) -> None:
     """Read dated articles (seed lines, JSONL, CSV, date folders, HTML, WARC, gzipped or not) into the store.
@@ -65,7 +70,8 @@ def ingest_command(
         options = IngestOptions(
             format=format, seen_at=seen_at_option(seen_at), strict=strict, batch_size=batch_size,
             read=ReadOptions(FieldMap.with_overrides(date=date_field, text=text_field), max_record_bytes),
-            pipeline=PipelineConfig(mode="fast" if fast else "full"),
+            pipeline=PipelineConfig(mode="fast" if fast else "full"), engine=engine, scheduler=scheduler,
+            workers=workers,
         )
         with Store(db) as store, Progress(
             TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),

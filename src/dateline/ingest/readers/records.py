@@ -40,9 +40,9 @@ def _text_field(record: Mapping[str, Any], names: tuple[str, ...]) -> str | None
 def record_to_article(record: Mapping[str, Any], fields: FieldMap, origin: str) -> Article:
     """Build an article from one parsed record, raising `InputError` with the reason it cannot be one."""
     text = _text_field(record, fields.text)
-    if text is None:
+    if text is None and not any(name in record for name in fields.text):
         raise InputError(f"no text field (looked for {', '.join(fields.text)})", code=Code.MISSING_TEXT)
-    if not text.strip():
+    if text is None or not text.strip():
         raise InputError("text is empty", code=Code.EMPTY_TEXT)
     date_value = _first(record, fields.date)
     if date_value is None:

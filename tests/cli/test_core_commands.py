@@ -1,0 +1,87 @@
+"""The core commands end to end: ingest, stats, show, demo; JSON output and exit codes."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from dateline.cli import load_commands
+
+runner = CliRunner()
+app = load_commands()
+SEEDS = Path(__file__).resolve().parents[2] / "src" / "dateline" / "data" / "sample" / "seeds.txt"
+
+
+def test_ingest_stats_show_with_json(tmp_path: Path) -> None:
+    db = str(tmp_path / "c.db")
+    result = runner.invoke(app, ["ingest", str(SEEDS), "--db", db, "--seen-at", "published", "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["added"] == 2
+    stats = json.loads(runner.invoke(app, ["stats", "--db", db, "--json"]).stdout)
+    assert stats["articles"] == 2
+    assert (stats["published_from"], stats["published_to"]) == ("2023-06-22", "2023-07-07")
+    assert stats["per_month"] == {"2023-06": 1, "2023-07": 1}
+    as_of = json.loads(runner.invoke(app, ["stats", "--db", db, "--json", "--as-of", "2023-06-30"]).stdout)
+    assert as_of["articles"] == 1
+    article_id = json.loads(runner.invoke(app, ["stats", "--db", db, "--json"]).stdout) and _first_id(db)
+    shown = json.loads(runner.invoke(app, ["show", article_id[:8], "--db", db, "--json"]).stdout)
+    assert shown["id"] == article_id
+    assert shown["first_seen_at"].startswith(shown["published_at"][:10])
+    assert shown["sentences"] and shown["text"][shown["sentences"][0]["start"]:].startswith(("As with", "At some"))
+
+
+def _first_id(db: str) -> str:
+    from dateline.store.db import Store
+
+    with Store(db, readonly=True) as store:
+        return str(store.conn.execute("SELECT id FROM articles ORDER BY published_day").fetchone()[0])
+
+
+def test_db_defaults_to_environment_variable(tmp_path: Path) -> None:
+    db = tmp_path / "env.db"
+    result = runner.invoke(app, ["ingest", str(SEEDS)], env={"DATELINE_DB": str(db)})
+    assert result.exit_code == 0, result.output
+    assert db.exists()
+
+
+def test_exit_code_says_whether_anything_was_rejected(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"date": "2023-02-30", "text": "x"}\n{"date": "2023-02-03", "text": "fine"}\n')
+    db = str(tmp_path / "e.db")
+    process = subprocess.run([sys.executable, "-m", "dateline", "ingest", str(bad), "--db", db],
+                             capture_output=True, text=True)
+    assert process.returncode == 1
+    assert "[D103]" in process.stderr and "bad.jsonl:line 1" in process.stderr
+    assert "1 added" in process.stdout
+    strict = subprocess.run([sys.executable, "-m", "dateline", "ingest", str(bad), "--db", db, "--strict"],
+                            capture_output=True, text=True)
+    assert strict.returncode == 2 and "D103" in strict.stderr
+
+
+def test_show_unknown_id_and_missing_database(tmp_path: Path) -> None:
+    missing = runner.invoke(app, ["stats", "--db", str(tmp_path / "nope.db")])
+    assert missing.exit_code == 2 and "D204" in missing.output
+    runner.invoke(app, ["ingest", str(SEEDS), "--db", str(tmp_path / "s.db")])
+    unknown = runner.invoke(app, ["show", "ffffffffff", "--db", str(tmp_path / "s.db")])
+    assert unknown.exit_code == 2 and "D204" in unknown.output
+
+
+def test_corrupt_database_is_refused_with_a_clear_message(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.db"
+    broken.write_bytes(b"this is not a database at all" * 100)
+    result = runner.invoke(app, ["stats", "--db", str(broken)])
+    assert result.exit_code == 2
+    assert "D201" in result.output and "not a dateline database or damaged" in result.output
+
+
+def test_demo_builds_a_fresh_database(tmp_path: Path) -> None:
+    db = tmp_path / "demo.db"
+    first = runner.invoke(app, ["demo", "--db", str(db)])
+    assert first.exit_code == 0, first.output
+    assert "122 added" in first.output
+    again = runner.invoke(app, ["demo", "--db", str(db)])
+    assert "122 added" in again.output  # fresh each time, not "already stored"
