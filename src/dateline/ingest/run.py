@@ -8,6 +8,7 @@ hash) and completes the rest: no duplicates, no gaps.
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -16,10 +17,11 @@ from pathlib import Path
 from dateline.article import Article
 from dateline.asof import seen_stamp
 from dateline.clock import Clock, SystemClock
-from dateline.errors import Code, DatelineError, InputError, Problem
+from dateline.engine import open_engine
+from dateline.errors import Code, DatelineError, InputError, Problem, StoreError
 from dateline.ingest.readers import ReadOptions, reader_for
 from dateline.ingest.sources import InputFile, discover
-from dateline.pipeline import Analysis, PipelineConfig, analyze, save, update_corpus
+from dateline.pipeline import Analysis, PipelineConfig, save, update_corpus
 from dateline.store.articles import Outcome, put_article
 from dateline.store.db import Store
 from dateline.text import clean
@@ -30,7 +32,8 @@ SEEN_AT_PUBLISHED = "published"
 @dataclass(frozen=True)
 class IngestOptions:
     """How to ingest. `seen_at` fixes `first_seen_at` for a backfill: an instant, or `"published"` to take
-    each article's own publication time; None stamps the clock's time."""
+    each article's own publication time; None stamps the clock's time. `engine` (`local` or `dask`), `workers`
+    and `scheduler` say where the per-article analysis runs (see `dateline.engine.open_engine`)."""
 
     format: str | None = None
     read: ReadOptions = field(default_factory=ReadOptions)
@@ -39,6 +42,9 @@ class IngestOptions:
     batch_size: int = 200
     future_tolerance: timedelta = timedelta(days=2)
     pipeline: PipelineConfig = field(default_factory=PipelineConfig)
+    engine: str = "local"
+    scheduler: str | None = None
+    workers: int | None = None
 
 
 @dataclass
@@ -112,17 +118,30 @@ def _records(files: Iterable[InputFile | Problem], options: IngestOptions, repor
 
 
 class _Batch:
+    """Up to `batch_size` records, in input order, and the articles among them not yet in the store."""
+
     def __init__(self) -> None:
         self.items: list[tuple[Article, datetime]] = []
         self.problems: list[Problem] = []
+        self.fresh: list[Article] = []
 
     def __len__(self) -> int:
         return len(self.items) + len(self.problems)
 
 
+class _Stop:
+    """Set when a `strict` run meets its first problem: reading stops, what was read before it is stored."""
+
+    problem: Problem | None = None
+
+
 def ingest(store: Store, paths: list[Path], options: IngestOptions | None = None, *, clock: Clock | None = None,
            progress: Progress | None = None) -> IngestReport:
-    """Ingest every article under `paths` into `store` and report what happened."""
+    """Ingest every article under `paths` into `store` and report what happened.
+
+    Reading, checking and writing happen here, in input order; the analysis of new articles runs on
+    `options.engine` (see `dateline.engine`), batches in parallel, results written back in input order.
+    """
     options = options or IngestOptions()
     clock = clock or SystemClock()
     report = IngestReport()
@@ -131,23 +150,14 @@ def ingest(store: Store, paths: list[Path], options: IngestOptions | None = None
             "INSERT INTO ingest_runs (started_at, inputs) VALUES (?, ?)",
             (seen_stamp(clock.now()), json.dumps([str(p) for p in paths])),
         ).lastrowid
-    batch = _Batch()
-    for record in _records(discover(paths, options.format), options, report, progress):
-        if isinstance(record, Article):
-            seen = _seen_at(record, options, clock)
-            try:
-                batch.items.append((check(record, seen, options), seen))
-            except InputError as error:
-                record = Problem.from_error(error, *_split_origin(record.origin))
-        if isinstance(record, Problem):
-            if options.strict:
-                _flush(store, batch, report, options, run_id)
-                raise StrictModeError(f"--strict: stopping at the first problem: {record}", code=record.code)
-            batch.problems.append(record)
-        if len(batch) >= options.batch_size:
-            _flush(store, batch, report, options, run_id)
-            batch = _Batch()
-    _flush(store, batch, report, options, run_id)
+    stop = _Stop()
+    batches = _batches(store, _records(discover(paths, options.format), options, report, progress), options, clock,
+                       stop)
+    with open_engine(options.engine, workers=options.workers, scheduler=options.scheduler) as engine:
+        for batch, analyses in engine.analyze(batches, options.pipeline):
+            _write(store, batch, analyses, report, run_id)
+    if stop.problem is not None:
+        raise StrictModeError(f"--strict: stopping at the first problem: {stop.problem}", code=stop.problem.code)
     with store.transaction() as conn:
         conn.execute(
             "UPDATE ingest_runs SET finished_at = ?, added = ?, duplicates = ?, revisions = ?, rejected = ?"
@@ -157,6 +167,38 @@ def ingest(store: Store, paths: list[Path], options: IngestOptions | None = None
     return report
 
 
+def _batches(store: Store, records: Iterator[Article | Problem], options: IngestOptions, clock: Clock,
+             stop: _Stop) -> Iterator[tuple[_Batch, list[Article]]]:
+    """Checked records grouped in batches, each with the articles the engine must analyze (those not stored yet)."""
+    batch = _Batch()
+    for record in records:
+        if isinstance(record, Article):
+            seen = _seen_at(record, options, clock)
+            try:
+                batch.items.append((check(record, seen, options), seen))
+            except InputError as error:
+                record = Problem.from_error(error, *_split_origin(record.origin))
+        if isinstance(record, Problem):
+            if options.strict:
+                stop.problem = record
+                break
+            batch.problems.append(record)
+        if len(batch) >= options.batch_size:
+            yield _fresh(store, batch)
+            batch = _Batch()
+    if len(batch):
+        yield _fresh(store, batch)
+
+
+def _fresh(store: Store, batch: _Batch) -> tuple[_Batch, list[Article]]:
+    known = _known_ids(store, [article.content_hash for article, _ in batch.items])
+    for article, _ in batch.items:
+        if article.content_hash not in known:
+            known.add(article.content_hash)
+            batch.fresh.append(article)
+    return batch, batch.fresh
+
+
 def _split_origin(origin: str) -> tuple[str, str]:
     path, _, line = origin.rpartition(":")
     if path and line.isdigit():
@@ -164,30 +206,37 @@ def _split_origin(origin: str) -> tuple[str, str]:
     return origin, ""
 
 
-def _flush(store: Store, batch: _Batch, report: IngestReport, options: IngestOptions, run_id: int | None) -> None:
-    if not len(batch):
-        return
-    known = _known_ids(store, [article.content_hash for article, _ in batch.items])
-    fresh: dict[str, Analysis] = {}
-    for article, _ in batch.items:
-        if article.content_hash not in known and article.content_hash not in fresh:
-            fresh[article.content_hash] = analyze(article, options.pipeline)
-    with store.transaction() as conn:
-        new_ids = []
-        for article, seen in batch.items:
-            stored = put_article(conn, article, seen)
-            if stored.outcome is Outcome.DUPLICATE:
-                report.duplicates += 1
-                continue
-            report.revisions += stored.outcome is Outcome.REVISION
-            report.added += stored.outcome is Outcome.ADDED
-            save(conn, fresh[stored.id])
-            new_ids.append(stored.id)
-        update_corpus(conn, new_ids)
-        conn.executemany(
-            "INSERT INTO problems (run_id, code, source, location, reason) VALUES (?, ?, ?, ?, ?)",
-            [(run_id, p.code.value, p.source, p.location, p.reason) for p in batch.problems],
-        )
+def _write(store: Store, batch: _Batch, analyses: list[Analysis], report: IngestReport, run_id: int | None) -> None:
+    """Store one batch in one transaction: its articles, their analyses, the corpus updates, its problems."""
+    fresh = {article.content_hash: analysis for article, analysis in zip(batch.fresh, analyses, strict=True)}
+    added = duplicates = revisions = 0
+    try:
+        with store.transaction() as conn:
+            new_ids = []
+            for article, seen in batch.items:
+                stored = put_article(conn, article, seen)
+                if stored.outcome is Outcome.DUPLICATE:
+                    duplicates += 1
+                    continue
+                revisions += stored.outcome is Outcome.REVISION
+                added += stored.outcome is Outcome.ADDED
+                save(conn, fresh[stored.id])
+                new_ids.append(stored.id)
+            update_corpus(conn, new_ids)
+            conn.executemany(
+                "INSERT INTO problems (run_id, code, source, location, reason) VALUES (?, ?, ?, ?, ?)",
+                [(run_id, p.code.value, p.source, p.location, p.reason) for p in batch.problems],
+            )
+    except sqlite3.Error as error:
+        full = "full" in str(error).lower()
+        raise StoreError(
+            f"{store.path}: cannot write a batch of {len(batch.items)} articles ({error}); nothing of it was stored"
+            + ("; free some disk space and run the same command again to resume" if full else ""),
+            code=Code.STORE_WRITE_FAILED,
+        ) from None
+    report.added += added
+    report.duplicates += duplicates
+    report.revisions += revisions
     report.problems.extend(batch.problems)
 
 

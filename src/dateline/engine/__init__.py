@@ -1,0 +1,36 @@
+"""Where the per-article pipeline runs: a local process pool, or a Dask cluster.
+
+Both engines map the pure `dateline.pipeline.analyze` over batches of articles and hand the results back in the
+order the batches were given, so the writer stores exactly the same thing whichever engine ran the analysis.
+
+    >>> with open_engine("local", workers=1) as engine:
+    ...     engine.name
+    'local'
+"""
+
+from __future__ import annotations
+
+from dateline.engine.base import Engine
+from dateline.errors import Code, ConfigError
+
+ENGINES = ("local", "dask")
+
+__all__ = ["ENGINES", "Engine", "open_engine"]
+
+
+def open_engine(name: str = "local", *, workers: int | None = None, scheduler: str | None = None) -> Engine:
+    """The engine called `name`: `local` (a process pool of `workers`, default one per core) or `dask`
+    (the cluster at `scheduler`, or a new `LocalCluster` of `workers` when no address is given)."""
+    if workers is not None and workers < 1:
+        raise ConfigError(f"workers must be at least 1, not {workers}", code=Code.INVALID_OPTION)
+    if name == "local":
+        if scheduler is not None:
+            raise ConfigError("--scheduler needs --engine dask", code=Code.INVALID_OPTION)
+        from dateline.engine.local import LocalEngine
+
+        return LocalEngine(workers)
+    if name == "dask":
+        from dateline.engine.dask import DaskEngine
+
+        return DaskEngine(workers, scheduler)
+    raise ConfigError(f"unknown engine {name!r}; choose one of {', '.join(ENGINES)}", code=Code.INVALID_OPTION)

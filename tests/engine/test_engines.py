@@ -1,0 +1,75 @@
+"""Both engines, and any number of workers, give byte-for-byte the same store from the same input."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from dateline.article import Article
+from dateline.engine import open_engine
+from dateline.engine.fingerprint import fingerprint
+from dateline.engine.synthetic import write_jsonl
+from dateline.engine.work import analyze_batch
+from dateline.errors import ConfigError
+from dateline.ingest.readers import ReadOptions, reader_for
+from dateline.ingest.run import IngestOptions, ingest
+from dateline.ingest.sources import InputFile
+from dateline.pipeline import PipelineConfig
+from dateline.store.db import Store
+
+SEEN = datetime(2020, 1, 1, tzinfo=UTC)
+FAST = PipelineConfig(mode="fast")
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """240 generated articles in 3 shards, plus a bad line and an exact duplicate, so every path is taken."""
+    folder = tmp_path_factory.mktemp("corpus")
+    paths = write_jsonl(folder, 240, seed=7, shard=80)
+    with paths[1].open("a", encoding="utf-8") as out:
+        out.write("{not json\n")
+        out.write(paths[0].read_text(encoding="utf-8").splitlines()[3] + "\n")
+    return folder
+
+
+def _run(path: Path, db: Path, engine: str = "local", workers: int = 1) -> dict[str, tuple[int, str]]:
+    with Store(db) as store:
+        options = IngestOptions(seen_at=SEEN, batch_size=25, pipeline=FAST, engine=engine, workers=workers)
+        report = ingest(store, [path], options)
+        assert report.added == 240 and report.duplicates == 1 and report.rejected == 1
+        return fingerprint(store)
+
+
+def test_local_pool_equals_in_process(corpus: Path, tmp_path: Path) -> None:
+    one = _run(corpus, tmp_path / "one.db", workers=1)
+    two = _run(corpus, tmp_path / "two.db", workers=2)
+    assert one == two
+    assert one["articles"][0] == 240 and one["sentences"][0] > 240
+
+
+def test_dask_local_cluster_equals_local(corpus: Path, tmp_path: Path) -> None:
+    local = _run(corpus, tmp_path / "local.db", workers=2)
+    dask = _run(corpus, tmp_path / "dask.db", engine="dask", workers=2)
+    assert dask == local
+
+
+def test_batch_results_align_with_input_order(corpus: Path) -> None:
+    source = InputFile(sorted(corpus.iterdir())[0], "jsonl", corpus)
+    articles = [a for a in reader_for("jsonl")(source, ReadOptions()) if isinstance(a, Article)][:30]
+    batches = [(n, articles[n * 10:(n + 1) * 10]) for n in range(3)]
+    with open_engine("local", workers=2) as engine:
+        results = list(engine.analyze(batches, FAST))
+    assert [key for key, _ in results] == [0, 1, 2]
+    assert [a.article_id for _, batch in results for a in batch] == [a.content_hash for a in articles]
+    assert results[1][1] == analyze_batch(articles[10:20], FAST)
+
+
+def test_unknown_engine_and_bad_options_are_config_errors() -> None:
+    with pytest.raises(ConfigError, match="D501"):
+        open_engine("spark")
+    with pytest.raises(ConfigError, match="needs --engine dask"):
+        open_engine("local", scheduler="tcp://127.0.0.1:8786")
+    with pytest.raises(ConfigError, match="at least 1"):
+        open_engine("local", workers=0)
