@@ -45,6 +45,11 @@ class Code(StrEnum):
     # D4xx: queries
     INVALID_QUERY = "D401"
     INVALID_AS_OF = "D402"
+    # D41x: search, stories and changes
+    INVALID_SEARCH_CURSOR = "D410"
+    INVALID_DATE_FILTER = "D411"
+    MISSING_ANALYSIS = "D412"
+    UNKNOWN_STORY = "D413"
     # D5xx: configuration
     INVALID_OPTION = "D501"
     # D6xx: the HTTP API
