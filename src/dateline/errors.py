@@ -50,6 +50,9 @@ class Code(StrEnum):
     INVALID_DATE_FILTER = "D411"
     MISSING_ANALYSIS = "D412"
     UNKNOWN_STORY = "D413"
+    # D42x: events, revisions and timelines
+    UNKNOWN_ENTITY = "D420"
+    INVALID_TIMELINE_SIZE = "D421"
     # D5xx: configuration
     INVALID_OPTION = "D501"
     # D6xx: the HTTP API
