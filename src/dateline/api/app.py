@@ -1,0 +1,55 @@
+"""The application factory: one process serves the JSON API under `/api` and the web UI under `/`."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from importlib.metadata import version
+from pathlib import Path
+
+from fastapi import FastAPI
+
+from dateline.api import problems
+from dateline.api.database import Database
+from dateline.api.limits import BodyLimit, Rate, RateLimit, TokenBuckets
+from dateline.api.routes import articles, ingest, stats
+from dateline.clock import Clock
+
+DEFAULT_MAX_BODY = 64 * 1024 * 1024
+DEFAULT_RATE = Rate(per_second=50, burst=200)
+
+
+def create_app(db_path: str | Path, *, token: str | None = None, max_body_bytes: int = DEFAULT_MAX_BODY,
+               rate: Rate | None = DEFAULT_RATE, clock: Clock | None = None, ui: bool = True) -> FastAPI:
+    """The dateline web application over the store at `db_path` (created if missing).
+
+    `token` enables the write endpoints (without it they answer 403); `rate` limits requests per client address
+    (None: no limit); `clock` stamps `first_seen_at` for POSTed articles (default: the system clock).
+    """
+    database = Database(db_path)
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        yield
+        database.close()
+
+    app = FastAPI(
+        title="dateline", version=version("dateline"), lifespan=lifespan, responses=problems.ERROR_RESPONSES,
+        description="Point-in-time access to a corpus of dated news: every read takes `as_of`.",
+        docs_url="/api/docs", redoc_url=None, openapi_url="/api/openapi.json",
+    )
+    app.state.database = database
+    app.state.token = token
+    app.state.clock = clock
+    for module in (articles, stats, ingest):
+        app.include_router(module.router, prefix="/api")
+    renderer = None
+    if ui:
+        from dateline.ui import install_ui
+
+        renderer = install_ui(app)
+    problems.install(app, renderer)
+    if rate is not None:
+        app.add_middleware(RateLimit, buckets=TokenBuckets(rate))
+    app.add_middleware(BodyLimit, max_bytes=max_body_bytes)
+    return app

@@ -1,0 +1,90 @@
+"""`/api/articles`: the stored articles, newest publication day first, and one article with its analysis."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Path, Query, Request
+
+from dateline.api.models import ArticleDetail, ArticleSummary, SentenceOut
+from dateline.api.paging import Page, View
+from dateline.api.params import AsOf, Conn, Cursor, Limit
+from dateline.asof import as_of_bound, seen_stamp
+from dateline.errors import ApiError, Code, StoreError
+from dateline.store.articles import current_filter, get_article, get_sentences
+
+router = APIRouter(tags=["articles"])
+SNIPPET = 280
+_COLUMNS = ("a.id, a.title, a.source, a.url, a.published_at, a.published_precision, a.published_day, "
+            f"a.first_seen_at, a.revision, substr(a.text, 1, {SNIPPET}) AS snippet")
+
+
+def list_articles(conn: sqlite3.Connection, as_of: str | None, *, source: str | None = None,
+                  published_from: date | None = None, published_to: date | None = None,
+                  after: list[Any] | None = None, limit: int = 50) -> list[ArticleSummary]:
+    """Articles known as of `as_of` (latest revision of each), newest publication day first, after a keyset."""
+    where, params = current_filter(as_of)
+    clauses: list[str] = [where]
+    values: list[Any] = list(params)
+    if source is not None:
+        clauses.append("a.source = ?")
+        values.append(source)
+    if published_from is not None:
+        clauses.append("a.published_day >= ?")
+        values.append(published_from.isoformat())
+    if published_to is not None:
+        clauses.append("a.published_day <= ?")
+        values.append(published_to.isoformat())
+    if after is not None:
+        if len(after) != 2 or not all(isinstance(part, str) for part in after):
+            raise ApiError("cursor does not hold a position in the article listing", code=Code.INVALID_CURSOR)
+        clauses.append("(a.published_day, a.id) < (?, ?)")
+        values.extend(after)
+    rows = conn.execute(
+        f"SELECT {_COLUMNS} FROM articles a WHERE {' AND '.join(clauses)} "
+        "ORDER BY a.published_day DESC, a.id DESC LIMIT ?", [*values, limit],
+    ).fetchall()
+    return [ArticleSummary(**dict(row)) for row in rows]
+
+
+@router.get("/articles", response_model=Page[ArticleSummary], summary="List articles")
+def articles(request: Request, conn: Conn, as_of: AsOf = None,
+             source: Annotated[str | None, Query(max_length=500)] = None,
+             published_from: date | None = None, published_to: date | None = None,
+             limit: Limit = 50, cursor: Cursor = None) -> Page[ArticleSummary]:
+    """Articles known as of `as_of`, the latest revision of each, newest publication day first."""
+    view = View.open(request, conn, as_of, cursor)
+    items = list_articles(conn, view.as_of, source=source, published_from=published_from,
+                          published_to=published_to, after=view.after, limit=limit + 1)
+    return view.page(items, limit, lambda item: [item.published_day, item.id])
+
+
+def article_detail(conn: sqlite3.Connection, article_id: str, as_of: str | None) -> ArticleDetail:
+    """One article version (id or unique prefix), refused (D204) if it was not yet seen as of `as_of`."""
+    stored = get_article(conn, article_id)
+    bound = as_of_bound(as_of)
+    if bound is not None and seen_stamp(stored.first_seen_at) > bound:
+        raise StoreError(f"article {article_id!r} was first seen after {as_of}", code=Code.NOT_FOUND)
+    latest = conn.execute(
+        "SELECT id FROM articles WHERE key = ?" + (" AND first_seen_at <= ?" if bound else "")
+        + " ORDER BY revision DESC LIMIT 1", (stored.article.key, bound) if bound else (stored.article.key,),
+    ).fetchone()
+    article = stored.article
+    return ArticleDetail(
+        id=stored.id, title=article.title, source=article.source, url=article.url,
+        published_at=article.published.iso(), published_precision=article.published.precision.value,
+        published_day=article.published.day.isoformat(), first_seen_at=seen_stamp(stored.first_seen_at),
+        revision=stored.revision, snippet=article.text[:SNIPPET], text=article.text,
+        external_id=article.external_id, origin=article.origin, supersedes=stored.supersedes,
+        latest_id=latest["id"] if latest else stored.id,
+        sentences=[SentenceOut(index=s.index, start=s.start, end=s.end, paragraph=s.paragraph)
+                   for s in get_sentences(conn, stored.id)],
+    )
+
+
+@router.get("/articles/{article_id}", response_model=ArticleDetail, summary="One article")
+def article(conn: Conn, article_id: Annotated[str, Path(max_length=64)], as_of: AsOf = None) -> ArticleDetail:
+    """One article version by id (or a unique prefix of 6+ characters), with its sentences."""
+    return article_detail(conn, article_id, as_of)

@@ -1,0 +1,115 @@
+"""The web UI: server-rendered pages over the same queries as the API, one route a page.
+
+Every page takes `as_of` and every link it renders carries it on, so a reader who sets a date sees the whole site
+as it stood then.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import date
+from importlib import resources
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+from fastapi import FastAPI, Request
+from fastapi.responses import HTMLResponse, Response
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+
+from dateline.api.database import Database
+from dateline.api.routes.articles import article_detail, list_articles
+from dateline.asof import as_of_bound
+from dateline.errors import Code, QueryError
+from dateline.store.stats import corpus_stats
+from dateline.ui.charts import bar_chart, fill_periods
+from dateline.ui.highlight import marked_paragraphs
+
+_HERE = Path(str(resources.files("dateline.ui")))
+templates = Jinja2Templates(directory=_HERE / "templates")
+PAGE = 25
+
+
+class Page:
+    """What every template gets: the request, the as-of date, and `link()` to build URLs that keep it."""
+
+    def __init__(self, request: Request) -> None:
+        self.request = request
+        raw = request.query_params.get("as_of") or None
+        as_of_bound(raw)
+        self.as_of = raw
+
+    def link(self, path: str, **params: Any) -> str:
+        """`path` with `params` (None values left out) and the page's as-of date as the query string."""
+        values = {key: value for key, value in params.items() if value not in (None, "")}
+        if self.as_of and "as_of" not in params:
+            values["as_of"] = self.as_of
+        return path + ("?" + urlencode(values) if values else "")
+
+    def without_as_of(self) -> str:
+        """This page's URL with no as-of date (and no cursor, which pins one)."""
+        kept = [(k, v) for k, v in self.request.query_params.multi_items() if k not in ("as_of", "cursor")]
+        return self.request.url.path + ("?" + urlencode(kept) if kept else "")
+
+    def render(self, template: str, status: int = 200, **context: Any) -> HTMLResponse:
+        return templates.TemplateResponse(self.request, template, {"page": self, **context}, status_code=status)
+
+    @contextmanager
+    def reading(self) -> Iterator[sqlite3.Connection]:
+        database: Database = self.request.app.state.database
+        with database.reading() as conn:
+            yield conn
+
+
+def _date_param(request: Request, name: str) -> date | None:
+    value = request.query_params.get(name) or None
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise QueryError(f"{name} {value!r} is not a date (YYYY-MM-DD)", code=Code.INVALID_QUERY) from None
+
+
+def home(request: Request) -> HTMLResponse:
+    """The front page: corpus figures as of the chosen date and the latest articles."""
+    page = Page(request)
+    with page.reading() as conn:
+        stats = corpus_stats(conn, page.as_of)
+        latest = list_articles(conn, page.as_of, source=request.query_params.get("source") or None,
+                               published_from=_date_param(request, "from"), published_to=_date_param(request, "to"),
+                               limit=PAGE)
+    chart = bar_chart(fill_periods(stats["per_month"]), label="Articles published per month")
+    return page.render("home.html", stats=stats, articles=latest, chart=chart)
+
+
+def article(request: Request, article_id: str) -> HTMLResponse:
+    """One article, with its timexes and entity mentions highlighted in the text."""
+    page = Page(request)
+    with page.reading() as conn:
+        detail = article_detail(conn, article_id, page.as_of)
+    return page.render("article.html", article=detail, paragraphs=marked_paragraphs(detail.text, []))
+
+
+def error_page(request: Request, status: int, payload: dict[str, Any]) -> Response:
+    """The HTML form of the API's error shape, for browsers."""
+    page = Page.__new__(Page)
+    page.request, page.as_of = request, None
+    return page.render("error.html", status=status, error=payload["error"])
+
+
+ROUTES: list[tuple[str, Callable[..., HTMLResponse]]] = [
+    ("/", home),
+    ("/articles/{article_id}", article),
+]
+
+
+def install_ui(app: FastAPI) -> Callable[[Request, int, dict[str, Any]], Response]:
+    """Mount the static files and the pages on `app`; return the HTML error renderer."""
+    app.mount("/static", StaticFiles(directory=_HERE / "static"), name="static")
+    for path, endpoint in ROUTES:
+        app.add_api_route(path, endpoint, methods=["GET"], response_class=HTMLResponse, include_in_schema=False)
+    return error_page

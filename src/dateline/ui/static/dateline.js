@@ -1,0 +1,8 @@
+// dateline: the only script. Changing the as-of date reloads the page as of that date; pages work without it.
+document.addEventListener("DOMContentLoaded", () => {
+  for (const input of document.querySelectorAll("[data-asof-input]")) {
+    input.addEventListener("change", () => {
+      if (!input.value || /^\d{4}-\d{2}-\d{2}$/.test(input.value)) input.form.requestSubmit();
+    });
+  }
+});
