@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from dateline.article import Article
+from dateline.search.index import index_article
 from dateline.store.articles import put_sentences
 from dateline.text import Sentence, sentences
 
@@ -44,6 +45,7 @@ def analyze(article: Article, config: PipelineConfig) -> Analysis:
 def save(conn: sqlite3.Connection, analysis: Analysis) -> None:
     """Write one article's analysis (the article row itself must already be stored)."""
     put_sentences(conn, analysis.article_id, analysis.sentences)
+    index_article(conn, analysis.article_id)
 
 
 def update_corpus(conn: sqlite3.Connection, article_ids: list[str]) -> None:

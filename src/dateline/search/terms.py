@@ -1,0 +1,34 @@
+"""Words as the search index sees them.
+
+The FTS5 index uses the `unicode61` tokenizer with diacritics removed; `tokens` reproduces it in Python (letters
+and digits, case- and accent-folded) so that document lengths, query terms and snippets agree with what FTS5 indexed.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+
+_TOKEN = re.compile(r"[^\W_]+")
+
+
+def fold_token(word: str) -> str:
+    """Lower case without diacritics: `Café` -> `cafe`."""
+    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def token_spans(text: str) -> Iterator[tuple[str, int, int]]:
+    """Each indexed word of `text` (folded) with its start and end offsets in `text`."""
+    for match in _TOKEN.finditer(text):
+        yield fold_token(match.group()), match.start(), match.end()
+
+
+def tokens(text: str) -> list[str]:
+    """The indexed words of `text`, folded, in order.
+
+    >>> tokens("Hayley Atwell's drifting, in Rome!")
+    ['hayley', 'atwell', 's', 'drifting', 'in', 'rome']
+    """
+    return [fold_token(match.group()) for match in _TOKEN.finditer(text)]

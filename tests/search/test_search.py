@@ -1,0 +1,133 @@
+"""Full-text search: as-of, ranking, query language, filters, cursors and errors, on small hand-made stores."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from dateline.errors import Code, QueryError
+from dateline.search import search
+from dateline.search.query import compile_query
+from dateline.store.db import Store
+
+Add = Callable[..., str]
+
+
+def test_golden_atwell_drifting_as_of(seeded: Store) -> None:
+    early = search(seeded.conn, "Atwell drifting", as_of="2023-06-30")
+    assert [hit.published for hit in early.hits] == ["2023-06-22"]
+    later = search(seeded.conn, "Atwell drifting", as_of="2023-07-08")
+    assert sorted(hit.published for hit in later.hits) == ["2023-06-22", "2023-07-07"]
+    for hit in later.hits:
+        assert "drifting" in hit.snippet.text.lower()
+        text = seeded.conn.execute("SELECT text FROM articles WHERE id = ?", (hit.article_id,)).fetchone()[0]
+        assert text[hit.snippet.start:hit.snippet.end] == hit.snippet.text
+        assert all(text[s:e].lower() in {"atwell", "drifting"} for s, e in hit.snippet.highlights)
+
+
+def test_as_of_is_inclusive_of_the_whole_day_and_excludes_the_next(store: Store, add: Add) -> None:
+    add("The harbour bridge opened to traffic.", published="2024-03-01", seen="2024-03-02T23:59:00")
+    assert search(store.conn, "bridge", as_of="2024-03-01").total == 0
+    assert search(store.conn, "bridge", as_of="2024-03-02").total == 1
+    assert search(store.conn, "bridge", as_of="2024-03-02T23:58:59Z").total == 0
+
+
+def test_scores_use_only_what_was_known_then(tmp_path: Path, add: Add, add_to: Add, store: Store) -> None:
+    """A later article that changes the term statistics must not change an earlier as-of ranking."""
+    texts = [("Copper prices rose on strong demand for copper wire.", "2024-01-02"),
+             ("Copper output fell at the mine.", "2024-01-03")]
+    for text, day in texts:
+        add(text, published=day)
+    before = search(store.conn, "copper mine", as_of="2024-01-05")
+    for day in ("2024-01-10", "2024-01-11", "2024-01-12"):
+        add(f"The mine reopened; mine workers returned on {day}.", published=day)
+    after = search(store.conn, "copper mine", as_of="2024-01-05")
+    assert [(h.article_id, h.score) for h in after.hits] == [(h.article_id, h.score) for h in before.hits]
+    with Store(tmp_path / "early.db") as early:
+        for text, day in texts:
+            add_to(early, text, published=day)
+        alone = search(early.conn, "copper mine")
+    assert [(h.article_id, h.score) for h in alone.hits] == [(h.article_id, h.score) for h in before.hits]
+
+
+def test_a_revision_replaces_its_earlier_version_only_from_when_it_was_seen(store: Store, add: Add) -> None:
+    first = add("Talks on the merger stalled.", published="2024-02-01", url="https://x.test/a")
+    second = add("Talks on the merger resumed after a pause.", published="2024-02-01", seen="2024-02-05",
+                 url="https://x.test/a")
+    assert [h.article_id for h in search(store.conn, "merger", as_of="2024-02-03").hits] == [first]
+    assert [h.article_id for h in search(store.conn, "merger", as_of="2024-02-05").hits] == [second]
+    assert [h.article_id for h in search(store.conn, "merger").hits] == [second]
+    assert search(store.conn, "stalled").total == 0
+    assert search(store.conn, "stalled", as_of="2024-02-04").total == 1
+
+
+def test_ranking_prefers_more_and_title_occurrences(store: Store, add: Add) -> None:
+    once = add("A note on cobalt and other metals traded this week in several markets.", published="2024-01-01")
+    twice = add("Cobalt rallied; cobalt miners gained.", published="2024-01-01")
+    titled = add("Miners gained.", published="2024-01-01", title="Cobalt rally")
+    order = [hit.article_id for hit in search(store.conn, "cobalt").hits]
+    assert order.index(once) == 2 and set(order[:2]) == {twice, titled}
+
+
+def test_phrase_field_or_and_not(store: Store, add: Add) -> None:
+    chase = add("The car chase ran through Rome.", published="2024-01-01", title="Rome shoot")
+    reverse = add("A chase by car through London.", published="2024-01-02", title="London shoot", source="daily")
+    assert {h.article_id for h in search(store.conn, '"car chase"').hits} == {chase}
+    assert {h.article_id for h in search(store.conn, "car chase").hits} == {chase, reverse}
+    assert {h.article_id for h in search(store.conn, "title:london").hits} == {reverse}
+    assert {h.article_id for h in search(store.conn, "source:daily chase").hits} == {reverse}
+    assert {h.article_id for h in search(store.conn, "rome OR london").hits} == {chase, reverse}
+    assert {h.article_id for h in search(store.conn, "chase -rome").hits} == {reverse}
+    assert {h.article_id for h in search(store.conn, "chase NOT london").hits} == {chase}
+
+
+def test_query_syntax_cannot_be_injected(store: Store) -> None:
+    query = 'NEAR(a b) "unclosed * ^x {title}: AND'
+    assert compile_query(query).terms == ("near", "a", "b", "unclosed", "x", "title", "and")
+    assert search(store.conn, query).total == 0
+    for bad in ("", "   ", "-only", "NOT this", '""', "***"):
+        with pytest.raises(QueryError) as caught:
+            compile_query(bad)
+        assert caught.value.code is Code.INVALID_QUERY
+
+
+def test_published_and_source_filters(store: Store, add: Add) -> None:
+    add("Rates were held.", published="2024-01-10", source="Wire")
+    later = add("Rates were raised.", published="2024-02-10", source="Daily")
+    assert [h.article_id for h in search(store.conn, "rates", published_from="2024-02-01").hits] == [later]
+    assert search(store.conn, "rates", published_to="2024-01-31").hits[0].published == "2024-01-10"
+    assert [h.article_id for h in search(store.conn, "rates", source="daily").hits] == [later]
+    with pytest.raises(QueryError) as caught:
+        search(store.conn, "rates", published_from="2024-13-01")
+    assert caught.value.code is Code.INVALID_DATE_FILTER
+    with pytest.raises(QueryError):
+        search(store.conn, "rates", published_from="2024-03-01", published_to="2024-02-01")
+
+
+def test_cursor_pages_are_disjoint_complete_and_stable(store: Store, add: Add) -> None:
+    for n in range(7):
+        add(f"Story {n} about the lithium market" + " lithium" * (n % 3), published=f"2024-01-{n + 1:02d}")
+    seen: list[str] = []
+    cursor = None
+    while True:
+        page = search(store.conn, "lithium", limit=3, cursor=cursor)
+        seen.extend(hit.article_id for hit in page.hits)
+        if page.next_cursor is None:
+            break
+        cursor = page.next_cursor
+    assert len(seen) == len(set(seen)) == 7
+    assert seen == [hit.article_id for hit in search(store.conn, "lithium", limit=10).hits]
+    for bad in ("nonsense", "WzEsMl0"):
+        with pytest.raises(QueryError) as caught:
+            search(store.conn, "lithium", cursor=bad)
+        assert caught.value.code is Code.INVALID_SEARCH_CURSOR
+    with pytest.raises(QueryError):
+        search(store.conn, "lithium", limit=0)
+
+
+def test_bad_as_of_is_refused(store: Store) -> None:
+    with pytest.raises(QueryError) as caught:
+        search(store.conn, "anything", as_of="last tuesday")
+    assert caught.value.code is Code.INVALID_AS_OF
