@@ -6,10 +6,10 @@ Pure function over dated candidate sentences (no database, no clock), so the sam
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-import datetime as dt
 
 
 @dataclass(frozen=True)

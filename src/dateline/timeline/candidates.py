@@ -1,0 +1,77 @@
+"""From an article's text to dated candidate sentences for the summarizer.
+
+A sentence whose own temporal expression names a single day is about that day (rule `timex`); every other sentence
+is about the day its article was published (rule `published`). Lines are kept apart (a line break always ends a
+sentence), so corpora that come one sentence a line, like Timeline17, keep their segmentation.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator, Sequence
+from typing import Protocol
+
+from dateline.text.sentences import sentences
+from dateline.timeline.summarize import Candidate
+
+
+class DayTimex(Protocol):
+    """What dating needs of a time expression: its span and its first and last day (ISO), if it names an interval."""
+
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def earliest(self) -> str | None: ...
+    @property
+    def latest(self) -> str | None: ...
+
+
+Tagger = Callable[[str, dt.date], Sequence[DayTimex]]
+"""Finds the time expressions of a text, resolved against an anchor day."""
+
+
+def default_tagger() -> Tagger | None:
+    """dateline's temporal tagger, or None where it is not available."""
+    try:
+        from dateline.temporal import tag
+    except ImportError:
+        return None
+
+    def tagger(text: str, anchor: dt.date) -> Sequence[DayTimex]:
+        return tag(text, anchor=anchor)
+
+    return tagger
+
+
+def split_sentences(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) offsets of the sentences of `text`, never crossing a line break."""
+    position = 0
+    for line in text.split("\n"):
+        for sentence in sentences(line):
+            yield position + sentence.start, position + sentence.end
+        position += len(line) + 1
+
+
+def _day(timex: DayTimex) -> dt.date | None:
+    if timex.earliest is None or timex.earliest != timex.latest:
+        return None
+    return dt.date.fromisoformat(timex.earliest)
+
+
+def article_candidates(article_id: str, text: str, published: dt.date, *, tagger: Tagger | None,
+                       source: str | None = None, first_seen_at: str = "") -> list[Candidate]:
+    """Every sentence of one article with the day it is about."""
+    days: list[tuple[int, dt.date]] = []
+    if tagger is not None:
+        days = sorted((t.start, day) for t in tagger(text, published) if (day := _day(t)) is not None)
+    result: list[Candidate] = []
+    cursor = 0
+    for index, (start, end) in enumerate(split_sentences(text)):
+        while cursor < len(days) and days[cursor][0] < start:
+            cursor += 1
+        own = days[cursor][1] if cursor < len(days) and days[cursor][0] < end else None
+        result.append(Candidate(own or published, text[start:end], article_id, index, published, source,
+                                first_seen_at or published.isoformat(), "timex" if own else "published"))
+    return result
