@@ -15,6 +15,8 @@ from typing import Literal
 from dateline.article import Article
 from dateline.search.index import index_article
 from dateline.store.articles import put_sentences
+from dateline.store.timexes import put_timexes
+from dateline.temporal import Timex, tag
 from dateline.text import Sentence, sentences
 
 Mode = Literal["full", "fast"]
@@ -35,16 +37,21 @@ class Analysis:
     article_id: str
     article: Article
     sentences: list[Sentence] = field(default_factory=list)
+    timexes: list[Timex] = field(default_factory=list)
 
 
 def analyze(article: Article, config: PipelineConfig) -> Analysis:
     """Run every per-article stage on one article."""
-    return Analysis(article.content_hash, article, list(sentences(article.text)))
+    analysis = Analysis(article.content_hash, article, list(sentences(article.text)))
+    # Time expressions are resolved against the publication date (the document creation time).
+    analysis.timexes = tag(article.text, article.published.day, mode=config.temporal_mode)
+    return analysis
 
 
 def save(conn: sqlite3.Connection, analysis: Analysis) -> None:
     """Write one article's analysis (the article row itself must already be stored)."""
     put_sentences(conn, analysis.article_id, analysis.sentences)
+    put_timexes(conn, analysis.article_id, analysis.timexes, analysis.sentences)
     index_article(conn, analysis.article_id)
 
 

@@ -1,0 +1,614 @@
+"""The grammar: many small patterns that find time expressions and give each an *underspecified* value.
+
+Each rule is one compiled regular expression and a handler that turns its match into a `Partial`: the span, the
+TIMEX3 type, and a value that may still need the anchor. Underspecified values are written in a small private
+notation that `resolve` understands:
+
+    XXXX-07-12 / XXXX-07 / XXXX-SU   the year is missing (pick the one nearest the reference, by tense)
+    WD:5:?  WD:5:-1  WD:5:+1         a weekday: unknown direction, last, next
+    REL:D:-1  REL:W:+1  REL:Q:0      this/last/next unit, counted from the document creation time
+    ANA:D:+1  ANA:Y:0                counted from the last date mentioned ("the next day", "that year")
+    AGO:M:-5                         "five months ago": from the reference, at the unit's granularity
+    CTX:Y:-1                         "a year earlier": the last mentioned date shifted, keeping its granularity
+    LASTQ / QTR:3 / HALF:1           "the latest quarter", "the third quarter", "the first half" (year from context)
+
+A suffix `T..` (clock time or part of day) can follow any of them. Everything else is already a TIMEX3 value.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from dateline.temporal.lexicon import (
+    AMBIGUOUS_MONTHS,
+    FIXED_HOLIDAYS,
+    MONTHS,
+    NUMBERS,
+    ORDINALS,
+    PARTS_OF_DAY,
+    RULE_HOLIDAYS,
+    SEASONS,
+    TIME_ZONES,
+    UNITS,
+    VAGUE_NUMBERS,
+    WEEKDAYS,
+)
+
+
+@dataclass(frozen=True)
+class Partial:
+    """A time expression as the grammar found it: span, type and a possibly underspecified value."""
+
+    start: int
+    end: int
+    type: str
+    value: str
+    mod: str | None = None
+    quant: str | None = None
+    freq: str | None = None
+
+
+def _alt(words: object) -> str:
+    items = sorted({str(w) for w in words}, key=len, reverse=True)  # type: ignore[attr-defined]
+    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items) + ")"
+
+
+_MONTH = (
+    r"(?:" + _alt(w for w in MONTHS if len(w) > 4 or w == "june" or w == "july" or w == "may")
+    + r"|(?:jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?)"
+)
+_WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:1[0-9]\d\d|20\d\d)"
+_NOT_NUMBER_AFTER = r"(?![\d%]|[.,/:-]\d|\s*(?:%|percent\b|per\s+cent\b))"
+_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+_SMALL = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|" \
+         r"seventeen|eighteen|nineteen)"
+_NUM = (
+    rf"(?:\d+(?:\.\d+)?(?:\s+1/2)?|{_TENS}(?:-{_SMALL})?|(?:a\s+|one\s+)?hundred|a\s+dozen|dozen|a\s+couple\s+of|"
+    rf"a\s+couple|couple\s+of|half\s+a|{_SMALL}|an?|single)"
+)
+_VAGUE = _alt(VAGUE_NUMBERS)
+_UNIT = _alt(UNITS)
+_POD = r"(?:morning|afternoon|evening|night)"
+_TZ = _alt(TIME_ZONES)
+_AMPM = r"(?:a\.m\.?|p\.m\.?|am\b|pm\b)"
+_ORD = _alt(ORDINALS)
+
+Handler = Callable[[re.Match[str], str], Partial | None]
+
+
+def number(word: str) -> float | None:
+    """The value of a number written in digits or words ("12", "2 1/2", "twenty-five", "a couple of")."""
+    word = re.sub(r"\s+", " ", word.lower().strip())
+    if word.endswith(" 1/2"):
+        base = number(word[:-4])
+        return None if base is None else base + 0.5
+    try:
+        return float(word)
+    except ValueError:
+        pass
+    if word in NUMBERS:
+        return float(NUMBERS[word]) if NUMBERS[word] else 0.5
+    if "-" in word:
+        tens, _, unit = word.partition("-")
+        if tens in NUMBERS and unit in NUMBERS:
+            return float(NUMBERS[tens] + NUMBERS[unit])
+    return None
+
+
+def _fmt(n: float) -> str:
+    return str(int(n)) if n == int(n) else f"{n:g}"
+
+
+def duration(amount: float | None, unit: str) -> str:
+    """A TIMEX3 duration for `amount` (None = unknown, written X) of `unit` (a code from `lexicon.UNITS`)."""
+    if unit == "WE":
+        return "PXD" if amount is None else f"P{_fmt(2 * amount)}D"
+    if unit == "2W":
+        return "PXW" if amount is None else f"P{_fmt(2 * amount)}W"
+    if unit == "H":
+        return "PXM" if amount is None else f"P{_fmt(6 * amount)}M"
+    if unit == "L":
+        return "PXY" if amount is None else f"P{_fmt(1000 * amount)}Y"
+    clock = {"h": "H", "min": "M", "s": "S"}
+    if amount is not None and amount != int(amount):
+        # "2 1/2 years" -> P2Y6M, "5 1/2 hours" -> PT5H30M: halves go to the next smaller unit.
+        smaller = {"Y": ("M", 6), "D": ("h", 12), "h": ("min", 30), "min": ("s", 30), "M": ("D", 15)}
+        if unit in smaller:
+            whole = duration(float(int(amount)), unit) if int(amount) else ("PT" if unit in clock else "P")
+            sub, size = smaller[unit]
+            tail = f"{size}{clock.get(sub, sub)}"
+            if sub in clock and "T" not in whole:
+                tail = "T" + tail
+            return whole + tail
+    text = "X" if amount is None else _fmt(amount)
+    if unit in clock:
+        return f"PT{text}{clock[unit]}"
+    return f"P{text}{unit}"
+
+
+def _month(word: str, original: str) -> int | None:
+    key = word.lower().rstrip(".")
+    if key in AMBIGUOUS_MONTHS and not original[:1].isupper():
+        return None
+    if key == "may" and original == "MAY":
+        return 5
+    return MONTHS.get(key)
+
+
+def _day(word: str) -> int:
+    return int(re.sub(r"\D", "", word))
+
+
+def _year(word: str | None) -> str:
+    return word if word else "XXXX"
+
+
+# ---- handlers -----------------------------------------------------------------------------------------------
+
+
+def _date_md(m: re.Match[str], text: str) -> Partial | None:
+    month = _month(m["month"], m["month"])
+    if month is None:
+        return None
+    day = _day(m["day"])
+    value = f"{_year(m['year'])}-{month:02d}-{day:02d}"
+    return Partial(m.start(), m.end(), "DATE", value)
+
+
+def _month_year(m: re.Match[str], text: str) -> Partial | None:
+    month = _month(m["month"], m["month"])
+    if month is None:
+        return None
+    if m["month"].lower() == "may" and not m["year"] and not m["rel"]:
+        # Bare "May" at a sentence start is too often the verb.
+        before = text[max(0, m.start() - 3):m.start()]
+        if not before.strip() or before.rstrip().endswith((".", '"', "``")):
+            return None
+    if m["rel"]:
+        shift = {"this": "0", "last": "-1", "next": "+1"}[m["rel"].lower()]
+        return Partial(m.start(), m.end(), "DATE", f"MON:{month}:{shift}")
+    return Partial(m.start(), m.end(), "DATE", f"{_year(m['year'])}-{month:02d}")
+
+
+def _rel_month(m: re.Match[str], text: str) -> Partial | None:
+    month = _month(m["month"], m["month"])
+    if month is None:
+        return None
+    shift = {"this": "0", "last": "-1", "next": "+1", "this past": "-1", "past": "-1", "coming": "+1"}
+    direction = shift[re.sub(r"\s+", " ", m["dir"].lower())]
+    return Partial(m.start(), m.end(), "DATE", f"MON:{month}:{direction}")
+
+
+def _numeric_date(m: re.Match[str], text: str) -> Partial | None:
+    if m["iso"]:
+        y, mo, d = int(m["y"]), int(m["mo"]), int(m["d"])
+    else:
+        mo, d, y = int(m["mo2"]), int(m["d2"]), int(m["y2"])
+        if y < 100:
+            y += 1900 if y >= 30 else 2000
+    if not (1 <= mo <= 12 and 1 <= d <= 31):
+        return None
+    return Partial(m.start(), m.end(), "DATE", f"{y:04d}-{mo:02d}-{d:02d}")
+
+
+def _year_only(m: re.Match[str], text: str) -> Partial | None:
+    if text[max(0, m.start() - 1):m.start()] in ("$", "#") or text[m.end():m.end() + 1].isdigit():
+        return None
+    prefix = (m["pre"] or "").lower().strip()
+    year = m["year"]
+    mod = None
+    value = year[:3] + "X" if m["decade"] else year
+    if prefix.startswith("post"):
+        mod = "AFTER"
+    elif prefix.startswith("pre"):
+        mod = "BEFORE"
+    elif prefix.startswith("mid"):
+        mod = "MID"
+    suffix = re.sub(r"\s+", " ", (m["post"] or "").lower().strip())
+    if suffix in ("or later", "and beyond", "and later", "onward", "onwards", "and after"):
+        mod = "ON_OR_AFTER"
+    elif suffix in ("or earlier", "or before"):
+        mod = "ON_OR_BEFORE"
+    return Partial(m.start(), m.end(), "DATE", value, mod)
+
+
+def _short_decade(m: re.Match[str], text: str) -> Partial | None:
+    digits = m["yy"]
+    century = "19" if int(digits) >= 20 else "20"
+    return Partial(m.start(), m.end(), "DATE", f"{century}{digits[0]}X")
+
+
+def _century(m: re.Match[str], text: str) -> Partial | None:
+    n = ORDINALS.get(m["ord"].lower())
+    if n is None:
+        return None
+    return Partial(m.start(), m.end(), "DATE", f"{n - 1:02d}")
+
+
+def _clock(m: re.Match[str], text: str) -> Partial | None:
+    hour_text = m["h"] or m["h2"]
+    minute_text = m["mi"] or m["mi2"]
+    hour = int(hour_text) if hour_text else (12 if (m["word"] or "").lower() == "noon" else 0)
+    minute = int(minute_text) if minute_text else 0
+    ampm = (m["ampm"] or "").lower()
+    if hour > 24 or minute > 59 or (ampm and not 1 <= hour <= 12):
+        return None
+    if ampm.startswith("p") and hour < 12:
+        hour += 12
+    elif ampm.startswith("a") and hour == 12:
+        hour = 0
+    end = m.end()
+    if ampm.endswith(".") and m.end("ampm") == end and re.match(r"\s*(?:$|\n|[A-Z\"'`])", text[end:end + 3]):
+        end -= 1  # the period closes the sentence, as TimeBank spans have it
+    time = f"T{hour:02d}:{minute:02d}"
+    day = (m["day"] or "").lower()
+    if m["wd"]:
+        base = f"WD:{WEEKDAYS[m['wd'].lower()]}:?"
+    elif m["month"]:
+        month = _month(m["month"], m["month"])
+        if month is None:
+            return None
+        base = f"{_year(m['year'])}-{month:02d}-{_day(m['mday']):02d}"
+    elif day:
+        base = {"today": "REL:D:0", "tonight": "REL:D:0", "yesterday": "REL:D:-1", "tomorrow": "REL:D:+1"}[day]
+    else:
+        base = "REL:D:0"
+    return Partial(m.start(), end, "TIME", base + time)
+
+
+def _deictic_day(m: re.Match[str], text: str) -> Partial | None:
+    word = m["w"].lower()
+    base = {"today": "REL:D:0", "yesterday": "REL:D:-1", "tomorrow": "REL:D:+1", "tonight": "REL:D:0"}[word]
+    pod = (m["pod"] or "").lower()
+    if word == "tonight":
+        return Partial(m.start(), m.end(), "TIME", base + "TNI")
+    if pod:
+        return Partial(m.start(), m.end(), "TIME", base + "T" + PARTS_OF_DAY[pod])
+    return Partial(m.start(), m.end(), "DATE", base)
+
+
+def _this_pod(m: re.Match[str], text: str) -> Partial | None:
+    word = m["w"].lower()
+    pod = PARTS_OF_DAY[m["pod"].lower()]
+    base = {"this": "REL:D:0", "last": "REL:D:-1", "tomorrow": "REL:D:+1", "yesterday": "REL:D:-1"}[word]
+    if word == "last" and pod != "NI":
+        base = "REL:D:-1"
+    return Partial(m.start(), m.end(), "TIME", f"{base}T{pod}")
+
+
+def _weekday(m: re.Match[str], text: str) -> Partial | None:
+    wd = WEEKDAYS[m["wd"].lower()]
+    direction = {"last": "-1", "this past": "-1", "past": "-1", "next": "+1", "coming": "+1", "this": "0",
+                 "this coming": "+1"}.get(re.sub(r"\s+", " ", (m["dir"] or "").lower()), "?")
+    value = f"WD:{wd}:{direction}"
+    if m["pod"]:
+        return Partial(m.start(), m.end(), "TIME", value + "T" + PARTS_OF_DAY[m["pod"].lower()])
+    return Partial(m.start(), m.end(), "DATE", value)
+
+
+def _weekday_set(m: re.Match[str], text: str) -> Partial | None:
+    wd = WEEKDAYS[m["wd"].lower()]
+    quant = m["q"].upper() if m["q"] else None
+    return Partial(m.start(), m.end(), "SET", f"XXXX-WXX-{wd}", quant=quant)
+
+
+_REL_SHIFT = {"this": "0", "current": "0", "present": "0", "last": "-1", "past": "-1", "previous": "-1",
+              "next": "+1", "coming": "+1", "this past": "-1", "this coming": "+1"}
+_ANA_SHIFT = {"following": "+1", "next": "+1", "previous": "-1", "prior": "-1", "preceding": "-1", "same": "0",
+              "that": "0"}
+
+
+def _rel_unit(m: re.Match[str], text: str) -> Partial | None:
+    direction = re.sub(r"\s+", " ", m["dir"].lower())
+    unit = UNITS.get(m["unit"].lower(), m["unit"])
+    the = text[max(0, m.start() - 4):m.start()].lower() == "the "
+    anaphoric = ("following", "previous", "prior", "preceding", "same", "that")
+    if (direction in ("next", "following") and the) or direction in anaphoric:
+        shift = _ANA_SHIFT.get(direction, "0")
+        if direction == "previous" and not the:
+            shift = "-1"
+        return Partial(m.start(), m.end(), "DATE", f"ANA:{unit}:{shift}")
+    if direction in ("last", "past") and the and unit in ("W", "M", "Y", "E", "C", "D"):
+        # "the past week" / "the last decade": TimeBank marks these as durations of one unit.
+        return Partial(m.start(), m.end(), "DURATION", duration(1.0, unit))
+    return Partial(m.start(), m.end(), "DATE", f"REL:{unit}:{_REL_SHIFT.get(direction, '0')}")
+
+
+def _season(m: re.Match[str], text: str) -> Partial | None:
+    season = SEASONS[m["season"].lower()]
+    direction = re.sub(r"\s+", " ", (m["dir"] or "").lower())
+    if m["year"]:
+        return Partial(m.start(), m.end(), "DATE", f"{m['year']}-{season}")
+    if not direction:
+        before = text[max(0, m.start() - 12):m.start()].lower()
+        if m["season"].lower() == "fall" and not re.search(r"\b(?:the|in|early|late|this|by|until)\s+$", before):
+            return None
+        if not re.search(r"\b(?:the|in|early|late|by|until|this|last|next|mid-?|during)\s*$", before):
+            return None
+    shift = _REL_SHIFT.get(direction, "?")
+    return Partial(m.start(), m.end(), "DATE", f"SEASON:{season}:{shift}")
+
+
+def _quarter(m: re.Match[str], text: str) -> Partial | None:
+    word = re.sub(r"\s+", " ", m["ord"].lower())
+    unit = m["unit"].lower()
+    year = m["year1"] or m["year2"] or m["year3"]
+    plural = unit.endswith("s")
+    unit = unit.rstrip("s")
+    if word in ORDINALS and ORDINALS[word] <= (4 if unit == "quarter" else 2) and unit != "period":
+        n = ORDINALS[word]
+        kind = "Q" if unit == "quarter" else "H"
+        if plural:
+            return Partial(m.start(), m.end(), "SET", f"XXXX-{kind}{n}", quant="EVERY")
+        if year:
+            return Partial(m.start(), m.end(), "DATE", f"{year}-{kind}{n}")
+        return Partial(m.start(), m.end(), "DATE", f"{'QTR' if kind == 'Q' else 'HALF'}:{n}")
+    if plural:
+        return None
+    if word in ("year-earlier", "year-ago", "comparable", "corresponding", "year earlier", "prior-year",
+                "previous-year", "year-before", "comparable year-ago", "comparable year-earlier"):
+        return Partial(m.start(), m.end(), "DATE", "CTX:Y:-1")
+    if word in ("latest", "recent", "most recent", "just-ended", "just-completed", "same"):
+        return Partial(m.start(), m.end(), "DATE", "LASTQ" if unit != "half" else "REL:H:-1")
+    if year and word in ("", "fiscal"):
+        return Partial(m.start(), m.end(), "DATE", f"CTXYEAR:{year}")
+    if unit == "period":
+        return None
+    shift = {"current": "0", "this": "0", "last": "-1", "previous": "-1", "past": "-1", "prior": "-1",
+             "next": "+1", "coming": "+1", "final": "LAST", "fiscal": "0"}.get(word)
+    if shift is None:
+        return None
+    kind = "Q" if unit == "quarter" else "H"
+    if shift == "LAST":
+        return Partial(m.start(), m.end(), "DATE", f"{year}-{kind}{4 if kind == 'Q' else 2}" if year
+                       else f"{'QTR:4' if kind == 'Q' else 'HALF:2'}")
+    if word in ("last", "past") and kind == "Q":
+        return Partial(m.start(), m.end(), "DATE", "LASTQ")
+    return Partial(m.start(), m.end(), "DATE", f"REL:{kind}:{shift}")
+
+
+def _year_period(m: re.Match[str], text: str) -> Partial | None:
+    return Partial(m.start(), m.end(), "DATE", f"CTXYEAR:{m['year']}")
+
+
+def _amount_unit(m: re.Match[str], text: str) -> Partial | None:
+    unit = UNITS.get(re.sub(r"\s+", " ", m["unit"].lower()))
+    if unit is None:
+        return None
+    raw = m["num"]
+    vague = raw is None or re.fullmatch(_VAGUE, raw, re.I) is not None
+    amount = None if vague else number(raw)
+    if not vague and amount is None:
+        return None
+    if amount is not None and amount > 2000:
+        return None
+    post = re.sub(r"\s+", " ", (m["post"] or "").lower().strip())
+    rel = re.sub(r"\s+", " ", (m["rel"] or "").lower().strip())
+    plural_unit = m["unit"].lower().endswith("s")
+    if amount is not None and amount == 1 and plural_unit and raw and raw.lower() in ("a", "an"):
+        return None
+    if post in ("ago", "earlier", "before", "later", "after", "from now", "hence", "back", "since"):
+        if unit in ("h", "min", "s", "WE") or post == "since":
+            return Partial(m.start(), m.end(), "DURATION", duration(amount, unit))
+        sign = "-" if post in ("ago", "earlier", "before", "back") else "+"
+        if amount is None or amount != int(amount):
+            return Partial(m.start(), m.end(), "DATE", "PAST_REF" if sign == "-" else "FUTURE_REF")
+        n = int(amount) * (2 if unit == "2W" else 1)
+        unit_code = "W" if unit == "2W" else unit
+        kind = "AGO" if post in ("ago", "from now", "hence", "back") else "CTX"
+        return Partial(m.start(), m.end(), "DATE", f"{kind}:{unit_code}:{sign}{n}")
+    value = duration(amount, unit)
+    if rel in ("recent",) and unit == "Y":
+        return Partial(m.start(), m.end(), "DATE", "PAST_REF")
+    del rel
+    return Partial(m.start(), m.end(), "DURATION", value)
+
+
+def _vague_units(m: re.Match[str], text: str) -> Partial | None:
+    unit = UNITS.get(m["unit"].lower())
+    if unit is None:
+        return None
+    word = m["rel"].lower()
+    if word == "recent" and unit == "Y":
+        return Partial(m.start(), m.end(), "DATE", "PAST_REF")
+    if word in ("coming", "next few", "future") and unit in ("M", "Q"):
+        return Partial(m.start(), m.end(), "DATE", "FUTURE_REF")
+    if word == "past" and unit == "Y":
+        return Partial(m.start(), m.end(), "DATE", "PAST_REF")
+    return Partial(m.start(), m.end(), "DURATION", duration(None, unit))
+
+
+def _adjective_duration(m: re.Match[str], text: str) -> Partial | None:
+    unit = UNITS.get(m["unit"].lower())
+    amount = number(m["num"])
+    if unit is None or amount is None or amount > 2000 or amount == 0:
+        return None
+    return Partial(m.start(), m.end(), "DURATION", duration(amount, unit))
+
+
+_REFS = {
+    "now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_REF",
+    "these days": "PRESENT_REF", "at present": "PRESENT_REF", "presently": "PRESENT_REF",
+    "at the moment": "PRESENT_REF", "the present": "PRESENT_REF", "current": "PRESENT_REF",
+    "recently": "PAST_REF", "recent": "PAST_REF", "lately": "PAST_REF", "previously": "PAST_REF",
+    "formerly": "PAST_REF", "the past": "PAST_REF", "once": "PAST_REF",
+    "the future": "FUTURE_REF", "future": "FUTURE_REF", "soon": "FUTURE_REF", "the near future": "FUTURE_REF",
+    "a later date": "FUTURE_REF", "later this century": "FUTURE_REF", "as soon as possible": "FUTURE_REF",
+    "shortly": "FUTURE_REF", "the coming days": "FUTURE_REF", "someday": "FUTURE_REF", "one day": "FUTURE_REF",
+}
+
+
+def _ref(m: re.Match[str], text: str) -> Partial | None:
+    word = re.sub(r"\s+", " ", m.group(0).lower())
+    if word == "once" and not re.match(r",|\s+(?:was|were|had|a|an|the|considered|called)\b", text[m.end():]):
+        return None
+    if word == "current" and not re.match(r"\s+(?:account|level|levels|rate|rates|price|prices|year|month|"
+                                          r"quarter|period|term|session|situation|system|crisis)\b",
+                                          text[m.end():]):
+        return None
+    if word == "one day" and not re.search(r"\b(?:will|would|could|might|may|hope|hopes|someday)\b",
+                                           text[max(0, m.start() - 60):m.end() + 60]):
+        return None
+    return Partial(m.start(), m.end(), "DATE", _REFS[word])
+
+
+_SET_UNITS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
+              "hourly": "PT1H", "quarterly": "P3M", "nightly": "P1D", "biweekly": "P2W"}
+
+
+def _set_adverb(m: re.Match[str], text: str) -> Partial | None:
+    word = m.group(0).lower()
+    if word in ("quarterly", "monthly", "weekly", "daily", "annually", "yearly") and re.match(
+            r"\s+(?:newspaper|paper|magazine|report|reports|dividend|dividends|basis|payment|payments|meeting|"
+            r"publication|journal|figures|results|survey)", text[m.end():], re.I):
+        return None
+    return Partial(m.start(), m.end(), "SET", _SET_UNITS[word])
+
+
+def _every(m: re.Match[str], text: str) -> Partial | None:
+    quant = re.sub(r"\s+", " ", m["q"].upper())
+    word = m["what"].lower()
+    if word in WEEKDAYS:
+        return Partial(m.start(), m.end(), "SET", f"XXXX-WXX-{WEEKDAYS[word]}", quant=quant)
+    month = MONTHS.get(word)
+    if month:
+        return Partial(m.start(), m.end(), "SET", f"XXXX-{month:02d}", quant=quant)
+    if word in PARTS_OF_DAY:
+        return Partial(m.start(), m.end(), "SET", f"XXXX-XX-XXT{PARTS_OF_DAY[word]}", quant=quant)
+    unit = UNITS.get(word)
+    if unit is None:
+        return None
+    amount = number(m["num"]) if m["num"] else 1.0
+    return Partial(m.start(), m.end(), "SET", duration(amount, unit), quant=quant)
+
+
+def _times_per(m: re.Match[str], text: str) -> Partial | None:
+    unit = UNITS.get(m["unit"].lower())
+    if unit is None:
+        return None
+    times = m["times"].lower()
+    count = {"once": 1, "twice": 2, "thrice": 3}.get(times)
+    if count is None:
+        count = int(number(times.split()[0]) or 0)
+    if not count:
+        return None
+    return Partial(m.start(), m.end(), "SET", duration(1.0, unit), freq=f"{count}X")
+
+
+def _holiday(m: re.Match[str], text: str) -> Partial | None:
+    name = re.sub(r"\s+", " ", m["name"].lower())
+    year = _year(m["year"])
+    if name in FIXED_HOLIDAYS:
+        month, day = FIXED_HOLIDAYS[name]
+        return Partial(m.start(), m.end(), "DATE", f"{year}-{month:02d}-{day:02d}")
+    month, weekday, nth = RULE_HOLIDAYS[name]
+    return Partial(m.start(), m.end(), "DATE", f"HOL:{month}:{weekday}:{nth}:{year}")
+
+
+def _anaphoric_day(m: re.Match[str], text: str) -> Partial | None:
+    word = re.sub(r"\s+", " ", m.group(0).lower())
+    table = {"that day": "0", "the same day": "0", "that same day": "0", "the next day": "+1",
+             "the following day": "+1", "the day after": "+1", "the previous day": "-1", "the day before": "-1",
+             "the prior day": "-1", "the preceding day": "-1", "that night": "0", "the next morning": "+1",
+             "the following morning": "+1", "that morning": "0", "that evening": "0", "that afternoon": "0",
+             "that week": "0", "that month": "0", "that year": "0", "that time": "T", "the same time": "T",
+             "the time": "T"}
+    shift = table.get(word)
+    if shift is None:
+        return None
+    if shift == "T":
+        return Partial(m.start(), m.end(), "DATE", "ANA:X:0")
+    last = word.rsplit(" ", 1)[1]
+    unit = {"week": "W", "month": "M", "year": "Y"}.get(last, "D")
+    pod = PARTS_OF_DAY.get(last)
+    value = f"ANA:{unit}:{shift}" + (f"T{pod}" if pod else "")
+    return Partial(m.start(), m.end(), "TIME" if pod else "DATE", value)
+
+
+def _weekend(m: re.Match[str], text: str) -> Partial | None:
+    direction = re.sub(r"\s+", " ", (m["dir"] or "").lower())
+    shift = _REL_SHIFT.get(direction, "?")
+    return Partial(m.start(), m.end(), "DATE", f"REL:WE:{shift}")
+
+
+def _the_unit(m: re.Match[str], text: str) -> Partial | None:
+    word = m["unit"].lower()
+    if word == "year":
+        if re.match(r"\s+(?:before|earlier|ago|after)", text[m.end():]):
+            return None
+        return Partial(m.start(), m.end(), "DATE", "ANA:Y:0")
+    if word == "quarter":
+        return Partial(m.start(), m.end(), "DATE", "LASTQ")
+    return None
+
+
+def _rule(pattern: str, handler: Handler, flags: int = re.I) -> tuple[re.Pattern[str], Handler]:
+    return re.compile(pattern, flags), handler
+
+
+_MODIFIER_WORDS = r"(?:more|additional|straight|consecutive|full|long|whole|entire|trading|business|calendar|" \
+                  r"successive|of\s+the|or\s+so|plus|to\s+come)"
+
+RULES: list[tuple[re.Pattern[str], Handler]] = [
+    _rule(rf"\b(?:{_WEEKDAY},?\s+)?(?P<month>{_MONTH})\s+(?P<day>{_DAYNUM})\b(?!\s*(?:%|percent|\d|:\d))"
+          rf"(?:,?\s+(?P<year>{_YEAR})\b)?", _date_md),
+    _rule(rf"\b(?:{_WEEKDAY},?\s+)?(?:the\s+)?(?P<day>{_DAYNUM})(?:\s+of)?\s+(?P<month>{_MONTH})(?=\W|$)"
+          rf"(?:,?\s+(?P<year>{_YEAR})\b)?", _date_md),
+    _rule(rf"\b(?P<month>{_MONTH})(?:(?:,?\s+(?:of\s+)?(?P<year>{_YEAR})\b)|\s+(?P<rel>this|last|next)\s+year\b)?"
+          rf"(?!\s*\d)", _month_year),
+    _rule(rf"\b(?P<dir>this\s+past|this|last|next|past|coming)\s+(?P<month>{_MONTH})(?=\W|$)(?!\s*\d)",
+          _rel_month),
+    _rule(r"\b(?:(?P<iso>(?P<y>[12]\d{3})-(?P<mo>[01]\d)-(?P<d>[0-3]\d))|(?P<mo2>[01]?\d)/(?P<d2>[0-3]?\d)/"
+          r"(?P<y2>\d{4}|\d{2}))\b", _numeric_date),
+    _rule(rf"(?:\b(?P<pre>fiscal\s+|calendar\s+|the\s+year\s+|mid-|post-|pre-))?\b(?P<year>{_YEAR})(?P<decade>'?s)?"
+          rf"\b{_NOT_NUMBER_AFTER}(?P<post>\s+or\s+later|\s+and\s+beyond|\s+or\s+earlier|\s+or\s+before|"
+          rf"\s+and\s+later|\s+onwards?)?", _year_only),
+    _rule(r"(?:\bthe\s+|\b(?:mid|early|late)-?)?'?(?P<yy>[2-9]0)'?s\b", _short_decade),
+    _rule(rf"\b(?P<ord>{_ORD})\s+century\b", _century),
+    _rule(rf"\b(?:(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ampm>{_AMPM})|(?P<h2>[01]?\d|2[0-3]):"
+          rf"(?P<mi2>[0-5]\d)(?!\d|:\d|\.\d)|(?P<word>noon|midnight))"
+          rf"(?:\s+(?:{_TZ}))?"
+          rf"(?:,?\s+(?:on\s+)?(?:(?P<wd>{_WEEKDAY})|(?P<day>today|tonight|yesterday|tomorrow)|"
+          rf"(?P<month>{_MONTH})\s+(?P<mday>{_DAYNUM})(?:,?\s+(?P<year>{_YEAR}))?)\b)?", _clock),
+    _rule(r"\b(?P<w>today|yesterday|tomorrow|tonight)(?:\s+(?P<pod>morning|afternoon|evening|night))?\b",
+          _deictic_day),
+    _rule(rf"\b(?P<w>this|last|tomorrow|yesterday)\s+(?P<pod>{_POD})\b", _this_pod),
+    _rule(rf"\b(?:(?P<dir>this\s+past|this\s+coming|last|next|this|past|coming)\s+)?(?P<wd>{_WEEKDAY})(?:'s)?"
+          rf"(?:\s+(?P<pod>{_POD}))?\b", _weekday),
+    _rule(rf"\b(?:(?P<q>every|each)\s+)?(?P<wd>{_WEEKDAY})s\b", _weekday_set),
+    _rule(r"\b(?P<dir>this\s+past|this\s+coming|this|last|next|past|coming|current|present|previous|following|"
+          r"prior|preceding|same)\s+(?P<unit>week|month|year|decade|century)\b(?!-)", _rel_unit),
+    _rule(rf"\b(?:(?P<dir>this\s+past|this\s+coming|this|last|next|past|coming)\s+)?(?P<season>spring|summer|fall|"
+          rf"autumn|winter)\b(?:\s+(?:of\s+)?(?P<year>{_YEAR})\b)?", _season),
+    _rule(rf"\b(?:(?P<year1>{_YEAR})(?:'s)?\s+|fiscal\s+(?:(?P<year2>{_YEAR})\s+)?)?(?P<ord>{_ORD}|final|last|latest|"
+          r"most\s+recent|recent|current|previous|past|prior|next|coming|same|this|year-earlier|year-ago|comparable"
+          r"(?:\s+year-(?:ago|earlier))?|corresponding|prior-year|previous-year|year-before|just-ended|"
+          rf"just-completed|fiscal)(?:\s+fiscal)?[\s-]+(?P<unit>quarters?|half|halves|period)\b"
+          rf"(?:\s+of\s+(?:fiscal\s+)?(?P<year3>{_YEAR})\b)?", _quarter),
+    _rule(rf"\b(?P<year>{_YEAR})\s+(?:period|quarter)\b", _year_period),
+    _rule(rf"\b(?:(?P<rel>past|last|next|first|coming|final|previous|following|remaining|latest|initial|recent|"
+          rf"other|another|further)\s+)?(?P<num>{_NUM}|{_VAGUE})(?:\s+{_MODIFIER_WORDS})?\s+(?P<unit>{_UNIT})\b"
+          rf"(?P<post>\s+ago|\s+earlier|\s+before|\s+later|\s+after|\s+from\s+now|\s+hence|\s+back)?"
+          rf"(?:\s+(?:and\s+a\s+half))?", _amount_unit),
+    _rule(rf"\b(?P<rel>recent|coming|past|next\s+few|future|the\s+last\s+few)\s+(?P<unit>{_UNIT})\b", _vague_units),
+    _rule(rf"\b(?P<num>\d+(?:\.\d+)?|{_TENS}(?:-{_SMALL})?|{_SMALL}|one|a|half)-(?P<unit>second|minute|hour|day|"
+          r"week|month|quarter|year|decade|century)(?:s?-(?:long|old))?\b", _adjective_duration),
+    _rule(r"\b(?:right\s+now|now|currently|nowadays|these\s+days|at\s+present|presently|at\s+the\s+moment|"
+          r"recently|recent|lately|previously|formerly|the\s+past|the\s+near\s+future|the\s+future|future|soon|"
+          r"a\s+later\s+date|as\s+soon\s+as\s+possible|shortly|current|once|someday|one\s+day)\b", _ref),
+    _rule(r"\b(?:daily|weekly|monthly|annually|yearly|hourly|quarterly|nightly|biweekly)\b", _set_adverb),
+    _rule(rf"\b(?P<q>every|each|per)\s+(?:(?P<num>{_NUM})\s+|other\s+)?(?P<what>{_WEEKDAY}|{_POD}|{_UNIT}|"
+          rf"{_MONTH})\b", _every),
+    _rule(rf"\b(?P<times>once|twice|thrice|(?:{_NUM})\s+times)\s+(?:a|an|per|each|every)\s+(?P<unit>{_UNIT})\b",
+          _times_per),
+    _rule(rf"\b(?P<name>{_alt(list(FIXED_HOLIDAYS) + list(RULE_HOLIDAYS))})(?:\s+(?P<year>{_YEAR}))?\b",
+          _holiday),
+    _rule(r"\b(?:that(?:\s+same)?|the\s+(?:same|next|following|previous|prior|preceding))\s+(?:day|night|morning|"
+          r"evening|afternoon|week|month|year|time)\b|\bthe\s+day\s+(?:after|before)\b", _anaphoric_day),
+    _rule(r"\b(?:(?P<dir>this\s+past|this\s+coming|this|last|next|past|coming)\s+)?weekend\b", _weekend),
+    _rule(r"\bthe\s+(?P<unit>year|quarter)\b", _the_unit),
+]

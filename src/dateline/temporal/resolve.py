@@ -1,0 +1,243 @@
+"""Resolution: turn the grammar's underspecified values into TIMEX3 values, given the anchor and the context.
+
+Two references matter. The *anchor* is the document creation time in news mode; in narrative mode it is the last
+absolute date the text mentioned ("two days later" counts from there). The *last mention* is the most recent
+resolved date of any granularity: "a year earlier" after "the third quarter" is the third quarter of the year
+before, and "the quarter" is the one just talked about. Where a bare weekday or month could be before or after the
+anchor, the tense around the expression decides, and news defaults to the past.
+"""
+
+from __future__ import annotations
+
+import re
+from calendar import monthrange
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+Tense = str | None  # "past", "future" or None
+
+_TIME_SUFFIX = re.compile(r"T(?=\d|MO|MI|AF|EV|NI|DT)")
+_SEASON_MONTH = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}
+
+
+@dataclass
+class Context:
+    """What resolution depends on: the anchor day, the last mentioned date (value) and the tense cue."""
+
+    anchor: date
+    last: str | None = None
+    tense: Tense = None
+
+
+def add_months(day: date, months: int) -> date:
+    """`day` moved by whole months, clamped to the month's length."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    return date(year, month + 1, min(day.day, monthrange(year, month + 1)[1]))
+
+
+def shift(day: date, unit: str, n: int) -> date:
+    """`day` moved by `n` units (D W WE M Q H Y E C)."""
+    if unit == "D":
+        return day + timedelta(days=n)
+    if unit in ("W", "WE"):
+        return day + timedelta(weeks=n)
+    months = {"M": 1, "Q": 3, "H": 6, "Y": 12, "E": 120, "C": 1200}.get(unit)
+    if months is None:
+        raise ValueError(unit)
+    return add_months(day, n * months)
+
+
+def fmt(day: date, unit: str) -> str:
+    """`day` written at the granularity of `unit`."""
+    if unit == "D":
+        return day.isoformat()
+    if unit in ("W", "WE"):
+        year, week, _ = day.isocalendar()
+        return f"{year}-W{week:02d}" + ("-WE" if unit == "WE" else "")
+    if unit == "M":
+        return f"{day.year:04d}-{day.month:02d}"
+    if unit == "Q":
+        return f"{day.year:04d}-Q{(day.month - 1) // 3 + 1}"
+    if unit == "H":
+        return f"{day.year:04d}-H{(day.month - 1) // 6 + 1}"
+    if unit == "E":
+        return f"{day.year // 10:03d}X"
+    if unit == "C":
+        return f"{day.year // 100:02d}"
+    return f"{day.year:04d}"
+
+
+_PARSE = re.compile(r"^(\d{4})(?:-(?:(\d{2})(?:-(\d{2}))?|Q([1-4])|H([12])|W(\d{2})|(SP|SU|FA|WI)))?")
+
+
+def parse(value: str) -> tuple[date, str] | None:
+    """A resolved DATE value as (first day, granularity), or None when it is not a plain calendar value."""
+    match = _PARSE.match(value)
+    if match is None:
+        return None
+    year = int(match[1])
+    try:
+        if match[3]:
+            return date(year, int(match[2]), int(match[3])), "D"
+        if match[2]:
+            return date(year, int(match[2]), 1), "M"
+        if match[4]:
+            return date(year, 3 * int(match[4]) - 2, 1), "Q"
+        if match[5]:
+            return date(year, 6 * int(match[5]) - 5, 1), "H"
+        if match[6]:
+            return date.fromisocalendar(year, int(match[6]), 1), "W"
+        if match[7]:
+            return date(year, _SEASON_MONTH[match[7]], 1), "S"
+        return date(year, 1, 1), "Y"
+    except ValueError:
+        return None
+
+
+def _nearest_year(month: int, day: int, anchor: date, tense: Tense) -> int:
+    """The year that puts month/day nearest the anchor, nudged by tense when that is far on the wrong side."""
+    options = []
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        candidate = date(year, month, min(day, monthrange(year, month)[1]))
+        options.append((abs((candidate - anchor).days), candidate))
+    options.sort()
+    best = options[0][1]
+    delta = (best - anchor).days
+    if tense == "past" and delta > 7:
+        return best.year - 1 if (anchor - date(best.year - 1, month, 1)).days < 330 else best.year
+    if tense == "future" and delta < -7:
+        return best.year + 1 if (date(best.year + 1, month, 1) - anchor).days < 330 else best.year
+    return best.year
+
+
+def _weekday(weekday: int, direction: str, anchor: date, tense: Tense) -> date:
+    offset = weekday - anchor.isoweekday()
+    if direction == "0":
+        return anchor + timedelta(days=offset)
+    if direction == "-1" or (direction == "?" and tense != "future"):
+        if direction == "?" and offset == 0:
+            return anchor
+        return anchor - timedelta(days=(-offset) % 7 or 7)
+    if direction == "?" and offset == 0:
+        return anchor
+    return anchor + timedelta(days=offset % 7 or 7)
+
+
+def _named_month(month: int, direction: str, anchor: date) -> str:
+    if direction == "0":
+        year = anchor.year
+    elif direction == "-1":
+        year = anchor.year if month < anchor.month else anchor.year - 1
+    else:
+        year = anchor.year if month > anchor.month else anchor.year + 1
+    return f"{year:04d}-{month:02d}"
+
+
+def _season(season: str, direction: str, anchor: date, tense: Tense) -> str:
+    start_month = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[season]
+    spans = []
+    for year in range(anchor.year - 2, anchor.year + 2):
+        first = date(year, start_month, 1)
+        spans.append((first, add_months(first, 3) - timedelta(days=1), year))
+    holding = [year for first, last, year in spans if first <= anchor <= last]
+    before = [year for first, last, year in spans if last < anchor]
+    after = [year for first, last, year in spans if first > anchor]
+    if holding and direction in ("0", "?"):
+        return f"{holding[0]}-{season}"
+    if direction == "0":
+        return f"{anchor.year}-{season}"
+    if direction == "-1" or (direction == "?" and tense != "future"):
+        return f"{before[-1]}-{season}"
+    return f"{after[0]}-{season}"
+
+
+def _holiday(month: int, weekday: int, nth: int, year: int) -> date:
+    if nth > 0:
+        first = date(year, month, 1)
+        return first + timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (nth - 1))
+    last = date(year, month, monthrange(year, month)[1])
+    return last - timedelta(days=(last.isoweekday() - weekday) % 7)
+
+
+def _last_quarter(context: Context) -> str:
+    if context.last and re.match(r"^\d{4}-Q[1-4]$", context.last):
+        return context.last
+    return fmt(shift(context.anchor, "Q", -1), "Q")
+
+
+def resolve(value: str, context: Context) -> str | None:
+    """The TIMEX3 value of an underspecified `value` in `context`, or None when it cannot be resolved."""
+    try:
+        return _resolve(value, context)
+    except (ValueError, OverflowError, KeyError, IndexError):
+        return None
+
+
+def _resolve(value: str, context: Context) -> str | None:
+    split = _TIME_SUFFIX.search(value)
+    head, time = (value[:split.start()], value[split.start():]) if split else (value, "")
+    anchor, tense = context.anchor, context.tense
+    if head.startswith("XXXX-") and head[5:7].isdigit():
+        month = int(head[5:7])
+        if len(head) >= 10:
+            day = int(head[8:10])
+            year = _nearest_year(month, day, anchor, tense)
+            return f"{year:04d}-{month:02d}-{day:02d}{time}"
+        year = _nearest_year(month, 15, anchor, tense)
+        return f"{year:04d}-{month:02d}{time}"
+    if head.startswith("HOL:"):
+        _, month_text, weekday_text, nth, year_text = head.split(":")
+        hmonth, hweekday = int(month_text), int(weekday_text)
+        if year_text != "XXXX":
+            return _holiday(hmonth, hweekday, int(nth), int(year_text)).isoformat() + time
+        year = _nearest_year(hmonth, 20, anchor, tense)
+        return _holiday(hmonth, hweekday, int(nth), year).isoformat() + time
+    kind, _, rest = head.partition(":")
+    if kind == "WD":
+        weekday, direction = rest.split(":")
+        return _weekday(int(weekday), direction, anchor, tense).isoformat() + time
+    if kind == "REL":
+        unit, n = rest.split(":")
+        if unit == "WE" and n == "?":
+            base = anchor if anchor.isoweekday() >= 5 or tense == "future" else shift(anchor, "W", -1)
+            return fmt(base, "WE")
+        return fmt(shift(anchor, unit, int(n)), unit) + (time if unit == "D" else "")
+    if kind == "MON":
+        month_text, direction = rest.split(":")
+        return _named_month(int(month_text), direction, anchor)
+    if kind == "SEASON":
+        season, direction = rest.split(":")
+        return _season(season, direction, anchor, tense)
+    if kind == "AGO":
+        unit, n = rest.split(":")
+        moved = shift(anchor, unit, int(n))
+        return fmt(moved, "Y" if unit in ("E", "C") else unit)
+    if kind == "CTX":
+        unit, n = rest.split(":")
+        last = parse(context.last) if context.last else None
+        if last is not None and unit == "Y" and last[1] in ("Q", "M", "H", "S"):
+            moved = shift(last[0], unit, int(n))
+            return fmt(moved, last[1]) if last[1] != "S" else f"{moved.year}{context.last[4:] if context.last else ''}"
+        base = last[0] if last is not None and last[1] == "D" else anchor
+        return fmt(shift(base, unit, int(n)), "Y" if unit in ("E", "C") else unit)
+    if kind == "ANA":
+        unit, n = rest.split(":")
+        last = parse(context.last) if context.last else None
+        if unit == "X":
+            return context.last or "PAST_REF"
+        base = last[0] if last is not None else anchor
+        if last is not None and unit == "D" and last[1] != "D":
+            base = anchor
+        return fmt(shift(base, unit, int(n)), unit) + (time if unit == "D" else "")
+    if head == "LASTQ":
+        return _last_quarter(context)
+    if kind == "QTR":
+        return f"{anchor.year:04d}-Q{rest}"
+    if kind == "HALF":
+        return f"{anchor.year:04d}-H{rest}"
+    if kind == "CTXYEAR":
+        if context.last and re.match(r"^\d{4}-Q[1-4]$", context.last):
+            return f"{rest}{context.last[4:]}"
+        return rest
+    return value

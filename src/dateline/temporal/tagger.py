@@ -1,0 +1,188 @@
+"""`tag(text, anchor)`: find every time expression in a text and give it a resolved TIMEX3 value.
+
+Three steps, each cheap: (1) the grammar's patterns run over the text and propose candidate spans with
+underspecified values; (2) modifiers and determiners next to a candidate ("about", "early", "the end of", "the")
+join its span, and the longest non-overlapping candidates win; (3) in text order, each value is resolved against the
+anchor (news), or the last absolute date (narrative), using the tense around it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import date, datetime
+
+from dateline.errors import Code, TemporalError
+from dateline.temporal.grammar import RULES, Partial
+from dateline.temporal.resolve import Context, parse, resolve
+from dateline.temporal.timex import Timex, interval, is_value
+
+MODES = ("news", "narrative", "colloquial")
+
+_LEFT_MODIFIERS: list[tuple[re.Pattern[str], str | None]] = [
+    (re.compile(p + r"\s*$", re.I), mod) for p, mod in [
+        (r"\b(?:the\s+)?(?:very\s+)?(?:end|close|latter\s+part|last\s+part)\s+of(?:\s+the)?", "END"),
+        (r"\b(?:the\s+)?(?:beginning|start|outset|first\s+part|dawn|early\s+part)\s+of(?:\s+the)?", "START"),
+        (r"\b(?:the\s+)?(?:middle|mid-point|midst)\s+of(?:\s+the)?", "MID"),
+        (r"\b(?:the\s+)?mid-", "MID"),
+        (r"\b(?:the\s+)?(?:early|earlier)(?:\s+in)?(?:\s+the)?", "START"),
+        (r"\b(?:the\s+)?(?:late|later)(?:\s+in)?(?:\s+the)?", "END"),
+        (r"\b(?:about|around|approximately|roughly|some|nearly\s+about|or\s+so)", "APPROX"),
+        (r"\b(?:almost|nearly|less\s+than|under|fewer\s+than|just\s+under)", "LESS_THAN"),
+        (r"\b(?:more\s+than|over|upwards\s+of|just\s+over|longer\s+than)", "MORE_THAN"),
+        (r"\bat\s+least", "EQUAL_OR_MORE"),
+        (r"\b(?:up\s+to|no\s+more\s+than|at\s+most)", "EQUAL_OR_LESS"),
+        (r"\bthe", None),
+    ]
+]
+_NO_DETERMINER = re.compile(
+    r"(?:\d{1,2}(?::\d\d)?\s*[ap]\.?m|now\b|today|yesterday|tomorrow|tonight|recently|currently|soon|monday|"
+    r"tuesday|wednesday|thursday|friday|saturday|sunday|next\b|last\b|this\b|that\b|every|each|daily|weekly|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)", re.I)
+_QUANTITY_MODS = frozenset({"APPROX", "LESS_THAN", "MORE_THAN", "EQUAL_OR_MORE", "EQUAL_OR_LESS"})
+
+_FUTURE = re.compile(
+    r"\b(?:will|won't|shall|'ll|going\s+to|scheduled|expected|expects|plans?|planned|planning|to\s+be|would|"
+    r"next|upcoming|coming|forecast|due|intends?|until|tomorrow|premieres?|opens?|starts?|begins?|set\s+to|"
+    r"hopes?\s+to|aims?\s+to|will\s+be|is\s+to|are\s+to)\b", re.I)
+_PAST = re.compile(r"\b(?:was|were|had|did|ago|last|earlier|yesterday|[a-z]{3,}ed)\b", re.I)
+_NEUTRAL_ED = frozenset({"scheduled", "expected", "planned", "said", "added", "reported", "announced", "noted",
+                         "stated", "quoted", "told", "indicated"})
+_SENTENCE_EDGE = re.compile(r"[.!?]\s+(?=[A-Z\"'`])|\n\s*\n")
+
+
+def parse_anchor(anchor: date | datetime | str) -> date:
+    """The anchor as a day; raise `TemporalError` (D301) for anything that is not a date."""
+    if isinstance(anchor, datetime):
+        return anchor.date()
+    if isinstance(anchor, date):
+        return anchor
+    if isinstance(anchor, str):
+        match = re.match(r"^\s*(\d{4})-(\d{2})-(\d{2})", anchor)
+        if match:
+            try:
+                return date(int(match[1]), int(match[2]), int(match[3]))
+            except ValueError:
+                pass
+    raise TemporalError(f"anchor {anchor!r} is not a date (expected YYYY-MM-DD, a date or a datetime)",
+                        code=Code.INVALID_ANCHOR)
+
+
+def candidates(text: str) -> list[Partial]:
+    """Every span any grammar rule proposes, with modifiers and determiners attached, before selection."""
+    found: list[Partial] = []
+    for pattern, handler in RULES:
+        for match in pattern.finditer(text):
+            partial = handler(match, text)
+            if partial is not None and partial.end > partial.start:
+                found.append(_extend_left(partial, text))
+    return found
+
+
+def _extend_left(partial: Partial, text: str) -> Partial:
+    start, mod = partial.start, partial.mod
+    core = text[partial.start:partial.end]
+    for _ in range(3):
+        window = text[max(0, start - 40):start]
+        for pattern, new_mod in _LEFT_MODIFIERS:
+            match = pattern.search(window)
+            if match is None:
+                continue
+            if new_mod is None and (_NO_DETERMINER.match(core) or partial.type == "SET"):
+                continue
+            if new_mod in _QUANTITY_MODS and partial.type not in ("DURATION", "TIME") and not re.search(
+                    r"ago|earlier|later", core):
+                continue
+            if new_mod in ("START", "END", "MID") and partial.type not in ("DATE", "TIME"):
+                continue
+            if new_mod in ("START", "END", "MID") and partial.value.startswith(("P", "PAST", "PRES", "FUTURE")):
+                continue
+            start = start - len(window) + match.start()
+            if new_mod is not None and mod is None:
+                mod = new_mod
+            break
+        else:
+            break
+    if start == partial.start:
+        return partial
+    return Partial(start, partial.end, partial.type, partial.value, mod, partial.quant, partial.freq)
+
+
+def select(found: Iterable[Partial]) -> list[Partial]:
+    """The longest non-overlapping candidates (earlier rules win ties), in text order."""
+    ranked = sorted(enumerate(found), key=lambda item: (-(item[1].end - item[1].start), item[0]))
+    taken: list[Partial] = []
+    occupied: list[tuple[int, int]] = []
+    for _, partial in ranked:
+        if any(partial.start < end and start < partial.end for start, end in occupied):
+            continue
+        taken.append(partial)
+        occupied.append((partial.start, partial.end))
+    return sorted(taken, key=lambda p: p.start)
+
+
+def _tense(text: str, start: int, end: int) -> str | None:
+    left = text[max(0, start - 120):start]
+    edges = list(_SENTENCE_EDGE.finditer(left))
+    if edges:
+        left = left[edges[-1].end():]
+    right = text[end:end + 120]
+    edge = _SENTENCE_EDGE.search(right)
+    if edge:
+        right = right[:edge.start()]
+    window = left + " " + right
+    future = len(_FUTURE.findall(window))
+    past = sum(1 for word in _PAST.findall(window) if word.lower() not in _NEUTRAL_ED)
+    if future > past:
+        return "future"
+    if past:
+        return "past"
+    return None
+
+
+def choose_mode(text: str, partials: list[Partial], anchor: date) -> str:
+    """news, narrative or colloquial: narrative when absolute past dates abound and nothing points at the anchor."""
+    if len(text) < 280:
+        return "colloquial"
+    absolute = [p for p in partials if re.match(r"^\d{4}", p.value)]
+    deictic = [p for p in partials if p.value.startswith(("REL:", "WD:", "AGO:", "PRESENT_REF"))]
+    far = [p for p in absolute if abs(int(p.value[:4]) - anchor.year) > 1]
+    if len(far) >= 3 and len(far) >= 0.6 * len(absolute) and len(deictic) <= len(absolute) // 4:
+        return "narrative"
+    return "news"
+
+
+def tag(text: str, anchor: date | datetime | str, mode: str | None = None) -> list[Timex]:
+    """The time expressions of `text`, resolved against `anchor` (the document creation time).
+
+    `mode` is "news" (relative expressions count from the anchor), "narrative" (from the last absolute date in
+    the text) or "colloquial" (news resolution, for short informal texts); None chooses per text.
+    """
+    day = parse_anchor(anchor)
+    if mode is not None and mode not in MODES:
+        raise TemporalError(f"unknown temporal mode {mode!r}; use one of {', '.join(MODES)}",
+                            code=Code.INVALID_ANCHOR)
+    partials = select(candidates(text))
+    chosen = mode or choose_mode(text, partials, day)
+    context = Context(day)
+    reference = day
+    timexes: list[Timex] = []
+    for partial in partials:
+        context.anchor = reference
+        context.tense = _tense(text, partial.start, partial.end)
+        value = resolve(partial.value, context)
+        if value is None or not is_value(value):
+            continue
+        bounds = interval(value) if partial.type in ("DATE", "TIME") else None
+        timexes.append(Timex(
+            partial.start, partial.end, text[partial.start:partial.end], partial.type, value, partial.mod,
+            partial.quant, partial.freq, reference.isoformat(),
+            bounds[0].isoformat() if bounds else None, bounds[1].isoformat() if bounds else None,
+        ))
+        if partial.type in ("DATE", "TIME") and parse(value) is not None:
+            context.last = value.split("T", 1)[0]
+            if chosen == "narrative" and re.match(r"^\d{4}", partial.value):
+                parsed = parse(value)
+                if parsed is not None:
+                    reference = parsed[0]
+    return timexes
