@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from dateline.article import Article
+from dateline.entities import Mention, detect, resolve, save_mentions
 from dateline.search.index import index_article
 from dateline.store.articles import put_sentences
 from dateline.store.timexes import put_timexes
@@ -38,6 +39,7 @@ class Analysis:
     article: Article
     sentences: list[Sentence] = field(default_factory=list)
     timexes: list[Timex] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
 
 
 def analyze(article: Article, config: PipelineConfig) -> Analysis:
@@ -45,6 +47,8 @@ def analyze(article: Article, config: PipelineConfig) -> Analysis:
     analysis = Analysis(article.content_hash, article, list(sentences(article.text)))
     # Time expressions are resolved against the publication date (the document creation time).
     analysis.timexes = tag(article.text, article.published.day, mode=config.temporal_mode)
+    # Named entities: spaCy NER plus lexical additions (titles, sites); `fast` mode runs the additions only.
+    analysis.mentions = detect(article.text, config.mode)[0]
     return analysis
 
 
@@ -53,8 +57,9 @@ def save(conn: sqlite3.Connection, analysis: Analysis) -> None:
     put_sentences(conn, analysis.article_id, analysis.sentences)
     put_timexes(conn, analysis.article_id, analysis.timexes, analysis.sentences)
     index_article(conn, analysis.article_id)
+    save_mentions(conn, analysis.article_id, analysis.mentions)
 
 
 def update_corpus(conn: sqlite3.Connection, article_ids: list[str]) -> None:
     """Bring the corpus-level structures up to date with newly stored articles."""
-    del conn, article_ids
+    resolve(conn, article_ids)

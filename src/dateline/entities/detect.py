@@ -1,0 +1,66 @@
+"""Mention detection: the statistical model plus the lexical additions, overlaps settled, sentences assigned,
+mentions grouped inside each article.
+
+`full` mode runs spaCy's NER and the additions; `fast` mode the additions only. Of two overlapping candidates the
+longer wins (an addition on a tie): "Mission: Impossible – Dead Reckoning Part One" beats the model's "Dead".
+An organisation directly followed by a model code ("Airbus A380") becomes a product.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import Literal
+
+from dateline.entities.lexical import lexical_mentions
+from dateline.entities.local import DocEntity, link_mentions
+from dateline.entities.mention import Mention
+from dateline.text import sentences
+
+Mode = Literal["full", "fast"]
+_MODEL_CODE = re.compile(r"\s?-?[A-Z]{0,2}\d{2,4}[A-Za-z0-9-]*\b")
+
+
+def _select(candidates: list[Mention]) -> list[Mention]:
+    """Drop overlaps: longest first, additions before the model on a tie, then earliest."""
+    ranked = sorted(candidates, key=lambda m: (-(m.end - m.start), m.source == "spacy", m.start))
+    taken: list[Mention] = []
+    spans: list[tuple[int, int]] = []
+    for mention in ranked:
+        if all(mention.end <= start or mention.start >= end for start, end in spans):
+            taken.append(mention)
+            spans.append((mention.start, mention.end))
+    return sorted(taken, key=lambda m: m.start)
+
+
+def _products(text: str, mentions: list[Mention]) -> list[Mention]:
+    out = []
+    for m in mentions:
+        code = _MODEL_CODE.match(text, m.end) if m.label == "ORG" else None
+        out.append(replace(m, end=code.end(), text=text[m.start:code.end()], label="PRODUCT") if code else m)
+    return out
+
+
+def _finish(text: str, candidates: list[Mention]) -> tuple[list[Mention], list[DocEntity]]:
+    chosen = _products(text, _select(candidates))
+    starts = [s.start for s in sentences(text)]
+    placed = [replace(m, sentence=max(0, bisect_right(starts, m.start) - 1)) for m in chosen]
+    return link_mentions(placed)
+
+
+def detect_many(texts: Sequence[str], mode: Mode = "full") -> list[tuple[list[Mention], list[DocEntity]]]:
+    """Mentions and article-local entities of each text; the model runs once over all of them (batched)."""
+    if mode == "full":
+        from dateline.entities.model import spacy_mentions
+
+        statistical = spacy_mentions(texts)
+    else:
+        statistical = [[] for _ in texts]
+    return [_finish(text, found + lexical_mentions(text)) for text, found in zip(texts, statistical, strict=True)]
+
+
+def detect(text: str, mode: Mode = "full") -> tuple[list[Mention], list[DocEntity]]:
+    """Mentions and article-local entities of one text."""
+    return detect_many([text], mode)[0]

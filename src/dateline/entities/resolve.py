@@ -1,0 +1,157 @@
+"""Across articles: one entity per real-world thing, built incrementally as articles arrive.
+
+Two article-local groups are the same entity when they share a link key (see `local`): a full person name, an
+organisation's name or acronym, a title variant. A link depends on the two groups alone, never on what else is
+stored, so an entity is a connected component of "shares a key" and the result does not depend on ingest order.
+The id of an entity is the node id of its earliest group, so even ids agree between stores fed the same articles.
+As of X, an entity is a component of the same graph restricted to groups first seen by X (`snapshot`).
+
+Keeping it conservative: surnames, first names and short forms link inside one article only, and keys carry a
+type class (a person never joins an organisation of the same name). Each cross-article link is recorded with the
+key that caused it, in `entity_links`, so a user can see it and undo it with an override.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+from dateline.entities.mention import LABELS
+from dateline.entities.names import norm, tokens
+from dateline.entities.overrides import Rules
+from dateline.store.articles import current_filter
+from dateline.store.entities import (
+    EntityRow,
+    Group,
+    add_link,
+    all_groups,
+    assign,
+    clear_resolution,
+    entity_groups,
+    group_by_node,
+    linked_entities,
+    move_entity,
+    put_entity,
+    set_keys,
+    unresolved_groups,
+)
+
+
+def resolve(conn: sqlite3.Connection, article_ids: Sequence[str]) -> None:
+    """Give an entity to every group of these newly stored articles, merging entities they bridge."""
+    rules = Rules.load(conn)
+    touched = _resolve_groups(conn, unresolved_groups(conn, list(article_ids)), rules)
+    marks = ",".join("?" * len(article_ids))
+    if article_ids:
+        touched |= {r[0] for r in conn.execute(
+            "SELECT DISTINCT d.entity_id FROM doc_entities d JOIN articles a ON a.supersedes = d.article_id"
+            f" WHERE a.id IN ({marks}) AND d.entity_id IS NOT NULL", list(article_ids))}
+    refresh(conn, touched, rules)
+
+
+def rebuild(conn: sqlite3.Connection) -> None:
+    """Redo every cross-article decision from the stored groups (after an override); mentions are kept."""
+    rules = Rules.load(conn)
+    clear_resolution(conn)
+    groups = all_groups(conn)
+    refresh(conn, _resolve_groups(conn, groups, rules), rules)
+
+
+def _resolve_groups(conn: sqlite3.Connection, groups: Iterable[Group], rules: Rules) -> set[int]:
+    touched: set[int] = set()
+    for group in groups:
+        keys = rules.keys_for(group)
+        if tuple(sorted(keys)) != group.keys:
+            set_keys(conn, group, keys.items())
+        links = linked_entities(conn, sorted(keys))
+        first: dict[int, tuple[str, str, str, int]] = {}
+        for entity_id, key, seen_at, article_id, local in links:
+            first.setdefault(entity_id, (key, seen_at, article_id, local))
+        winner, earliest = group.node, group.order
+        for entity_id in first:
+            row = conn.execute("SELECT seen_at, article_id, local FROM doc_entities WHERE node = ?",
+                               (entity_id,)).fetchone()
+            if (row[0], row[1], row[2]) < earliest:
+                winner, earliest = entity_id, (row[0], row[1], row[2])
+        for entity_id in first:
+            if entity_id != winner:
+                move_entity(conn, entity_id, winner)
+                touched.discard(entity_id)
+        assign(conn, group, winner)
+        touched.add(winner)
+        for key, seen_at, article_id, local in first.values():
+            add_link(conn, group, article_id, local, key, max(seen_at, group.seen_at))
+    return touched
+
+
+def refresh(conn: sqlite3.Connection, entity_ids: Iterable[int], rules: Rules | None = None) -> None:
+    """Recompute the stored summary (name, type, counts, aliases) of these entities."""
+    rules = rules or Rules.load(conn)
+    for entity_id in sorted(entity_ids):
+        groups = entity_groups(conn, entity_id)
+        if groups:
+            put_entity(conn, describe(conn, entity_id, groups, None, rules))
+
+
+def snapshot(conn: sqlite3.Connection, entity_id: int, bound: str | None) -> list[list[Group]]:
+    """The entities that stored entity `entity_id` was as of `bound`: components of its groups first seen by then
+    (each list earliest first). With no bound it is one component, the stored entity itself."""
+    groups = entity_groups(conn, entity_id, bound)
+    if bound is None or not groups:
+        return [groups] if groups else []
+    parent = list(range(len(groups)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    owner: dict[str, int] = {}
+    for index, group in enumerate(groups):
+        for key in group.keys:
+            if key in owner:
+                parent[find(index)] = find(owner[key])
+            else:
+                owner[key] = index
+    parts: dict[int, list[Group]] = {}
+    for index, group in enumerate(groups):
+        parts.setdefault(find(index), []).append(group)
+    return sorted(parts.values(), key=lambda part: part[0].order)
+
+
+def describe(conn: sqlite3.Connection, stored_id: int, groups: list[Group], as_of: str | None,
+             rules: Rules) -> EntityRow:
+    """The summary of the entity made of `groups` (part of stored entity `stored_id`), counting the mentions in
+    the current revision of each article as of `as_of`."""
+    members = {(g.article_id, g.local) for g in groups}
+    condition, params = current_filter(as_of)
+    rows = conn.execute(
+        "SELECT m.article_id, m.local, m.text, a.published_day FROM entity_mentions m"
+        f" JOIN articles a ON a.id = m.article_id WHERE m.entity_id = ? AND {condition}",
+        [stored_id, *params],
+    ).fetchall()
+    kept = [r for r in rows if (r[0], r[1]) in members]
+    aliases = Counter(r[2] for r in kept)
+    days = sorted(r[3] for r in kept)
+    names = Counter(g.name for g in groups)
+    name = max(names, key=lambda n: (names[n], len(tokens(n)), len(n), n))
+    types = Counter(g.type for g in groups)
+    kind = max(types, key=lambda t: (types[t], -LABELS.index(t) if t in LABELS else -99))
+    alias_rows = tuple(sorted((alias, norm(alias), count) for alias, count in aliases.items()))
+    shown = rules.display_name(name, {n for _, n, _ in alias_rows} | {norm(g.name) for g in groups})
+    return EntityRow(groups[0].node, shown, kind, len(kept), len({r[0] for r in kept}), groups[0].seen_at,
+                     days[0] if days else None, days[-1] if days else None, alias_rows)
+
+
+def locate(conn: sqlite3.Connection, entity_id: int, bound: str | None) -> tuple[int, list[Group]] | None:
+    """The stored entity and the groups of entity `entity_id` as of `bound`, or None if it did not exist then."""
+    found = group_by_node(conn, entity_id)
+    if found is None or found[1] is None:
+        return None
+    stored = found[1]
+    for part in snapshot(conn, stored, bound):
+        if part[0].node == entity_id:
+            return stored, part
+    return None

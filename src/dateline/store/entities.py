@@ -1,0 +1,198 @@
+"""Entity tables: an article's mentions and groups, their link keys, entities, aliases, link evidence, overrides."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from dateline.errors import Code, StoreError
+
+if TYPE_CHECKING:
+    from dateline.entities.local import DocEntity
+    from dateline.entities.mention import Mention
+
+
+def node_id(article_id: str, local: int) -> int:
+    """A stable 53-bit id for an article's group (safe as a JSON number), the same in every store."""
+    digest = hashlib.blake2b(f"{article_id}:{local}".encode(), digest_size=8).digest()
+    return int.from_bytes(digest, "big") >> 11
+
+
+@dataclass(frozen=True)
+class Group:
+    """A stored article-local entity: where it is, when its article was first seen, its link keys."""
+
+    article_id: str
+    local: int
+    node: int
+    seen_at: str
+    name: str
+    type: str
+    keys: tuple[str, ...]
+    bases: tuple[str, ...]
+
+    @property
+    def order(self) -> tuple[str, str, int]:
+        """Groups are ordered by first sighting; the earliest names its entity."""
+        return (self.seen_at, self.article_id, self.local)
+
+
+def put_mentions(conn: sqlite3.Connection, article_id: str, mentions: Sequence[Mention],
+                 groups: Sequence[DocEntity]) -> None:
+    """Store one article's mentions and groups (unresolved: entity_id NULL until `resolve` runs)."""
+    row = conn.execute("SELECT first_seen_at FROM articles WHERE id = ?", (article_id,)).fetchone()
+    if row is None:
+        raise StoreError(f"article {article_id} must be stored before its mentions", code=Code.NOT_FOUND)
+    conn.executemany(
+        "INSERT INTO doc_entities (article_id, local, node, name, type, seen_at) VALUES (?, ?, ?, ?, ?, ?)",
+        [(article_id, g.local, node_id(article_id, g.local), g.name, g.type, row[0]) for g in groups],
+    )
+    conn.executemany(
+        "INSERT INTO doc_entity_keys (key, article_id, local, base) VALUES (?, ?, ?, ?)",
+        [(key, article_id, g.local, key) for g in groups for key in g.keys],
+    )
+    conn.executemany(
+        "INSERT INTO entity_mentions (article_id, idx, start, end, text, label, sentence, local, source, link)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(article_id, i, m.start, m.end, m.text, m.label, m.sentence, m.group, m.source, m.link)
+         for i, m in enumerate(mentions)],
+    )
+
+
+def _groups(conn: sqlite3.Connection, where: str, params: Sequence[object]) -> list[Group]:
+    rows = conn.execute(
+        "SELECT d.article_id, d.local, d.node, d.seen_at, d.name, d.type, group_concat(k.key, char(31)),"
+        " group_concat(k.base, char(31))"
+        " FROM doc_entities d LEFT JOIN doc_entity_keys k ON k.article_id = d.article_id AND k.local = d.local"
+        f" WHERE {where} GROUP BY d.article_id, d.local ORDER BY d.seen_at, d.article_id, d.local",
+        list(params),
+    ).fetchall()
+    return [Group(r[0], r[1], r[2], r[3], r[4], r[5], _split(r[6]), _split(r[7])) for r in rows]
+
+
+def _split(joined: str | None) -> tuple[str, ...]:
+    return tuple(sorted(set(joined.split("\x1f")))) if joined else ()
+
+
+def unresolved_groups(conn: sqlite3.Connection, article_ids: Sequence[str]) -> list[Group]:
+    """Groups of these articles not yet given an entity, earliest first."""
+    found: list[Group] = []
+    for start in range(0, len(article_ids), 500):
+        chunk = article_ids[start:start + 500]
+        found += _groups(conn, f"d.entity_id IS NULL AND d.article_id IN ({','.join('?' * len(chunk))})", chunk)
+    return sorted(found, key=lambda g: g.order)
+
+
+def entity_groups(conn: sqlite3.Connection, entity_id: int, bound: str | None = None) -> list[Group]:
+    """The groups of a stored entity, only those first seen by `bound` if given."""
+    if bound is None:
+        return _groups(conn, "d.entity_id = ?", [entity_id])
+    return _groups(conn, "d.entity_id = ? AND d.seen_at <= ?", [entity_id, bound])
+
+
+def all_groups(conn: sqlite3.Connection) -> list[Group]:
+    return _groups(conn, "1", [])
+
+
+def group_by_node(conn: sqlite3.Connection, node: int) -> tuple[Group, int | None] | None:
+    """The group with this node id and the stored entity it belongs to."""
+    found = _groups(conn, "d.node = ?", [node])
+    if not found:
+        return None
+    row = conn.execute("SELECT entity_id FROM doc_entities WHERE node = ?", (node,)).fetchone()
+    return found[0], row[0]
+
+
+def set_keys(conn: sqlite3.Connection, group: Group, keys: Iterable[tuple[str, str]]) -> None:
+    """Replace a group's effective keys: (key, base) pairs."""
+    conn.execute("DELETE FROM doc_entity_keys WHERE article_id = ? AND local = ?", (group.article_id, group.local))
+    conn.executemany("INSERT OR IGNORE INTO doc_entity_keys (key, article_id, local, base) VALUES (?, ?, ?, ?)",
+                     [(key, group.article_id, group.local, base) for key, base in keys])
+
+
+def linked_entities(conn: sqlite3.Connection, keys: Sequence[str]) -> list[tuple[int, str, str, str, int]]:
+    """(entity_id, key, seen_at, article_id, local) of the earliest resolved group of each entity having a key."""
+    if not keys:
+        return []
+    rows = conn.execute(
+        "SELECT d.entity_id, k.key, min(d.seen_at || char(31) || d.article_id || char(31) || d.local)"
+        " FROM doc_entity_keys k JOIN doc_entities d ON d.article_id = k.article_id AND d.local = k.local"
+        f" WHERE k.key IN ({','.join('?' * len(keys))}) AND d.entity_id IS NOT NULL GROUP BY d.entity_id, k.key",
+        list(keys),
+    ).fetchall()
+    out = []
+    for entity_id, key, first in rows:
+        seen_at, article_id, local = first.split("\x1f")
+        out.append((int(entity_id), key, seen_at, article_id, int(local)))
+    return out
+
+
+def assign(conn: sqlite3.Connection, group: Group, entity_id: int) -> None:
+    conn.execute("UPDATE doc_entities SET entity_id = ? WHERE article_id = ? AND local = ?",
+                 (entity_id, group.article_id, group.local))
+    conn.execute("UPDATE entity_mentions SET entity_id = ? WHERE article_id = ? AND local = ?",
+                 (entity_id, group.article_id, group.local))
+
+
+def move_entity(conn: sqlite3.Connection, old: int, new: int) -> None:
+    """Everything of entity `old` now belongs to `new`; the row of `old` goes."""
+    conn.execute("UPDATE doc_entities SET entity_id = ? WHERE entity_id = ?", (new, old))
+    conn.execute("UPDATE entity_mentions SET entity_id = ? WHERE entity_id = ?", (new, old))
+    conn.execute("DELETE FROM entities WHERE id = ?", (old,))
+
+
+def add_link(conn: sqlite3.Connection, group: Group, other_article: str, other_local: int, key: str,
+             seen_at: str) -> None:
+    conn.execute("INSERT INTO entity_links (article_id, local, other_article, other_local, key, seen_at)"
+                 " VALUES (?, ?, ?, ?, ?, ?)", (group.article_id, group.local, other_article, other_local, key,
+                                                 seen_at))
+
+
+@dataclass(frozen=True)
+class EntityRow:
+    """What `entities` and `entity_aliases` hold for one entity."""
+
+    id: int
+    name: str
+    type: str
+    mentions: int
+    articles: int
+    first_seen_at: str
+    first_day: str | None
+    last_day: str | None
+    aliases: tuple[tuple[str, str, int], ...]  # (alias, norm, mentions)
+
+
+def put_entity(conn: sqlite3.Connection, row: EntityRow) -> None:
+    conn.execute(
+        "INSERT OR REPLACE INTO entities (id, name, type, mentions, articles, first_seen_at, first_day, last_day)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (row.id, row.name, row.type, row.mentions, row.articles, row.first_seen_at, row.first_day, row.last_day),
+    )
+    conn.execute("DELETE FROM entity_aliases WHERE entity_id = ?", (row.id,))
+    conn.executemany("INSERT INTO entity_aliases (entity_id, alias, norm, mentions) VALUES (?, ?, ?, ?)",
+                     [(row.id, alias, normed, count) for alias, normed, count in row.aliases])
+
+
+def clear_resolution(conn: sqlite3.Connection) -> None:
+    """Forget every cross-article decision (mentions and groups stay), before a rebuild."""
+    conn.execute("UPDATE doc_entities SET entity_id = NULL")
+    conn.execute("UPDATE entity_mentions SET entity_id = NULL")
+    conn.execute("DELETE FROM entity_links")
+    conn.execute("DELETE FROM entity_aliases")
+    conn.execute("DELETE FROM entities")
+
+
+def overrides(conn: sqlite3.Connection) -> list[tuple[int, str, str, str]]:
+    """(id, action, a, b) of every user override, oldest first."""
+    return [(r[0], r[1], r[2], r[3]) for r in
+            conn.execute("SELECT id, action, a, b FROM entity_overrides ORDER BY id")]
+
+
+def add_override(conn: sqlite3.Connection, action: str, a: str, b: str, created_at: str) -> int:
+    cursor = conn.execute("INSERT INTO entity_overrides (action, a, b, created_at) VALUES (?, ?, ?, ?)",
+                          (action, a, b, created_at))
+    return int(cursor.lastrowid or 0)
