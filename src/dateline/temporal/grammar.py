@@ -163,7 +163,10 @@ def _month_year(m: re.Match[str], text: str) -> Partial | None:
     month = _month(m["month"], m["month"])
     if month is None:
         return None
-    if m["month"].lower() == "may" and not m["year"] and not m["rel"]:
+    bare = not m["year"] and not m["rel"]
+    if bare and len(m["month"].rstrip(".")) <= 4 and m["month"].lower() not in ("june", "july", "may"):
+        return None
+    if m["month"].lower() == "may" and bare:
         # Bare "May" at a sentence start is too often the verb.
         before = text[max(0, m.start() - 3):m.start()]
         if not before.strip() or before.rstrip().endswith((".", '"', "``")):
@@ -391,6 +394,8 @@ def _amount_unit(m: re.Match[str], text: str) -> Partial | None:
     plural_unit = m["unit"].lower().endswith("s")
     if amount is not None and amount == 1 and plural_unit and raw and raw.lower() in ("a", "an"):
         return None
+    if ((raw or "").lower() in ("a", "an") and unit == "s") or re.match(r"[\s-]+old\b", text[m.end():]):
+        return None
     if post in ("ago", "earlier", "before", "later", "after", "from now", "hence", "back", "since"):
         if unit in ("h", "min", "s", "WE") or post == "since":
             return Partial(m.start(), m.end(), "DURATION", duration(amount, unit))
@@ -425,33 +430,28 @@ def _vague_units(m: re.Match[str], text: str) -> Partial | None:
 def _adjective_duration(m: re.Match[str], text: str) -> Partial | None:
     unit = UNITS.get(m["unit"].lower())
     amount = number(m["num"])
-    if unit is None or amount is None or amount > 2000 or amount == 0:
+    if unit is None or amount is None or amount > 2000 or amount == 0 or m.group(0).lower().endswith("-old"):
         return None
     return Partial(m.start(), m.end(), "DURATION", duration(amount, unit))
 
 
 _REFS = {
     "now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_REF",
-    "these days": "PRESENT_REF", "at present": "PRESENT_REF", "presently": "PRESENT_REF",
-    "at the moment": "PRESENT_REF", "the present": "PRESENT_REF", "current": "PRESENT_REF",
-    "recently": "PAST_REF", "recent": "PAST_REF", "lately": "PAST_REF", "previously": "PAST_REF",
-    "formerly": "PAST_REF", "the past": "PAST_REF", "once": "PAST_REF",
-    "the future": "FUTURE_REF", "future": "FUTURE_REF", "soon": "FUTURE_REF", "the near future": "FUTURE_REF",
-    "a later date": "FUTURE_REF", "later this century": "FUTURE_REF", "as soon as possible": "FUTURE_REF",
-    "shortly": "FUTURE_REF", "the coming days": "FUTURE_REF", "someday": "FUTURE_REF", "one day": "FUTURE_REF",
+    "these days": "PRESENT_REF", "at present": "PRESENT_REF", "at the moment": "PRESENT_REF",
+    "the present": "PRESENT_REF", "current": "PRESENT_REF", "recently": "PAST_REF", "recent": "PAST_REF",
+    "lately": "PAST_REF", "the past": "PAST_REF", "the future": "FUTURE_REF", "the near future": "FUTURE_REF",
+    "a later date": "FUTURE_REF", "as soon as possible": "FUTURE_REF", "the near term": "FUTURE_REF",
+    "the short term": "FUTURE_REF", "future": "FUTURE_REF",
 }
 
 
 def _ref(m: re.Match[str], text: str) -> Partial | None:
     word = re.sub(r"\s+", " ", m.group(0).lower())
-    if word == "once" and not re.match(r",|\s+(?:was|were|had|a|an|the|considered|called)\b", text[m.end():]):
+    if word == "future" and not re.match(r"\s+(?:quarters|years|months|periods|generations)\b", text[m.end():]):
         return None
     if word == "current" and not re.match(r"\s+(?:account|level|levels|rate|rates|price|prices|year|month|"
                                           r"quarter|period|term|session|situation|system|crisis)\b",
                                           text[m.end():]):
-        return None
-    if word == "one day" and not re.search(r"\b(?:will|would|could|might|may|hope|hopes|someday)\b",
-                                           text[max(0, m.start() - 60):m.end() + 60]):
         return None
     return Partial(m.start(), m.end(), "DATE", _REFS[word])
 
@@ -515,13 +515,14 @@ def _anaphoric_day(m: re.Match[str], text: str) -> Partial | None:
              "the following day": "+1", "the day after": "+1", "the previous day": "-1", "the day before": "-1",
              "the prior day": "-1", "the preceding day": "-1", "that night": "0", "the next morning": "+1",
              "the following morning": "+1", "that morning": "0", "that evening": "0", "that afternoon": "0",
-             "that week": "0", "that month": "0", "that year": "0", "that time": "T", "the same time": "T",
-             "the time": "T"}
+             "that week": "0", "that month": "0", "that year": "0", "that time": "T", "that quarter": "Q"}
     shift = table.get(word)
     if shift is None:
         return None
     if shift == "T":
         return Partial(m.start(), m.end(), "DATE", "ANA:X:0")
+    if shift == "Q":
+        return Partial(m.start(), m.end(), "DATE", "LASTQ")
     last = word.rsplit(" ", 1)[1]
     unit = {"week": "W", "month": "M", "year": "Y"}.get(last, "D")
     pod = PARTS_OF_DAY.get(last)
@@ -540,75 +541,247 @@ def _the_unit(m: re.Match[str], text: str) -> Partial | None:
     if word == "year":
         if re.match(r"\s+(?:before|earlier|ago|after)", text[m.end():]):
             return None
+        if re.search(r"\b(?:for|during|over|through|throughout)\s+$", text[max(0, m.start() - 12):m.start()], re.I):
+            return Partial(m.start(), m.end(), "DURATION", "P1Y")
         return Partial(m.start(), m.end(), "DATE", "ANA:Y:0")
     if word == "quarter":
         return Partial(m.start(), m.end(), "DATE", "LASTQ")
     return None
 
 
-def _rule(pattern: str, handler: Handler, flags: int = re.I) -> tuple[re.Pattern[str], Handler]:
-    return re.compile(pattern, flags), handler
+def _shifted_quarter(m: re.Match[str], text: str) -> Partial | None:
+    word = re.sub(r"\s+", " ", m["which"].lower())
+    unit = m["unit"].lower()
+    shift = {"this": 0, "last": -1, "next": 1}.get(word.split("'")[0], -1)
+    if m["ord"]:
+        n = ORDINALS.get(m["ord"].lower(), 0)
+        kind = "Q" if unit == "quarter" else "H"
+        if not 1 <= n <= (4 if kind == "Q" else 2):
+            return None
+        return Partial(m.start(), m.end(), "DATE", f"YEARSHIFT:{shift}:{kind}{n}")
+    return Partial(m.start(), m.end(), "DATE", f"CTX:Y:{shift}" if shift else "LASTQ")
+
+
+def _fiscal_year(m: re.Match[str], text: str) -> Partial | None:
+    word = (m["w"] or "").lower().strip()
+    shift = {"latest": "-1", "last": "-1", "previous": "-1", "prior": "-1", "past": "-1", "next": "+1",
+             "coming": "+1", "new": "+1"}.get(word, "0")
+    return Partial(m.start(), m.end(), "DATE", f"REL:Y:{shift}")
+
+
+def _year_end(m: re.Match[str], text: str) -> Partial | None:
+    return Partial(m.start(), m.end(), "DATE", "YEAREND")
+
+
+_SPELLED_TENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+                 "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+                 "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
+                 "eighties": 8, "nineties": 9}
+
+
+def _spelled_year(m: re.Match[str], text: str) -> Partial | None:
+    if m["decade"]:
+        return Partial(m.start(), m.end(), "DATE", f"19{_DECADE_WORDS[m['decade'].lower()]}X")
+    if m["thousand"]:
+        extra = number(m["extra"]) if m["extra"] else 0.0
+        return Partial(m.start(), m.end(), "DATE", f"{2000 + int(extra or 0):04d}")
+    century = {"eighteen": 18, "nineteen": 19, "twenty": 20}[m["c"].lower()]
+    tens = _SPELLED_TENS[m["tens"].lower()]
+    unit = int(NUMBERS[m["unit"].lower()]) if m["unit"] else 0
+    return Partial(m.start(), m.end(), "DATE", f"{century * 100 + tens + unit:04d}")
+
+
+def _bare_units(m: re.Match[str], text: str) -> Partial | None:
+    unit = UNITS.get(m["unit"].lower())
+    if unit is None:
+        return None
+    return Partial(m.start(), m.end(), "DURATION", duration(None, unit))
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One pattern, the words a match of it can start with, and the handler that reads its match."""
+
+    starts: frozenset[str]
+    pattern: re.Pattern[str]
+    handler: Handler
+
+
+_WORD_CLASSES: dict[str, set[str]] = {
+    "@WD": {w for w in WEEKDAYS if len(w) > 4},
+    "@WDS": {w + "s" for w in WEEKDAYS if len(w) > 4},
+    "@MONTH": set(MONTHS),
+    "@NUM": {w.split()[0] for w in NUMBERS} | {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
+                                               "ninety", "half"},
+    "@ORD": {w.split("-")[0] for w in ORDINALS if not w[0].isdigit()},
+    "@HOL": {name.split()[0].split("'")[0] for name in list(FIXED_HOLIDAYS) + list(RULE_HOLIDAYS)},
+}
+
+
+def _rule(starts: str, pattern: str, handler: Handler) -> Rule:
+    words: set[str] = set()
+    for word in starts.split():
+        words |= _WORD_CLASSES.get(word, {word})
+    return Rule(frozenset(words), re.compile(pattern, re.I), handler)
 
 
 _MODIFIER_WORDS = r"(?:more|additional|straight|consecutive|full|long|whole|entire|trading|business|calendar|" \
                   r"successive|of\s+the|or\s+so|plus|to\s+come)"
 
-RULES: list[tuple[re.Pattern[str], Handler]] = [
-    _rule(rf"\b(?:{_WEEKDAY},?\s+)?(?P<month>{_MONTH})\s+(?P<day>{_DAYNUM})\b(?!\s*(?:%|percent|\d|:\d))"
-          rf"(?:,?\s+(?P<year>{_YEAR})\b)?", _date_md),
-    _rule(rf"\b(?:{_WEEKDAY},?\s+)?(?:the\s+)?(?P<day>{_DAYNUM})(?:\s+of)?\s+(?P<month>{_MONTH})(?=\W|$)"
-          rf"(?:,?\s+(?P<year>{_YEAR})\b)?", _date_md),
-    _rule(rf"\b(?P<month>{_MONTH})(?:(?:,?\s+(?:of\s+)?(?P<year>{_YEAR})\b)|\s+(?P<rel>this|last|next)\s+year\b)?"
-          rf"(?!\s*\d)", _month_year),
-    _rule(rf"\b(?P<dir>this\s+past|this|last|next|past|coming)\s+(?P<month>{_MONTH})(?=\W|$)(?!\s*\d)",
-          _rel_month),
-    _rule(r"\b(?:(?P<iso>(?P<y>[12]\d{3})-(?P<mo>[01]\d)-(?P<d>[0-3]\d))|(?P<mo2>[01]?\d)/(?P<d2>[0-3]?\d)/"
-          r"(?P<y2>\d{4}|\d{2}))\b", _numeric_date),
-    _rule(rf"(?:\b(?P<pre>fiscal\s+|calendar\s+|the\s+year\s+|mid-|post-|pre-))?\b(?P<year>{_YEAR})(?P<decade>'?s)?"
-          rf"\b{_NOT_NUMBER_AFTER}(?P<post>\s+or\s+later|\s+and\s+beyond|\s+or\s+earlier|\s+or\s+before|"
-          rf"\s+and\s+later|\s+onwards?)?", _year_only),
-    _rule(r"(?:\bthe\s+|\b(?:mid|early|late)-?)?'?(?P<yy>[2-9]0)'?s\b", _short_decade),
-    _rule(rf"\b(?P<ord>{_ORD})\s+century\b", _century),
-    _rule(rf"\b(?:(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ampm>{_AMPM})|(?P<h2>[01]?\d|2[0-3]):"
-          rf"(?P<mi2>[0-5]\d)(?!\d|:\d|\.\d)|(?P<word>noon|midnight))"
-          rf"(?:\s+(?:{_TZ}))?"
-          rf"(?:,?\s+(?:on\s+)?(?:(?P<wd>{_WEEKDAY})|(?P<day>today|tonight|yesterday|tomorrow)|"
-          rf"(?P<month>{_MONTH})\s+(?P<mday>{_DAYNUM})(?:,?\s+(?P<year>{_YEAR}))?)\b)?", _clock),
-    _rule(r"\b(?P<w>today|yesterday|tomorrow|tonight)(?:\s+(?P<pod>morning|afternoon|evening|night))?\b",
-          _deictic_day),
-    _rule(rf"\b(?P<w>this|last|tomorrow|yesterday)\s+(?P<pod>{_POD})\b", _this_pod),
-    _rule(rf"\b(?:(?P<dir>this\s+past|this\s+coming|last|next|this|past|coming)\s+)?(?P<wd>{_WEEKDAY})(?:'s)?"
-          rf"(?:\s+(?P<pod>{_POD}))?\b", _weekday),
-    _rule(rf"\b(?:(?P<q>every|each)\s+)?(?P<wd>{_WEEKDAY})s\b", _weekday_set),
-    _rule(r"\b(?P<dir>this\s+past|this\s+coming|this|last|next|past|coming|current|present|previous|following|"
-          r"prior|preceding|same)\s+(?P<unit>week|month|year|decade|century)\b(?!-)", _rel_unit),
-    _rule(rf"\b(?:(?P<dir>this\s+past|this\s+coming|this|last|next|past|coming)\s+)?(?P<season>spring|summer|fall|"
-          rf"autumn|winter)\b(?:\s+(?:of\s+)?(?P<year>{_YEAR})\b)?", _season),
-    _rule(rf"\b(?:(?P<year1>{_YEAR})(?:'s)?\s+|fiscal\s+(?:(?P<year2>{_YEAR})\s+)?)?(?P<ord>{_ORD}|final|last|latest|"
-          r"most\s+recent|recent|current|previous|past|prior|next|coming|same|this|year-earlier|year-ago|comparable"
-          r"(?:\s+year-(?:ago|earlier))?|corresponding|prior-year|previous-year|year-before|just-ended|"
-          rf"just-completed|fiscal)(?:\s+fiscal)?[\s-]+(?P<unit>quarters?|half|halves|period)\b"
-          rf"(?:\s+of\s+(?:fiscal\s+)?(?P<year3>{_YEAR})\b)?", _quarter),
-    _rule(rf"\b(?P<year>{_YEAR})\s+(?:period|quarter)\b", _year_period),
-    _rule(rf"\b(?:(?P<rel>past|last|next|first|coming|final|previous|following|remaining|latest|initial|recent|"
-          rf"other|another|further)\s+)?(?P<num>{_NUM}|{_VAGUE})(?:\s+{_MODIFIER_WORDS})?\s+(?P<unit>{_UNIT})\b"
-          rf"(?P<post>\s+ago|\s+earlier|\s+before|\s+later|\s+after|\s+from\s+now|\s+hence|\s+back)?"
-          rf"(?:\s+(?:and\s+a\s+half))?", _amount_unit),
-    _rule(rf"\b(?P<rel>recent|coming|past|next\s+few|future|the\s+last\s+few)\s+(?P<unit>{_UNIT})\b", _vague_units),
-    _rule(rf"\b(?P<num>\d+(?:\.\d+)?|{_TENS}(?:-{_SMALL})?|{_SMALL}|one|a|half)-(?P<unit>second|minute|hour|day|"
-          r"week|month|quarter|year|decade|century)(?:s?-(?:long|old))?\b", _adjective_duration),
-    _rule(r"\b(?:right\s+now|now|currently|nowadays|these\s+days|at\s+present|presently|at\s+the\s+moment|"
-          r"recently|recent|lately|previously|formerly|the\s+past|the\s+near\s+future|the\s+future|future|soon|"
-          r"a\s+later\s+date|as\s+soon\s+as\s+possible|shortly|current|once|someday|one\s+day)\b", _ref),
-    _rule(r"\b(?:daily|weekly|monthly|annually|yearly|hourly|quarterly|nightly|biweekly)\b", _set_adverb),
-    _rule(rf"\b(?P<q>every|each|per)\s+(?:(?P<num>{_NUM})\s+|other\s+)?(?P<what>{_WEEKDAY}|{_POD}|{_UNIT}|"
-          rf"{_MONTH})\b", _every),
-    _rule(rf"\b(?P<times>once|twice|thrice|(?:{_NUM})\s+times)\s+(?:a|an|per|each|every)\s+(?P<unit>{_UNIT})\b",
-          _times_per),
-    _rule(rf"\b(?P<name>{_alt(list(FIXED_HOLIDAYS) + list(RULE_HOLIDAYS))})(?:\s+(?P<year>{_YEAR}))?\b",
-          _holiday),
-    _rule(r"\b(?:that(?:\s+same)?|the\s+(?:same|next|following|previous|prior|preceding))\s+(?:day|night|morning|"
-          r"evening|afternoon|week|month|year|time)\b|\bthe\s+day\s+(?:after|before)\b", _anaphoric_day),
-    _rule(r"\b(?:(?P<dir>this\s+past|this\s+coming|this|last|next|past|coming)\s+)?weekend\b", _weekend),
-    _rule(r"\bthe\s+(?P<unit>year|quarter)\b", _the_unit),
+RULES: list[Rule] = [
+    _rule(
+        "@WD @MONTH",
+        rf"\b(?:{_WEEKDAY},?\s+)?(?P<month>{_MONTH})\s+(?P<day>{_DAYNUM})\b(?!\s*(?:%|percent|\d|:\d))"
+        rf"(?:,?\s+(?P<year>{_YEAR})\b)?", _date_md),
+    _rule(
+        "@WD the #",
+        rf"\b(?:{_WEEKDAY},?\s+)?(?:the\s+)?(?P<day>{_DAYNUM})(?:\s+of)?\s+(?P<month>{_MONTH})(?=\W|$)"
+        rf"(?:,?\s+(?P<year>{_YEAR})\b)?", _date_md),
+    _rule(
+        "@MONTH",
+        rf"\b(?P<month>{_MONTH})(?:(?:,?\s+(?:of\s+)?(?P<year>{_YEAR})\b)|\s+(?P<rel>this|last|next)\s+year\b)?"
+        rf"(?!\s*\d)", _month_year),
+    _rule(
+        "this last next past coming",
+        rf"\b(?P<dir>this\s+past|this|last|next|past|coming)\s+(?P<month>{_MONTH})(?=\W|$)(?!\s*\d)",
+        _rel_month),
+    _rule(
+        "#",
+        r"\b(?:(?P<iso>(?P<y>[12]\d{3})-(?P<mo>[01]\d)-(?P<d>[0-3]\d))|(?P<mo2>[01]?\d)/(?P<d2>[0-3]?\d)/"
+        r"(?P<y2>\d{4}|\d{2}))\b", _numeric_date),
+    _rule(
+        "fiscal calendar the mid post pre #",
+        rf"(?:\b(?P<pre>fiscal\s+|calendar\s+|the\s+year\s+|mid-|post-|pre-))?\b(?P<year>{_YEAR})(?P<decade>'?s)?"
+        rf"\b{_NOT_NUMBER_AFTER}(?P<post>\s+or\s+later|\s+and\s+beyond|\s+or\s+earlier|\s+or\s+before|"
+        rf"\s+and\s+later|\s+onwards?)?", _year_only),
+    _rule(
+        "the mid early late #",
+        r"(?:\bthe\s+|\b(?:mid|early|late)-?)?'?(?P<yy>[2-9]0)'?s\b", _short_decade),
+    _rule(
+        "@ORD #",
+        rf"\b(?P<ord>{_ORD})\s+century\b", _century),
+    _rule(
+        "# noon midnight",
+        rf"\b(?:(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ampm>{_AMPM})|(?P<h2>[01]?\d|2[0-3]):"
+        rf"(?P<mi2>[0-5]\d)(?!\d|:\d|\.\d)|(?P<word>noon|midnight))"
+        rf"(?:\s+(?:{_TZ}))?"
+        rf"(?:,?\s+(?:on\s+)?(?:(?P<wd>{_WEEKDAY})|(?P<day>today|tonight|yesterday|tomorrow)|"
+        rf"(?P<month>{_MONTH})\s+(?P<mday>{_DAYNUM})(?:,?\s+(?P<year>{_YEAR}))?)\b)?", _clock),
+    _rule(
+        "today yesterday tomorrow tonight",
+        r"\b(?P<w>today|yesterday|tomorrow|tonight)(?:\s+(?P<pod>morning|afternoon|evening|night))?\b",
+        _deictic_day),
+    _rule(
+        "this last tomorrow yesterday",
+        rf"\b(?P<w>this|last|tomorrow|yesterday)\s+(?P<pod>{_POD})\b", _this_pod),
+    _rule(
+        "this last next past coming @WD",
+        rf"\b(?:(?P<dir>this\s+past|this\s+coming|last|next|this|past|coming)\s+)?(?P<wd>{_WEEKDAY})"
+        rf"(?:\s+(?P<pod>{_POD}))?\b", _weekday),
+    _rule(
+        "every each @WDS",
+        rf"\b(?:(?P<q>every|each)\s+)?(?P<wd>{_WEEKDAY})s\b", _weekday_set),
+    _rule(
+        "this last next past coming current present previous following prior preceding same",
+        r"\b(?P<dir>this\s+past|this\s+coming|this|last|next|past|coming|current|present|previous|following|"
+        r"prior|preceding|same)\s+(?P<unit>week|month|year|decade|century)\b(?!-)", _rel_unit),
+    _rule(
+        "this last next past coming spring summer fall autumn winter",
+        rf"\b(?:(?P<dir>this\s+past|this\s+coming|this|last|next|past|coming)\s+)?(?P<season>spring|summer|fall|"
+        rf"autumn|winter)\b(?:\s+(?:of\s+)?(?P<year>{_YEAR})\b)?", _season),
+    _rule(
+        "# fiscal @ORD final last latest most recent current previous past prior next coming same this year "
+        "comparable corresponding just",
+        rf"\b(?:(?P<year1>{_YEAR})(?:'s)?\s+|fiscal\s+(?:(?P<year2>{_YEAR})\s+)?)?(?P<ord>{_ORD}|final|last|latest|"
+        r"most\s+recent|recent|current|previous|past|prior|next|coming|same|this|year-earlier|year-ago|comparable"
+        r"(?:\s+year-(?:ago|earlier))?|corresponding|prior-year|previous-year|year-before|just-ended|"
+        rf"just-completed|fiscal)(?:\s+fiscal)?[\s-]+(?P<unit>quarters?|half|halves|period)\b"
+        rf"(?:\s+of\s+(?:fiscal\s+)?(?P<year3>{_YEAR})\b)?", _quarter),
+    _rule(
+        "#",
+        rf"\b(?P<year>{_YEAR})\s+(?:period|quarter)\b", _year_period),
+    _rule(
+        "past last next first coming final previous following remaining latest initial recent other another "
+        "further @NUM # few several some many numerous countless number",
+        rf"\b(?:(?P<rel>past|last|next|first|coming|final|previous|following|remaining|latest|initial|recent|"
+        rf"other|another|further)\s+)?(?P<num>{_NUM}|{_VAGUE})(?:\s+{_MODIFIER_WORDS})?\s+(?P<unit>{_UNIT})\b"
+        rf"(?P<post>\s+ago|\s+earlier|\s+before|\s+later|\s+after|\s+from\s+now|\s+hence|\s+back)?"
+        rf"(?:\s+(?:and\s+a\s+half))?", _amount_unit),
+    _rule(
+        "recent coming past next future the",
+        rf"\b(?P<rel>recent|coming|past|next\s+few|future|the\s+last\s+few)\s+(?P<unit>{_UNIT})\b", _vague_units),
+    _rule(
+        "# @NUM",
+        rf"\b(?P<num>\d+(?:\.\d+)?|{_TENS}(?:-{_SMALL})?|{_SMALL}|one|a|half)-(?P<unit>second|minute|hour|day|"
+        r"week|month|quarter|year|decade|century)(?:s?-(?:long|old))?\b", _adjective_duration),
+    _rule(
+        "right now currently nowadays these at recently recent lately the future a as current",
+        r"\b(?:right\s+now|now|currently|nowadays|these\s+days|at\s+present|at\s+the\s+moment|recently|"
+        r"recent|lately|the\s+past|the\s+near\s+future|the\s+future|future|a\s+later\s+date|"
+        r"as\s+soon\s+as\s+possible|the\s+near\s+term|the\s+short\s+term|current)\b", _ref),
+    _rule(
+        "daily weekly monthly annually yearly hourly quarterly nightly biweekly",
+        r"\b(?:daily|weekly|monthly|annually|yearly|hourly|quarterly|nightly|biweekly)\b", _set_adverb),
+    _rule(
+        "every each per",
+        rf"\b(?P<q>every|each|per)\s+(?:(?P<num>{_NUM})\s+|other\s+)?(?P<what>{_WEEKDAY}|{_POD}|{_UNIT}|"
+        rf"{_MONTH})\b", _every),
+    _rule(
+        "once twice thrice @NUM #",
+        rf"\b(?P<times>once|twice|thrice|(?:{_NUM})\s+times)\s+(?:a|an|per|each|every)\s+(?P<unit>{_UNIT})\b",
+        _times_per),
+    _rule(
+        "@HOL",
+        rf"\b(?P<name>{_alt(list(FIXED_HOLIDAYS) + list(RULE_HOLIDAYS))})(?:\s+(?P<year>{_YEAR}))?\b",
+        _holiday),
+    _rule(
+        "that the",
+        r"\b(?:that(?:\s+same)?|the\s+(?:same|next|following|previous|prior|preceding))\s+(?:day|night|morning|"
+        r"evening|afternoon|week|month|year)\b|\bthat\s+(?:time|quarter)\b|\bthe\s+day\s+(?:after|before)\b",
+        _anaphoric_day),
+    _rule(
+        "this last next past coming weekend",
+        r"\b(?:(?P<dir>this\s+past|this\s+coming|this|last|next|past|coming)\s+)?weekend\b", _weekend),
+    _rule(
+        "the comparable corresponding same year prior this last next",
+        rf"\b(?:(?:the\s+)?(?:comparable\s+|corresponding\s+|same\s+)?(?P<which>year-ago|year-earlier|year\s+ago|"
+        rf"prior-year|year-before)|(?P<which2>this|last|next)\s+year's)\s+(?:(?P<ord>{_ORD})\s+)?(?:fiscal\s+)?"
+        r"(?P<unit>quarter|half|period)\b", lambda m, t: _shifted_quarter(m, t) if m["which"] else None),
+    _rule(
+        "this last next",
+        rf"\b(?P<which>this|last|next)\s+year's\s+(?:(?P<ord>{_ORD})\s+)?(?:fiscal\s+)?(?P<unit>quarter|half|"
+        r"period)\b", _shifted_quarter),
+    _rule(
+        "the same corresponding comparable year",
+        r"\b(?:the\s+)?(?:same|corresponding|comparable|year-earlier|year-ago)\s+(?:period|quarter|time)\s+"
+        r"(?:of\s+|in\s+)?(?P<which>last\s+year|a\s+year\s+(?:ago|earlier)|the\s+previous\s+year)\b(?P<unit>)"
+        r"(?P<ord>)", _shifted_quarter),
+    _rule(
+        "the current latest last previous prior past next coming new fiscal full calendar",
+        r"\b(?:the\s+)?(?P<w>current\s+|latest\s+|last\s+|previous\s+|prior\s+|past\s+|next\s+|coming\s+|"
+        r"new\s+)?(?:fiscal|full|calendar)\s+year\b(?!-)", _fiscal_year),
+    _rule(
+        "year",
+        r"\b(?:year-end|year\s+end|year's\s+end)\b", _year_end),
+    _rule(
+        "the eighteen nineteen twenty two",
+        r"\b(?:the\s+year\s+)?(?:(?P<c>eighteen|nineteen|twenty)[\s-]+(?P<tens>ten|eleven|twelve|thirteen|"
+        r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
+        r"ninety)(?:-(?P<unit>one|two|three|four|five|six|seven|eight|nine))?|(?P<thousand>two\s+thousand)"
+        r"(?:\s+and\s+(?P<extra>one|two|three|four|five|six|seven|eight|nine|ten))?)\b|"
+        r"\bthe\s+(?P<decade>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b",
+        _spelled_year),
+    _rule(
+        "years months weeks decades centuries",
+        r"\b(?P<unit>years|months|weeks|decades|centuries)\b", _bare_units),
+    _rule(
+        "the",
+        r"\bthe\s+(?P<unit>year|quarter)\b", _the_unit),
 ]
+
+BY_START: dict[str, list[Rule]] = {}
+"""Rules by the first word of their match (`#` for a number): only these are tried at a word."""
+for _each in RULES:
+    for _start in _each.starts:
+        BY_START.setdefault(_start, []).append(_each)

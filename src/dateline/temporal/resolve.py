@@ -211,6 +211,9 @@ def _resolve(value: str, context: Context) -> str | None:
         return _season(season, direction, anchor, tense)
     if kind == "AGO":
         unit, n = rest.split(":")
+        last = parse(context.last) if context.last else None
+        if last is not None and unit == "Y" and last[1] == "Q":
+            return fmt(shift(last[0], "Y", int(n)), "Q")
         moved = shift(anchor, unit, int(n))
         return fmt(moved, "Y" if unit in ("E", "C") else unit)
     if kind == "CTX":
@@ -232,6 +235,11 @@ def _resolve(value: str, context: Context) -> str | None:
         return fmt(shift(base, unit, int(n)), unit) + (time if unit == "D" else "")
     if head == "LASTQ":
         return _last_quarter(context)
+    if kind == "YEARSHIFT":
+        n, part = rest.split(":")
+        return f"{anchor.year + int(n):04d}-{part}"
+    if head == "YEAREND":
+        return f"{anchor.year:04d}-12-31"
     if kind == "QTR":
         return f"{anchor.year:04d}-Q{rest}"
     if kind == "HALF":

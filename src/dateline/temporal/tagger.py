@@ -13,11 +13,12 @@ from collections.abc import Iterable
 from datetime import date, datetime
 
 from dateline.errors import Code, TemporalError
-from dateline.temporal.grammar import RULES, Partial
+from dateline.temporal.grammar import BY_START, Partial
 from dateline.temporal.resolve import Context, parse, resolve
 from dateline.temporal.timex import Timex, interval, is_value
 
 MODES = ("news", "narrative", "colloquial")
+_WORD = re.compile(r"[A-Za-z]+|\d+")
 
 _LEFT_MODIFIERS: list[tuple[re.Pattern[str], str | None]] = [
     (re.compile(p + r"\s*$", re.I), mod) for p, mod in [
@@ -42,9 +43,8 @@ _NO_DETERMINER = re.compile(
 _QUANTITY_MODS = frozenset({"APPROX", "LESS_THAN", "MORE_THAN", "EQUAL_OR_MORE", "EQUAL_OR_LESS"})
 
 _FUTURE = re.compile(
-    r"\b(?:will|won't|shall|'ll|going\s+to|scheduled|expected|expects|plans?|planned|planning|to\s+be|would|"
-    r"next|upcoming|coming|forecast|due|intends?|until|tomorrow|premieres?|opens?|starts?|begins?|set\s+to|"
-    r"hopes?\s+to|aims?\s+to|will\s+be|is\s+to|are\s+to)\b", re.I)
+    r"\b(?:will|won't|shall|'ll|going\s+to|scheduled\s+to|expected\s+to|plans?\s+to|planning\s+to|next|"
+    r"upcoming|tomorrow|premieres?|set\s+to|is\s+to|are\s+to|is\s+due|are\s+due)\b", re.I)
 _PAST = re.compile(r"\b(?:was|were|had|did|ago|last|earlier|yesterday|[a-z]{3,}ed)\b", re.I)
 _NEUTRAL_ED = frozenset({"scheduled", "expected", "planned", "said", "added", "reported", "announced", "noted",
                          "stated", "quoted", "told", "indicated"})
@@ -69,11 +69,24 @@ def parse_anchor(anchor: date | datetime | str) -> date:
 
 
 def candidates(text: str) -> list[Partial]:
-    """Every span any grammar rule proposes, with modifiers and determiners attached, before selection."""
+    """Every span a grammar rule proposes, with modifiers and determiners attached, before selection.
+
+    Each word is looked up once; only the rules that can start with it are tried there, anchored at the word.
+    """
     found: list[Partial] = []
-    for pattern, handler in RULES:
-        for match in pattern.finditer(text):
-            partial = handler(match, text)
+    for word in _WORD.finditer(text):
+        key = word.group().lower()
+        rules = BY_START.get("#" if key[0].isdigit() else key)
+        if rules is None:
+            continue
+        position = word.start()
+        if key[0].isdigit() and position and text[position - 1] == "'":
+            position -= 1
+        for rule in rules:
+            match = rule.pattern.match(text, position)
+            if match is None:
+                continue
+            partial = rule.handler(match, text)
             if partial is not None and partial.end > partial.start:
                 found.append(_extend_left(partial, text))
     return found
