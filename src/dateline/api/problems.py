@@ -132,3 +132,9 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
                                 (429, "Rate limit exceeded"), (503, "The store is unavailable"))
 }
 """Error responses every endpoint may give, declared in the OpenAPI spec."""
+
+WRITE_RESPONSES: dict[int | str, dict[str, Any]] = {
+    401: {"model": ErrorResponse, "description": "Missing or wrong token"},
+    403: {"model": ErrorResponse, "description": "Writes are disabled on this server"},
+}
+"""The further error responses of the token-protected write endpoints."""

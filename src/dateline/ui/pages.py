@@ -9,7 +9,6 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import date
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -21,9 +20,9 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
 from dateline.api.database import Database
+from dateline.api.params import to_date
 from dateline.api.routes.articles import article_detail, list_articles
 from dateline.asof import as_of_bound
-from dateline.errors import Code, QueryError
 from dateline.store.stats import corpus_stats
 from dateline.ui.charts import bar_chart, fill_periods
 from dateline.ui.highlight import marked_paragraphs
@@ -64,23 +63,14 @@ class Page:
             yield conn
 
 
-def _date_param(request: Request, name: str) -> date | None:
-    value = request.query_params.get(name) or None
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise QueryError(f"{name} {value!r} is not a date (YYYY-MM-DD)", code=Code.INVALID_QUERY) from None
-
-
 def home(request: Request) -> HTMLResponse:
     """The front page: corpus figures as of the chosen date and the latest articles."""
     page = Page(request)
     with page.reading() as conn:
         stats = corpus_stats(conn, page.as_of)
         latest = list_articles(conn, page.as_of, source=request.query_params.get("source") or None,
-                               published_from=_date_param(request, "from"), published_to=_date_param(request, "to"),
+                               published_from=to_date(request.query_params.get("from"), "from"),
+                               published_to=to_date(request.query_params.get("to"), "to"),
                                limit=PAGE)
     chart = bar_chart(fill_periods(stats["per_month"]), label="Articles published per month")
     return page.render("home.html", stats=stats, articles=latest, chart=chart)

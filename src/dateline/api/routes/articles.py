@@ -10,7 +10,7 @@ from fastapi import APIRouter, Path, Query, Request
 
 from dateline.api.models import ArticleDetail, ArticleSummary, SentenceOut
 from dateline.api.paging import Page, View
-from dateline.api.params import AsOf, Conn, Cursor, Limit
+from dateline.api.params import AsOf, Conn, Cursor, Day, Limit, to_date
 from dateline.asof import as_of_bound, seen_stamp
 from dateline.errors import ApiError, Code, StoreError
 from dateline.store.articles import current_filter, get_article, get_sentences
@@ -52,12 +52,12 @@ def list_articles(conn: sqlite3.Connection, as_of: str | None, *, source: str | 
 @router.get("/articles", response_model=Page[ArticleSummary], summary="List articles")
 def articles(request: Request, conn: Conn, as_of: AsOf = None,
              source: Annotated[str | None, Query(max_length=500)] = None,
-             published_from: date | None = None, published_to: date | None = None,
-             limit: Limit = 50, cursor: Cursor = None) -> Page[ArticleSummary]:
+             published_from: Day = None, published_to: Day = None, limit: Limit = 50,
+             cursor: Cursor = None) -> Page[ArticleSummary]:
     """Articles known as of `as_of`, the latest revision of each, newest publication day first."""
     view = View.open(request, conn, as_of, cursor)
-    items = list_articles(conn, view.as_of, source=source, published_from=published_from,
-                          published_to=published_to, after=view.after, limit=limit + 1)
+    items = list_articles(conn, view.as_of, source=source, published_from=to_date(published_from, "published_from"),
+                          published_to=to_date(published_to, "published_to"), after=view.after, limit=limit + 1)
     return view.page(items, limit, lambda item: [item.published_day, item.id])
 
 

@@ -14,6 +14,7 @@ from fastapi.concurrency import run_in_threadpool
 from dateline.api.database import Database
 from dateline.api.models import IngestProblem, IngestResult
 from dateline.api.params import WriteToken, database
+from dateline.api.problems import WRITE_RESPONSES
 from dateline.asof import parse_as_of
 from dateline.clock import Clock
 from dateline.ingest.run import SEEN_AT_PUBLISHED, IngestOptions, IngestReport, ingest
@@ -49,7 +50,7 @@ def ingest_body(db: Database, body: bytes, format: str, seen_at: str | None, mod
 
 
 @router.post("/ingest", response_model=IngestResult, dependencies=[WriteToken], summary="Ingest articles",
-             openapi_extra={"requestBody": _BODY}, status_code=200)
+             openapi_extra={"requestBody": _BODY}, responses=WRITE_RESPONSES)
 async def ingest_endpoint(
     request: Request,
     format: Annotated[Literal["jsonl", "seed"], Query(description="How the body is written.")] = "jsonl",

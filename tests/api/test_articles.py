@@ -1,0 +1,58 @@
+"""Articles and stats over HTTP: as-of views, stable pages, one article with its sentences."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from fastapi.testclient import TestClient
+
+from dateline.ingest.run import IngestOptions, ingest
+from dateline.store.db import Store
+
+ErrorCheck = Callable[..., dict[str, Any]]
+
+
+def _days(response: object) -> list[str]:
+    return [item["published_day"] for item in response.json()["items"]]  # type: ignore[attr-defined]
+
+
+def test_as_of_hides_what_was_first_seen_later(client: TestClient) -> None:
+    assert _days(client.get("/api/articles")) == ["2023-07-07", "2023-06-22"]
+    assert _days(client.get("/api/articles", params={"as_of": "2023-06-30"})) == ["2023-06-22"]
+    assert _days(client.get("/api/articles", params={"as_of": "2023-06-21"})) == []
+    assert client.get("/api/stats", params={"as_of": "2023-06-30"}).json()["articles"] == 1
+    assert client.get("/api/stats", params={"as_of": "2023-06-30"}).json()["versions"] == 1
+
+
+def test_filters(client: TestClient) -> None:
+    assert _days(client.get("/api/articles", params={"published_from": "2023-07-01"})) == ["2023-07-07"]
+    assert _days(client.get("/api/articles", params={"published_to": "2023-07-01"})) == ["2023-06-22"]
+    assert _days(client.get("/api/articles", params={"source": "nowhere"})) == []
+
+
+def test_pages_are_stable_while_articles_arrive(client: TestClient, seeded_db: Path, tmp_path: Path) -> None:
+    first = client.get("/api/articles", params={"limit": 1}).json()
+    assert [a["published_day"] for a in first["items"]] == ["2023-07-07"]
+    late = tmp_path / "late.jsonl"
+    late.write_text('{"date": "2023-07-05", "text": "A late article about Rome.", "title": "Late"}\n')
+    with Store(seeded_db) as store:
+        assert ingest(store, [late], IngestOptions()).added == 1  # first seen now: after the snapshot
+    second = client.get("/api/articles", params={"limit": 1, "cursor": first["next_cursor"]}).json()
+    assert [a["published_day"] for a in second["items"]] == ["2023-06-22"]
+    assert second["next_cursor"] is None and second["snapshot"] == first["snapshot"]
+    assert _days(client.get("/api/articles")) == ["2023-07-07", "2023-07-05", "2023-06-22"]
+
+
+def test_one_article_with_sentences_and_as_of(client: TestClient, assert_error: ErrorCheck) -> None:
+    listed = client.get("/api/articles").json()["items"]
+    early = next(a for a in listed if a["published_day"] == "2023-06-22")
+    detail = client.get(f"/api/articles/{early['id'][:8]}").json()
+    assert detail["id"] == early["id"] and detail["latest_id"] == early["id"]
+    assert detail["text"].startswith("As with a lot of Tom Cruise")
+    sentence = detail["sentences"][0]
+    assert detail["text"][sentence["start"]:sentence["end"]].startswith("As with a lot")
+    late = next(a for a in listed if a["published_day"] == "2023-07-07")
+    assert client.get(f"/api/articles/{late['id']}", params={"as_of": "2023-07-07"}).status_code == 200
+    assert_error(client.get(f"/api/articles/{late['id']}", params={"as_of": "2023-07-06"}), 404, "D204")
