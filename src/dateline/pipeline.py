@@ -14,8 +14,12 @@ from typing import Literal
 
 from dateline.article import Article
 from dateline.entities import Mention, detect, resolve, save_mentions
+from dateline.events.corpus import link_events
+from dateline.events.dating import EventMention, date_sentences
+from dateline.search.clusters import link_articles
 from dateline.search.index import index_article
 from dateline.store.articles import put_sentences
+from dateline.store.events import put_event_mentions
 from dateline.store.timexes import put_timexes
 from dateline.temporal import Timex, tag
 from dateline.text import Sentence, sentences
@@ -39,6 +43,7 @@ class Analysis:
     article: Article
     sentences: list[Sentence] = field(default_factory=list)
     timexes: list[Timex] = field(default_factory=list)
+    events: list[EventMention] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
 
 
@@ -47,6 +52,9 @@ def analyze(article: Article, config: PipelineConfig) -> Analysis:
     analysis = Analysis(article.content_hash, article, list(sentences(article.text)))
     # Time expressions are resolved against the publication date (the document creation time).
     analysis.timexes = tag(article.text, article.published.day, mode=config.temporal_mode)
+    # Every sentence's date: its own time expressions, else the publication date.
+    analysis.events = date_sentences(analysis.article_id, article.text, analysis.sentences, analysis.timexes,
+                                     article.published)
     # Named entities: spaCy NER plus lexical additions (titles, sites); `fast` mode runs the additions only.
     analysis.mentions = detect(article.text, config.mode)[0]
     return analysis
@@ -57,9 +65,12 @@ def save(conn: sqlite3.Connection, analysis: Analysis) -> None:
     put_sentences(conn, analysis.article_id, analysis.sentences)
     put_timexes(conn, analysis.article_id, analysis.timexes, analysis.sentences)
     index_article(conn, analysis.article_id)
+    put_event_mentions(conn, analysis.events)
     save_mentions(conn, analysis.article_id, analysis.mentions)
 
 
 def update_corpus(conn: sqlite3.Connection, article_ids: list[str]) -> None:
     """Bring the corpus-level structures up to date with newly stored articles."""
     resolve(conn, article_ids)
+    link_events(conn, article_ids)
+    link_articles(conn, article_ids)

@@ -1,0 +1,62 @@
+"""`dateline events [QUERY]`: what happened when, who reported it first, and how many sources carry it."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any
+
+import typer
+
+from dateline.cli import app
+from dateline.cli._util import AsOfOption, DbOption, JsonOption, console, emit_json, failures, open_db
+from dateline.events.record import Event, find_events
+from dateline.search.filters import parse_day
+from dateline.store.events import Report
+
+
+def report_dict(report: Report) -> dict[str, Any]:
+    """One mention as JSON: its sentence, its date and how it was found, its article's clocks and outlet."""
+    m = report.mention
+    return {"article_id": m.article_id, "sentence": m.sentence, "text": report.text, "source": report.source,
+            "published": report.published, "first_seen_at": report.first_seen_at, "value": m.value,
+            "earliest": m.earliest.isoformat(), "latest": m.latest.isoformat(), "precision": m.precision,
+            "rule": m.rule.value, "future": m.future}
+
+
+def event_dict(event: Event) -> dict[str, Any]:
+    """One event as JSON."""
+    return {"id": event.id, "earliest": event.earliest.isoformat(), "latest": event.latest.isoformat(),
+            "value": event.value, "precision": event.precision, "scheduled": event.scheduled,
+            "representative": event.representative.text, "first_reported_at": event.first_reported_at,
+            "first_source": event.first_report.source, "first_article": event.first_report.mention.article_id,
+            "sources": event.sources, "mentions": [report_dict(r) for r in event.mentions]}
+
+
+@app.command("events")
+def events_command(
+    db: DbOption,
+    query: Annotated[str | None, typer.Argument(help="Words one sentence of the event contains.")] = None,
+    date_from: Annotated[str | None, typer.Option("--from", help="First event date (YYYY-MM-DD).")] = None,
+    date_to: Annotated[str | None, typer.Option("--to", help="Last event date (YYYY-MM-DD).")] = None,
+    as_of: AsOfOption = None,
+    min_mentions: Annotated[int, typer.Option("--min-mentions", help="Hide events with fewer mentions.")] = 2,
+    json_output: JsonOption = False,
+) -> None:
+    """List events: date, what happened, who reported it first and how many sources carry it."""
+    with open_db(db) as store, failures():
+        low, high = parse_day(date_from, "--from"), parse_day(date_to, "--to")
+        events = find_events(store.conn, query, start=date.fromisoformat(low) if low else None,
+                             end=date.fromisoformat(high) if high else None, as_of=as_of, min_mentions=min_mentions)
+    if json_output:
+        emit_json({"query": query, "as_of": as_of, "events": [event_dict(e) for e in events]})
+        return
+    if not events:
+        console.print("No events match.")
+    for event in events:
+        when = event.value if event.day is None else event.earliest.isoformat()
+        first = event.first_report
+        console.print(f"[bold cyan]{when}[/bold cyan] ({event.precision})"
+                      f"{' [yellow]scheduled[/yellow]' if event.scheduled else ''}  "
+                      f"[dim]{len(event.sources)} source(s), {len(event.mentions)} mention(s); first reported "
+                      f"{event.first_reported_at[:10]} by {first.source or '-'}[/dim]")
+        console.print(f"  {event.representative.text}", highlight=False, markup=False)

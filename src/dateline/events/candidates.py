@@ -1,0 +1,72 @@
+"""The query side of timelines: the dated sentences a timeline about a query or an entity can be made of.
+
+A sentence is a candidate when it matches every filter given (all query words, the entity), or when it reports
+the same happening as one that does (an event groups them): "the picture streaks into theaters next week" joins
+"Dead Reckoning premieres on July 12th". Each candidate is dated by its own day-precision date, else by the day
+of its event (a week-precision "next week" inside an event on July 12th is about July 12th); coarser dates that no
+event pins to a day are left out, since a timeline is made of days.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import date
+
+from dateline.errors import Code, QueryError
+from dateline.events.record import Event, events_from, query_words, sentence_matches
+from dateline.store.events import Report, entity_sentences, known_reports
+from dateline.timeline.summarize import Candidate
+
+
+@dataclass(frozen=True)
+class Candidates:
+    """Timeline candidates, and the event each one belongs to (when grouped with other mentions)."""
+
+    candidates: list[Candidate]
+    events: dict[tuple[str, int], Event]
+
+
+def _entity_sentences(conn: sqlite3.Connection, name: str, as_of: str | None) -> set[tuple[str, int]]:
+    from dateline.entities import find_entity
+
+    entity = find_entity(conn, name, as_of=as_of)
+    if entity is None:
+        raise QueryError(f"no entity named {name!r} is known{' as of ' + as_of if as_of else ''}; "
+                         "try `dateline entities` to list them", code=Code.UNKNOWN_ENTITY)
+    return entity_sentences(conn, entity.id)
+
+
+def _candidate(report: Report, day: date, rule: str) -> Candidate:
+    return Candidate(day, report.text, report.mention.article_id, report.mention.sentence,
+                     date.fromisoformat(report.published_day), report.source, report.first_seen_at, rule)
+
+
+def timeline_candidates(conn: sqlite3.Connection, query: str | None = None, *, entity: str | None = None,
+                        start: date | None = None, end: date | None = None, as_of: str | None = None
+                        ) -> Candidates:
+    """The dated sentences known as of `as_of` about `query` and/or `entity`, dated within `[start, end]`."""
+    words = query_words(query)
+    naming = _entity_sentences(conn, entity, as_of) if entity else None
+    reports = known_reports(conn, as_of=as_of, words=words,
+                            article_ids=sorted({a for a, _ in naming}) if naming is not None else None)
+    seeds = [r for r in reports if (not words or sentence_matches(r.text, words))
+             and (naming is None or (r.mention.article_id, r.mention.sentence) in naming)]
+    events = events_from(conn, seeds, as_of)
+    chosen: dict[tuple[str, int, date], Candidate] = {}
+    grouped: dict[tuple[str, int], Event] = {}
+    for event in events:
+        for report in event.mentions:
+            m = report.mention
+            if m.precision == "day":
+                day, rule = m.earliest, m.rule.value
+            elif event.day is not None:
+                day, rule = event.day, f"{m.rule.value}+event"
+            else:
+                continue
+            if (start is None or day >= start) and (end is None or day <= end):
+                chosen.setdefault((m.article_id, m.sentence, day), _candidate(report, day, rule))
+                if len(event.mentions) > 1:
+                    grouped[(m.article_id, m.sentence)] = event
+    ordered = sorted(chosen.values(), key=lambda c: (c.date, c.first_seen_at, c.article_id, c.sentence))
+    return Candidates(ordered, grouped)

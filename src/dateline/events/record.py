@@ -1,0 +1,135 @@
+"""The event record: mentions grouped into events, as of a date, with who reported each first.
+
+An event is a connected component of the "same happening" links among the mentions known as of the date asked
+(see `grouping`); everything about it (its date, representative sentence, first report, sources) is computed from
+those mentions alone, so the record as of X is what a store that only saw the articles known at X would give.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from dateline.events.grouping import components
+from dateline.store.events import Report, known_reports, links_among, neighbours
+
+_QUERY_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def query_words(query: str | None) -> list[str]:
+    """The lower-cased words of a query; a mention matches when its sentence or article holds them all."""
+    return [word.lower() for word in _QUERY_WORD.findall(query or "")]
+
+
+def sentence_matches(text: str, words: Sequence[str]) -> bool:
+    """True when `text` contains every one of `words` as a whole word (case-insensitive)."""
+    lowered = text.lower()
+    return all(re.search(rf"\b{re.escape(word)}\b", lowered) for word in words)
+
+
+def outlet(source: str | None, article_id: str) -> str:
+    """Who carried a report: its outlet, or for an article without one, the article itself (so two such
+    articles count as two sources, not one)."""
+    return source or f"article {article_id[:8]}"
+
+
+@dataclass(frozen=True)
+class Event:
+    """One happening on one date, as reported by one or more mentions."""
+
+    id: str
+    earliest: date
+    latest: date
+    precision: str
+    value: str
+    representative: Report
+    mentions: tuple[Report, ...]
+
+    @property
+    def first_report(self) -> Report:
+        """The mention first seen by the store (ties broken by article id)."""
+        return self.mentions[0]
+
+    @property
+    def first_reported_at(self) -> str:
+        return self.first_report.first_seen_at
+
+    @property
+    def sources(self) -> list[str]:
+        """The distinct outlets carrying the event, in order of first report."""
+        return list(dict.fromkeys(outlet(r.source, r.mention.article_id) for r in self.mentions))
+
+    @property
+    def articles(self) -> list[str]:
+        return list(dict.fromkeys(r.mention.article_id for r in self.mentions))
+
+    @property
+    def scheduled(self) -> bool:
+        """Reported before it happened: some mention dates it after its own article's publication."""
+        return any(r.mention.future for r in self.mentions)
+
+    @property
+    def day(self) -> date | None:
+        """The event's day, when its date is a single day."""
+        return self.earliest if self.earliest == self.latest else None
+
+
+def _report_order(report: Report) -> tuple[str, str, int, int]:
+    m = report.mention
+    return (report.first_seen_at, m.article_id, m.sentence, m.k)
+
+
+def build_event(reports: Sequence[Report]) -> Event:
+    """An event from its mentions: the narrowest date most of them support, the most central sentence."""
+    ordered = sorted(reports, key=_report_order)
+    support = Counter((r.mention.earliest, r.mention.latest) for r in ordered)
+    values = {(r.mention.earliest, r.mention.latest): r.mention for r in reversed(ordered)}
+    (earliest, latest), _ = min(support.items(), key=lambda item: ((item[0][1] - item[0][0]).days, -item[1],
+                                                                    item[0][0]))
+    dated = values[(earliest, latest)]
+
+    def centrality(report: Report) -> tuple[int, int, int]:
+        shared = sum(len(report.mention.terms & other.mention.terms) for other in ordered if other is not report)
+        own_date = (report.mention.earliest, report.mention.latest) == (earliest, latest)
+        return (-shared, -int(own_date), ordered.index(report))
+
+    representative = min(ordered, key=centrality)
+    first = ordered[0].mention
+    return Event(f"{first.article_id}:{first.sentence}:{first.k}", earliest, latest, dated.precision, dated.value,
+                 representative, tuple(ordered))
+
+
+def events_from(conn: sqlite3.Connection, seeds: Sequence[Report], as_of: str | None) -> list[Event]:
+    """The events containing the `seeds` mentions, grown through links to every mention known as of `as_of`."""
+    known: dict[int, Report] = {r.id: r for r in seeds}
+    frontier = set(known)
+    while frontier:
+        fresh = sorted(neighbours(conn, frontier) - known.keys())
+        frontier = set()
+        if fresh:
+            for report in known_reports(conn, as_of=as_of, mention_ids=fresh):
+                known[report.id] = report
+                frontier.add(report.id)
+    groups = components(known, links_among(conn, known))
+    events = [build_event([known[i] for i in group]) for group in groups]
+    return sorted(events, key=lambda e: (e.earliest, e.latest, e.first_reported_at, e.id))
+
+
+def find_events(conn: sqlite3.Connection, query: str | None = None, *, start: date | None = None,
+                end: date | None = None, as_of: str | None = None, min_mentions: int = 2) -> list[Event]:
+    """Events known as of `as_of` whose date overlaps `[start, end]`, one of whose sentences matches `query`.
+
+    Single-mention events are kept only when `min_mentions` is 1, and then only if dated by their own words.
+    """
+    words = query_words(query)
+    seeds = [r for r in known_reports(conn, as_of=as_of, words=words)
+             if (not words or sentence_matches(r.text, words))
+             and (start is None or r.mention.latest >= start) and (end is None or r.mention.earliest <= end)]
+    events = events_from(conn, seeds, as_of)
+    return [e for e in events if len(e.mentions) >= max(min_mentions, 1)
+            and (len(e.mentions) > 1 or e.mentions[0].mention.rule.value == "timex")
+            and (start is None or e.latest >= start) and (end is None or e.earliest <= end)]

@@ -1,0 +1,142 @@
+"""Event mentions and their "same happening" links in the store: write them, and read them back as of a date."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from dateline.events.dating import EventMention, Rule
+from dateline.store.articles import current_filter
+
+
+@dataclass(frozen=True)
+class Report:
+    """A stored event mention, with what readers need of its sentence and article."""
+
+    id: int
+    mention: EventMention
+    text: str
+    source: str | None
+    title: str | None
+    published: str
+    published_day: str
+    first_seen_at: str
+
+
+def put_event_mentions(conn: sqlite3.Connection, mentions: Iterable[EventMention]) -> None:
+    """Store one article's dated mentions."""
+    conn.executemany(
+        "INSERT INTO event_mentions (article_id, sentence, k, earliest, latest, width, value, precision, rule,"
+        " timex_idx, future, terms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(m.article_id, m.sentence, m.k, m.earliest.isoformat(), m.latest.isoformat(), m.width, m.value,
+          m.precision, m.rule.value, m.timex, int(m.future), " ".join(sorted(m.terms))) for m in mentions],
+    )
+
+
+_COLUMNS = ("m.id, m.article_id, m.sentence, m.k, m.earliest, m.latest, m.value, m.precision, m.rule, m.timex_idx,"
+            " m.future, m.terms")
+
+
+def _mention(row: sqlite3.Row) -> EventMention:
+    return EventMention(
+        row["article_id"], row["sentence"], row["k"], date.fromisoformat(row["earliest"]),
+        date.fromisoformat(row["latest"]), row["value"], row["precision"], Rule(row["rule"]), row["timex_idx"],
+        bool(row["future"]), frozenset(row["terms"].split()),
+    )
+
+
+def mentions_of(conn: sqlite3.Connection, article_ids: Sequence[str]) -> dict[int, EventMention]:
+    """The mentions of these articles, by row id."""
+    found: dict[int, EventMention] = {}
+    for start in range(0, len(article_ids), 500):
+        chunk = article_ids[start:start + 500]
+        marks = ",".join("?" * len(chunk))
+        rows = conn.execute(f"SELECT {_COLUMNS} FROM event_mentions m WHERE m.article_id IN ({marks})", chunk)
+        found.update((row["id"], _mention(row)) for row in rows)
+    return found
+
+
+def mentions_overlapping(conn: sqlite3.Connection, first: date, last: date, max_width: int
+                         ) -> dict[int, EventMention]:
+    """Every stored mention at most `max_width` days wide whose interval overlaps `[first, last]`."""
+    rows = conn.execute(
+        f"SELECT {_COLUMNS} FROM event_mentions m WHERE m.earliest BETWEEN ? AND ? AND m.latest >= ?"
+        " AND m.width <= ?",
+        ((first - timedelta(days=max_width - 1)).isoformat(), last.isoformat(), first.isoformat(), max_width),
+    )
+    return {row["id"]: _mention(row) for row in rows}
+
+
+def put_links(conn: sqlite3.Connection, pairs: Iterable[tuple[int, int]]) -> None:
+    """Record that each pair of mentions reports the same happening (stored once, smaller id first)."""
+    conn.executemany("INSERT OR IGNORE INTO event_links (a, b) VALUES (?, ?)",
+                     [(min(a, b), max(a, b)) for a, b in pairs])
+
+
+def links_among(conn: sqlite3.Connection, ids: Iterable[int]) -> list[tuple[int, int]]:
+    """The links whose two ends are both in `ids`."""
+    wanted = set(ids)
+    ordered = sorted(wanted)
+    found = []
+    for start in range(0, len(ordered), 500):
+        chunk = ordered[start:start + 500]
+        marks = ",".join("?" * len(chunk))
+        for a, b in conn.execute(f"SELECT a, b FROM event_links WHERE a IN ({marks})", chunk):
+            if b in wanted:
+                found.append((a, b))
+    return found
+
+
+def neighbours(conn: sqlite3.Connection, ids: Iterable[int]) -> set[int]:
+    """The mentions linked to any of `ids` (known or not: callers restrict to what is known)."""
+    ordered = sorted(set(ids))
+    found: set[int] = set()
+    for start in range(0, len(ordered), 400):
+        chunk = ordered[start:start + 400]
+        marks = ",".join("?" * len(chunk))
+        for a, b in conn.execute(f"SELECT a, b FROM event_links WHERE a IN ({marks}) OR b IN ({marks})",
+                                 chunk + chunk):
+            found.update((a, b))
+    return found
+
+
+def known_reports(conn: sqlite3.Connection, *, as_of: str | None = None, words: Sequence[str] = (),
+                  article_ids: Sequence[str] | None = None, mention_ids: Sequence[int] | None = None,
+                  future_only: bool = False) -> list[Report]:
+    """The mentions of the articles known as of `as_of` (latest revision of each), with their sentence text.
+
+    `words` keeps articles whose title or text contains every word (case-insensitive substring; callers check
+    word boundaries); `article_ids` and `mention_ids` keep only those; `future_only` keeps scheduled-event
+    mentions.
+    """
+    where, params = current_filter(as_of)
+    conditions: list[str] = [where]
+    values: list[object] = list(params)
+    for word in words:
+        conditions.append("instr(lower(coalesce(a.title, '') || ' ' || a.text), ?) > 0")
+        values.append(word.lower())
+    if article_ids is not None:
+        conditions.append(f"a.id IN ({','.join('?' * len(article_ids))})")
+        values.extend(article_ids)
+    if mention_ids is not None:
+        conditions.append(f"m.id IN ({','.join('?' * len(mention_ids))})")
+        values.extend(mention_ids)
+    if future_only:
+        conditions.append("m.future = 1")
+    rows = conn.execute(
+        f"SELECT {_COLUMNS}, substr(a.text, s.start + 1, s.end - s.start) AS text, a.source, a.title,"
+        " a.published_at, a.published_day, a.first_seen_at FROM event_mentions m JOIN articles a ON a.id = m.article_id"
+        " JOIN sentences s ON s.article_id = m.article_id AND s.idx = m.sentence"
+        f" WHERE {' AND '.join(conditions)} ORDER BY a.first_seen_at, m.article_id, m.sentence, m.k",
+        values,
+    )
+    return [Report(row["id"], _mention(row), row["text"], row["source"], row["title"], row["published_at"],
+                   row["published_day"], row["first_seen_at"]) for row in rows]
+
+
+def entity_sentences(conn: sqlite3.Connection, entity_id: int | str) -> set[tuple[str, int]]:
+    """The (article id, sentence) pairs that mention an entity."""
+    rows = conn.execute("SELECT DISTINCT article_id, sentence FROM entity_mentions WHERE entity_id = ?", (entity_id,))
+    return {(row[0], row[1]) for row in rows}

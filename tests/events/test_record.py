@@ -1,0 +1,72 @@
+"""The event record in a real store: grouping across outlets and days, first reports, as-of and ingest order."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from dateline.events.record import Event, find_events
+from dateline.store.db import Store
+
+Ingest = Callable[[Store, Sequence[dict[str, Any]]], None]
+Records = list[dict[str, Any]]
+
+
+def canonical(events: list[Event]) -> list[tuple[Any, ...]]:
+    """What an event is, without storage row ids."""
+    return [(e.id, e.earliest, e.latest, e.precision, e.representative.mention.key, e.first_reported_at,
+             tuple(e.sources), tuple(r.mention.key for r in e.mentions)) for e in events]
+
+
+def test_one_happening_reported_by_two_outlets_on_two_days_is_one_event(
+        store: Store, add_records: Ingest, vote_and_strike: Records) -> None:
+    add_records(store, vote_and_strike)
+    strike = find_events(store.conn, "dock")
+    assert len(strike) == 1
+    event = strike[0]
+    assert (event.earliest, event.precision, event.sources) == (date(2024, 2, 21), "day", ["herald", "gazette"])
+    assert event.first_reported_at.startswith("2024-02-21") and event.first_report.source == "herald"
+    assert len(event.articles) == 2 and not event.scheduled
+
+
+def test_the_events_from_a_later_report_are_invisible_before_it_was_seen(
+        store: Store, add_records: Ingest, vote_and_strike: Records) -> None:
+    add_records(store, vote_and_strike)
+    assert find_events(store.conn, "dock", as_of="2024-02-21") == []  # one report only: no group yet
+    assert len(find_events(store.conn, "dock", as_of="2024-02-21", min_mentions=1)) == 1
+    assert find_events(store.conn, "vote", start=date(2024, 4, 1), end=date(2024, 4, 30))[0].earliest == date(
+        2024, 4, 16)
+    assert find_events(store.conn, "vote", start=date(2024, 5, 1)) == []
+
+
+@pytest.mark.parametrize("as_of", ["2024-01-31", "2024-02-21", "2024-02-22", "2024-04-01"])
+def test_events_as_of_equal_a_store_that_only_saw_those_articles_in_any_order(
+        tmp_path: Path, add_records: Ingest, vote_and_strike: Records, as_of: str) -> None:
+    shuffled = vote_and_strike[:]
+    random.Random(as_of).shuffle(shuffled)
+    with Store(tmp_path / "all.db") as everything, Store(tmp_path / "then.db") as then:
+        for record in shuffled:  # one ingest batch per article, in an order unrelated to first_seen_at
+            add_records(everything, [record])
+        add_records(then, [r for r in vote_and_strike if r["date"] <= as_of])
+        for query in (None, "vote", "dock"):
+            for min_mentions in (1, 2):
+                assert canonical(find_events(everything.conn, query, as_of=as_of, min_mentions=min_mentions)) == \
+                    canonical(find_events(then.conn, query, min_mentions=min_mentions))
+
+
+def test_a_revision_replaces_the_old_version_in_the_record(
+        store: Store, add_records: Ingest, vote_and_strike: Records) -> None:
+    add_records(store, vote_and_strike)
+    corrected = {**vote_and_strike[3], "date": "2024-02-23",
+                 "text": "Correction: the Rotterdam dock strike began on February 20, 2024."}
+    add_records(store, [corrected])
+    assert find_events(store.conn, "dock") == []  # the correction dates the strike a day earlier: no shared day
+    now = find_events(store.conn, "dock", min_mentions=1)
+    assert [(e.earliest, e.sources) for e in now] == [(date(2024, 2, 20), ["gazette"]), (date(2024, 2, 21), ["herald"])]
+    before = find_events(store.conn, "dock", as_of="2024-02-22")
+    assert before and before[0].sources == ["herald", "gazette"]
