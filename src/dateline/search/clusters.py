@@ -1,0 +1,82 @@
+"""Linking articles into stories as they arrive.
+
+`link_articles` runs in the ingest transaction (from `pipeline.update_corpus`). Each new version is compared with
+every version stored before it, and a link is recorded for each pair that passes a fixed, symmetric test:
+
+- `duplicate`: the texts are near-copies (estimated shingle resemblance >= `DUPLICATE_RESEMBLANCE`), whatever
+  their dates: syndicated copies, or an update of an article published under a new address;
+- `story`: the articles share at least `MIN_SHARED` names or title words, with feature cosine >= `STORY_COSINE`,
+  and were published at most `WINDOW_DAYS` apart.
+
+Since every pair is tested exactly once and the test depends on the two articles only, the links among any set of
+articles are the same whatever order they arrived in; stories as of a date are computed from them (`stories`).
+"""
+
+from __future__ import annotations
+
+import math
+import sqlite3
+from datetime import date, timedelta
+
+from dateline.search.similarity import cosine, features, resemblance, sketch
+
+DUPLICATE_RESEMBLANCE = 0.7
+STORY_COSINE = 0.3
+MIN_SHARED = 3
+WINDOW_DAYS = 21
+
+
+def _window(day: str) -> tuple[str, str]:
+    middle = date.fromisoformat(day)
+    return (middle - timedelta(days=WINDOW_DAYS)).isoformat(), (middle + timedelta(days=WINDOW_DAYS)).isoformat()
+
+
+def _marks(values: list[str] | list[int]) -> str:
+    return ",".join("?" * len(values))
+
+
+def link_articles(conn: sqlite3.Connection, article_ids: list[str]) -> None:
+    """Compute the story features of newly stored versions and link each to the versions stored before it."""
+    if not article_ids:
+        return
+    rows = conn.execute(
+        f"SELECT d.doc, d.published_day, a.title, a.text FROM search_docs d JOIN articles a ON a.id = d.article_id"
+        f" WHERE d.article_id IN ({_marks(article_ids)}) AND d.doc NOT IN (SELECT doc FROM story_docs)"
+        " ORDER BY d.doc", article_ids,
+    ).fetchall()
+    for doc, day, title, text in rows:
+        _link_one(conn, doc, day, features(title, text), sketch(text))
+
+
+def _link_one(conn: sqlite3.Connection, doc: int, day: str, names: frozenset[str], shingles: tuple[int, ...]
+              ) -> None:
+    links: dict[int, tuple[str, float]] = {}
+    if shingles:
+        needed = math.ceil(DUPLICATE_RESEMBLANCE * len(shingles))
+        values = list(shingles)
+        for other, other_sketch in conn.execute(
+            f"SELECT s.doc, d.sketch FROM story_sketches s JOIN story_docs d ON d.doc = s.doc"
+            f" WHERE s.value IN ({_marks(values)}) GROUP BY s.doc HAVING count(*) >= ?", [*values, needed],
+        ).fetchall():
+            score = resemblance(shingles, tuple(int(v) for v in other_sketch.split()))
+            if score >= DUPLICATE_RESEMBLANCE:
+                links[other] = ("duplicate", score)
+    if len(names) >= MIN_SHARED:
+        wanted = sorted(names)
+        low, high = _window(day)
+        for other, other_features in conn.execute(
+            f"SELECT f.doc, d.features FROM story_features f JOIN story_docs d ON d.doc = f.doc"
+            f" WHERE f.feature IN ({_marks(wanted)}) AND f.day BETWEEN ? AND ? GROUP BY f.doc"
+            " HAVING count(*) >= ?", [*wanted, low, high, MIN_SHARED],
+        ).fetchall():
+            score = cosine(names, frozenset(other_features.split("|")))
+            if other not in links and score >= STORY_COSINE:
+                links[other] = ("story", score)
+    conn.execute("INSERT INTO story_docs (doc, features, sketch) VALUES (?, ?, ?)",
+                 (doc, "|".join(sorted(names)), " ".join(map(str, shingles))))
+    conn.executemany("INSERT INTO story_features (feature, day, doc) VALUES (?, ?, ?)",
+                     [(name, day, doc) for name in names])
+    conn.executemany("INSERT OR IGNORE INTO story_sketches (value, doc) VALUES (?, ?)",
+                     [(value, doc) for value in shingles])
+    conn.executemany("INSERT INTO story_links (a, b, kind, similarity) VALUES (?, ?, ?, ?)",
+                     [(doc, other, kind, score) for other, (kind, score) in sorted(links.items())])

@@ -1,0 +1,178 @@
+"""Stories as of a date: the connected components of the story links among the versions current then.
+
+A story's id is the article id of its earliest member (by first_seen_at, then id), so it is the same in every
+store that knows the same articles, and stays the same as the story grows (it changes only when two stories merge,
+and any member's id still finds the story: `story(conn, article_id)`). Near-duplicates (`duplicate` links) are
+grouped: a story counts each group of copies once, and lists the copies under the first one.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from dateline.asof import as_of_bound
+from dateline.errors import Code, QueryError
+from dateline.search.bm25 import known_sql
+
+AsOf = str | date | datetime | None
+MAIN_ENTITIES = 8
+
+
+@dataclass(frozen=True)
+class StoryArticle:
+    """One member of a story. `copy_of` names the article it duplicates (None for the first of its group)."""
+
+    article_id: str
+    title: str | None
+    source: str | None
+    published_day: str
+    first_seen_at: str
+    copy_of: str | None
+
+
+@dataclass(frozen=True)
+class Story:
+    """A story as known on the as-of date: its span, its outlets and the entities it is about.
+
+    `articles` counts distinct articles (each group of near-duplicates once); `copies` the duplicates beside them.
+    """
+
+    id: str
+    title: str | None
+    articles: int
+    copies: int
+    first_day: str
+    last_day: str
+    first_seen_at: str
+    last_seen_at: str
+    outlets: list[str]
+    entities: list[str]
+    members: list[StoryArticle]
+
+
+class _Components:
+    """Union-find over doc numbers."""
+
+    def __init__(self) -> None:
+        self.parent: dict[int, int] = {}
+
+    def find(self, item: int) -> int:
+        root = self.parent.setdefault(item, item)
+        while root != self.parent[root]:
+            root = self.parent[root]
+        while item != root:
+            item, self.parent[item] = self.parent[item], root
+        return root
+
+    def union(self, first: int, second: int) -> None:
+        a, b = self.find(first), self.find(second)
+        if a != b:
+            self.parent[max(a, b)] = min(a, b)
+
+    def groups(self) -> dict[int, list[int]]:
+        found: dict[int, list[int]] = {}
+        for item in self.parent:
+            found.setdefault(self.find(item), []).append(item)
+        return found
+
+
+def _known_links(conn: sqlite3.Connection, bound: str | None, docs: Iterable[int] | None = None
+                 ) -> list[tuple[int, int, str]]:
+    """Links whose two ends are current as of `bound`; with `docs`, only links touching them."""
+    sql = (f"SELECT l.a, l.b, l.kind FROM story_links l JOIN search_docs d ON d.doc = l.a"
+           f" JOIN search_docs e ON e.doc = l.b WHERE {known_sql('d')} AND {known_sql('e')}")
+    if docs is None:
+        return [tuple(row) for row in conn.execute(sql, {"bound": bound})]
+    wanted = list(docs)
+    marks = ",".join(f":d{i}" for i in range(len(wanted)))
+    params: dict[str, str | int | None] = {"bound": bound, **{f"d{i}": doc for i, doc in enumerate(wanted)}}
+    return [tuple(row) for row in conn.execute(f"{sql} AND (l.a IN ({marks}) OR l.b IN ({marks}))", params)]
+
+
+def _describe(conn: sqlite3.Connection, docs: list[int], links: list[tuple[int, int, str]]) -> Story:
+    rows = {row[0]: row for row in conn.execute(
+        f"SELECT d.doc, d.article_id, a.title, d.source, d.published_day, d.first_seen_at FROM search_docs d"
+        f" JOIN articles a ON a.id = d.article_id WHERE d.doc IN ({','.join('?' * len(docs))})", docs)}
+    order = sorted(docs, key=lambda doc: (rows[doc][5], rows[doc][1]))
+    copies = _Components()
+    for doc in order:
+        copies.find(doc)
+    for a, b, kind in links:
+        if kind == "duplicate" and a in rows and b in rows:
+            copies.union(a, b)
+    first_of = {root: min(group, key=order.index) for root, group in copies.groups().items()}
+    members = [StoryArticle(rows[doc][1], rows[doc][2], rows[doc][3], rows[doc][4], rows[doc][5],
+                            None if first_of[copies.find(doc)] == doc else rows[first_of[copies.find(doc)]][1])
+               for doc in order]
+    outlets = Counter(member.source or "(unknown)" for member in members)
+    days = sorted(member.published_day for member in members)
+    head = rows[order[0]]
+    return Story(
+        id=head[1], title=head[2], articles=len(first_of), copies=len(docs) - len(first_of),
+        first_day=days[0], last_day=days[-1], first_seen_at=head[5], last_seen_at=rows[order[-1]][5],
+        outlets=[name for name, _ in sorted(outlets.items(), key=lambda item: (-item[1], item[0]))],
+        entities=_main_entities(conn, [member.article_id for member in members]), members=members,
+    )
+
+
+def _main_entities(conn: sqlite3.Connection, article_ids: list[str]) -> list[str]:
+    """The names most articles of the story mention (per-article entity groups, so as-of safe)."""
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'doc_entities'").fetchone() is None:
+        return []
+    counts = Counter(name for (name,) in conn.execute(
+        f"SELECT DISTINCT article_id || char(0) || name FROM doc_entities"
+        f" WHERE article_id IN ({','.join('?' * len(article_ids))})", article_ids))
+    names = Counter(key.split("\0", 1)[1] for key in counts)
+    return [name for name, _ in sorted(names.items(), key=lambda item: (-item[1], item[0]))[:MAIN_ENTITIES]]
+
+
+def stories(conn: sqlite3.Connection, as_of: AsOf = None, *, min_articles: int = 2, limit: int = 50,
+            offset: int = 0) -> list[Story]:
+    """The stories known as of `as_of` (groups of linked articles) with at least `min_articles` distinct articles,
+    biggest (then most recent) first. Raises `QueryError` for a bad as-of date or bounds."""
+    if min_articles < 1 or limit < 1 or offset < 0:
+        raise QueryError("min_articles and limit must be at least 1, offset at least 0", code=Code.INVALID_QUERY)
+    bound = as_of_bound(as_of)
+    links = _known_links(conn, bound)
+    components = _Components()
+    duplicates = _Components()
+    for a, b, kind in links:
+        components.union(a, b)
+        if kind == "duplicate":
+            duplicates.union(a, b)
+    candidates = []
+    for docs in components.groups().values():
+        distinct = len({duplicates.find(doc) for doc in docs})
+        if distinct >= min_articles:
+            candidates.append((distinct, docs))
+    by_doc: dict[int, list[tuple[int, int, str]]] = {}
+    for link in links:
+        by_doc.setdefault(components.find(link[0]), []).append(link)
+    described = [_describe(conn, sorted(docs), by_doc[components.find(docs[0])]) for _, docs in candidates]
+    described.sort(key=lambda story: story.id)
+    described.sort(key=lambda story: (story.articles, story.last_day), reverse=True)
+    return described[offset:offset + limit]
+
+
+def story(conn: sqlite3.Connection, story_id: str, as_of: AsOf = None) -> Story:
+    """The story containing article `story_id` (a story id, or any member's id) as of `as_of`.
+
+    Raises `QueryError` (D413) if that article is not known as of the date.
+    """
+    bound = as_of_bound(as_of)
+    row = conn.execute(f"SELECT d.doc FROM search_docs d WHERE d.article_id = :id AND {known_sql('d')}",
+                       {"id": story_id, "bound": bound}).fetchone()
+    if row is None:
+        raise QueryError(f"no story with id {story_id!r}" + (f" as of {as_of}" if as_of else ""),
+                         code=Code.UNKNOWN_STORY)
+    members, frontier, links = {row[0]}, [row[0]], set()
+    while frontier:
+        found = _known_links(conn, bound, frontier)
+        links.update(found)
+        frontier = sorted({doc for a, b, _ in found for doc in (a, b)} - members)
+        members.update(frontier)
+    return _describe(conn, sorted(members), sorted(links))
