@@ -14,6 +14,7 @@ from dateline.cli import app
 from dateline.cli._util import AsOfOption, DbOption, console, failures, open_db
 from dateline.errors import Code, ConfigError
 from dateline.events.cited import CitedTimeline, make_timeline, timeline_dict
+from dateline.events.record import outlet
 from dateline.export.markdown import to_markdown
 from dateline.export.timelinejs import to_timelinejs
 from dateline.search.filters import parse_day
@@ -41,10 +42,10 @@ def _text(timeline: CitedTimeline) -> str:
     for entry in timeline.dates:
         flag = " (expected)" if entry.expected else ""
         lines += ["", f"{entry.date.isoformat()}{flag}  [{len(entry.sources)} source(s); first "
-                      f"{entry.first_source or '-'} {entry.first_reported_at[:10]}]"]
+                      f"{entry.first_source} {entry.first_reported_at[:10]}]"]
         for s in entry.sentences:
-            lines += [f"  - {s.text}",
-                      f"    {s.source or '-'}, published {s.published.isoformat()}, {s.article_id[:12]} #{s.sentence}"]
+            cite = f"{outlet(s.source, s.article_id)}, published {s.published.isoformat()}"
+            lines += [f"  - {s.text}", f"    {cite}, {s.article_id[:12]} #{s.sentence}"]
     return "\n".join(lines) + "\n"
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dateline.events.cited import CitedDate, CitedTimeline
+from dateline.events.record import outlet
 
 
 def _escape(text: str) -> str:
@@ -21,11 +22,11 @@ def _display(entry: CitedDate) -> str:
 def _date_section(entry: CitedDate, level: str) -> list[str]:
     lines = [f"{level} {_display(entry)}{' (expected)' if entry.expected else ''}", ""]
     for s in entry.sentences:
-        lines.append(f"- {_escape(s.text)} — *{_escape(s.source or 'unknown source')}*, "
+        lines.append(f"- {_escape(s.text)} — *{_escape(outlet(s.source, s.article_id))}*, "
                      f"published {s.published.isoformat()} (`{s.article_id[:12]}` #{s.sentence})")
     count = len(entry.sources)
     lines += ["", f"Reported by {count} source{'s' if count != 1 else ''} ({_escape(', '.join(entry.sources))}); "
-              f"first by {_escape(entry.first_source or 'unknown source')} on {entry.first_reported_at[:10]}.", ""]
+              f"first by {_escape(entry.first_source)} on {entry.first_reported_at[:10]}.", ""]
     return lines
 
 

@@ -12,6 +12,7 @@ from datetime import date
 from typing import Any
 
 from dateline.events.cited import CitedDate, CitedTimeline
+from dateline.events.record import outlet
 
 HEADLINE_CHARS = 90
 
@@ -30,17 +31,20 @@ def headline(text: str, limit: int = HEADLINE_CHARS) -> str:
     text = " ".join(text.split())
     if len(text) <= limit:
         return text
-    cut = text[:limit - 1].rsplit(" ", 1)[0].rstrip(",;:-–")
+    cut = text[:limit - 1]
+    if text[limit - 1] != " ":
+        cut = cut.rsplit(" ", 1)[0]
+    cut = cut.rstrip(",;:-– ")
     return cut + "…"
 
 
 def _body(entry: CitedDate) -> str:
     items = "".join(
-        f"<p>{html.escape(s.text)} <small>({html.escape(s.source or 'unknown source')}, "
+        f"<p>{html.escape(s.text)} <small>({html.escape(outlet(s.source, s.article_id))}, "
         f"published {s.published.isoformat()})</small></p>" for s in entry.sentences
     )
     count = len(entry.sources)
-    first = html.escape(entry.first_source or "unknown source")
+    first = html.escape(entry.first_source)
     return (f"{items}<p><small>Reported by {count} source{'s' if count != 1 else ''}; first by {first} "
             f"on {entry.first_reported_at[:10]}.</small></p>")
 
@@ -48,7 +52,8 @@ def _body(entry: CitedDate) -> str:
 def _slide(entry: CitedDate) -> dict[str, Any]:
     slide: dict[str, Any] = {
         "start_date": _date(entry.date, entry.precision),
-        "text": {"headline": headline(entry.sentences[0].text) if entry.sentences else entry.date.isoformat(),
+        "text": {"headline": html.escape(headline(entry.sentences[0].text)) if entry.sentences
+                 else entry.date.isoformat(),
                  "text": _body(entry)},
         "group": "Expected" if entry.expected else "Reported",
         "unique_id": entry.unique_id,
