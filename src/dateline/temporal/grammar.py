@@ -315,7 +315,9 @@ def _rel_unit(m: re.Match[str], text: str) -> Partial | None:
         if direction == "previous" and not the:
             shift = "-1"
         return Partial(m.start(), m.end(), "DATE", f"ANA:{unit}:{shift}")
-    if direction in ("last", "past") and the and unit in ("W", "M", "Y", "E", "C", "D"):
+    if direction in ("last", "past") and the and unit in ("Y", "E", "C"):
+        return Partial(m.start(), m.end(), "DATE", f"REL:{unit}:-1")
+    if direction in ("last", "past") and the and unit in ("W", "M", "D"):
         # "the past week" / "the last decade": TimeBank marks these as durations of one unit.
         return Partial(m.start(), m.end(), "DURATION", duration(1.0, unit))
     return Partial(m.start(), m.end(), "DATE", f"REL:{unit}:{_REL_SHIFT.get(direction, '0')}")
@@ -366,7 +368,7 @@ def _quarter(m: re.Match[str], text: str) -> Partial | None:
     if shift is None:
         return None
     kind = "Q" if unit == "quarter" else "H"
-    if shift == "LAST":
+    if shift == "LAST" or (word == "last" and kind == "H"):
         return Partial(m.start(), m.end(), "DATE", f"{year}-{kind}{4 if kind == 'Q' else 2}" if year
                        else f"{'QTR:4' if kind == 'Q' else 'HALF:2'}")
     if word in ("last", "past") and kind == "Q":
@@ -399,7 +401,10 @@ def _amount_unit(m: re.Match[str], text: str) -> Partial | None:
     if post in ("ago", "earlier", "before", "later", "after", "from now", "hence", "back", "since"):
         if unit in ("h", "min", "s", "WE") or post == "since":
             return Partial(m.start(), m.end(), "DURATION", duration(amount, unit))
-        sign = "-" if post in ("ago", "earlier", "before", "back") else "+"
+        if post in ("later", "after", "before"):
+            end = m.start("post")
+            return Partial(m.start(), end, "DURATION", duration(amount, unit))
+        sign = "-" if post in ("ago", "earlier", "back") else "+"
         if amount is None or amount != int(amount):
             return Partial(m.start(), m.end(), "DATE", "PAST_REF" if sign == "-" else "FUTURE_REF")
         n = int(amount) * (2 if unit == "2W" else 1)
@@ -409,7 +414,8 @@ def _amount_unit(m: re.Match[str], text: str) -> Partial | None:
     value = duration(amount, unit)
     if rel in ("recent",) and unit == "Y":
         return Partial(m.start(), m.end(), "DATE", "PAST_REF")
-    del rel
+    if re.search(r"\s(?:to|or)\s+\w", m.group(0)[:m.start("unit") - m.start()]) and rel in ("next", "coming"):
+        value = duration(None, unit)
     return Partial(m.start(), m.end(), "DURATION", value)
 
 
@@ -447,6 +453,8 @@ _REFS = {
 
 def _ref(m: re.Match[str], text: str) -> Partial | None:
     word = re.sub(r"\s+", " ", m.group(0).lower())
+    if m.group(0) == "Now" and re.search(r"(?:^|[.!?\"'`]\s*)$", text[max(0, m.start() - 4):m.start()]):
+        return None  # sentence-initial "Now" is a discourse marker, not a time
     if word == "future" and not re.match(r"\s+(?:quarters|years|months|periods|generations)\b", text[m.end():]):
         return None
     if word == "current" and not re.match(r"\s+(?:account|level|levels|rate|rates|price|prices|year|month|"
@@ -685,7 +693,7 @@ RULES: list[Rule] = [
     _rule(
         "this last next past coming current present previous following prior preceding same",
         r"\b(?P<dir>this\s+past|this\s+coming|this|last|next|past|coming|current|present|previous|following|"
-        r"prior|preceding|same)\s+(?P<unit>week|month|year|decade|century)\b(?!-)", _rel_unit),
+        r"prior|preceding|same)\s+(?P<unit>week|month|year|decade|century)\b(?!-)(?:\s+or\s+so)?", _rel_unit),
     _rule(
         "this last next past coming spring summer fall autumn winter",
         rf"\b(?:(?P<dir>this\s+past|this\s+coming|this|last|next|past|coming)\s+)?(?P<season>spring|summer|fall|"
@@ -705,7 +713,8 @@ RULES: list[Rule] = [
         "past last next first coming final previous following remaining latest initial recent other another "
         "further @NUM # few several some many numerous countless number",
         rf"\b(?:(?P<rel>past|last|next|first|coming|final|previous|following|remaining|latest|initial|recent|"
-        rf"other|another|further)\s+)?(?P<num>{_NUM}|{_VAGUE})(?:\s+{_MODIFIER_WORDS})?\s+(?P<unit>{_UNIT})\b"
+        rf"other|another|further)\s+)?(?P<num>{_NUM}|{_VAGUE})(?:\s+(?:to|or)\s+{_NUM})?(?:\s+{_MODIFIER_WORDS})?\s+"
+        rf"(?P<unit>{_UNIT})\b(?:\s+or\s+so)?"
         rf"(?P<post>\s+ago|\s+earlier|\s+before|\s+later|\s+after|\s+from\s+now|\s+hence|\s+back)?"
         rf"(?:\s+(?:and\s+a\s+half))?", _amount_unit),
     _rule(
@@ -760,7 +769,7 @@ RULES: list[Rule] = [
     _rule(
         "the current latest last previous prior past next coming new fiscal full calendar",
         r"\b(?:the\s+)?(?P<w>current\s+|latest\s+|last\s+|previous\s+|prior\s+|past\s+|next\s+|coming\s+|"
-        r"new\s+)?(?:fiscal|full|calendar)\s+year\b(?!-)", _fiscal_year),
+        r"new\s+)?(?:fiscal|full|calendar)\s+year\b(?![-'])", _fiscal_year),
     _rule(
         "year",
         r"\b(?:year-end|year\s+end|year's\s+end)\b", _year_end),
@@ -773,11 +782,17 @@ RULES: list[Rule] = [
         r"\bthe\s+(?P<decade>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b",
         _spelled_year),
     _rule(
-        "years months weeks decades centuries",
-        r"\b(?P<unit>years|months|weeks|decades|centuries)\b", _bare_units),
+        "months weeks decades centuries",
+        r"\b(?P<unit>months|weeks|decades|centuries)\b", _bare_units),
     _rule(
         "the",
-        r"\bthe\s+(?P<unit>year|quarter)\b", _the_unit),
+        r"\bthe\s+(?P<unit>year|quarter)\b(?!-)", _the_unit),
+    _rule(
+        "year",
+        r"\byear-(?:ago|earlier)\b", lambda m, t: Partial(m.start(), m.end(), "DATE", "CTX:Y:-1")),
+    _rule(
+        "the",
+        rf"\bthe\s+(?P<unit>{_UNIT})\s+ahead\b", _bare_units),
 ]
 
 BY_START: dict[str, list[Rule]] = {}

@@ -44,7 +44,7 @@ UNITS: dict[str, str] = {
     "day": "D", "days": "D", "night": "D", "nights": "D", "week": "W", "weeks": "W", "fortnight": "2W",
     "month": "M", "months": "M", "quarter": "Q", "quarters": "Q", "year": "Y", "years": "Y",
     "decade": "E", "decades": "E", "century": "C", "centuries": "C", "weekend": "WE", "weekends": "WE",
-    "half": "H", "halves": "H", "semester": "H", "trading day": "D", "trading days": "D",
+    "trading day": "D", "trading days": "D",
     "business day": "D", "business days": "D", "session": "D", "sessions": "D", "millennium": "L",
 }
 

@@ -30,16 +30,20 @@ _LEFT_MODIFIERS: list[tuple[re.Pattern[str], str | None]] = [
         (r"\b(?:the\s+)?(?:late|later)(?:\s+in)?(?:\s+the)?", "END"),
         (r"\b(?:about|around|approximately|roughly|some|nearly\s+about|or\s+so)", "APPROX"),
         (r"\b(?:almost|nearly|less\s+than|under|fewer\s+than|just\s+under)", "LESS_THAN"),
-        (r"\b(?:more\s+than|over|upwards\s+of|just\s+over|longer\s+than)", "MORE_THAN"),
+        (r"\b(?:more\s+than|longer\s+than)", "MORE_THAN"),
         (r"\bat\s+least", "EQUAL_OR_MORE"),
         (r"\b(?:up\s+to|no\s+more\s+than|at\s+most)", "EQUAL_OR_LESS"),
+        (r"\b(?:sometime|some\s+time)", None),
         (r"\bthe", None),
     ]
 ]
 _NO_DETERMINER = re.compile(
-    r"(?:\d{1,2}(?::\d\d)?\s*[ap]\.?m|now\b|today|yesterday|tomorrow|tonight|recently|currently|soon|monday|"
-    r"tuesday|wednesday|thursday|friday|saturday|sunday|next\b|last\b|this\b|that\b|every|each|daily|weekly|"
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)", re.I)
+    r"(?:\d{1,2}(?::\d\d)?\s*[ap]\.?m|now\b|today|yesterday|tomorrow|tonight|monday|tuesday|wednesday|thursday|"
+    r"friday|saturday|sunday|(?:next|last|this|that)\b(?!\s+(?:\d|few|several|couple|half|two|three|four|five|six|"
+    r"seven|eight|nine|ten|eleven|twelve|fifteen|eighteen|twenty|thirty|forty|fifty)\b)|every|each|daily|weekly|"
+    r"[\w.]+-\w+\b(?!\s+(?:period|quarter))|\d{4}\b(?!\s+(?:period|quarter|fiscal))|"
+    r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|several)\s+(?:days?|weeks?|years?|hours?|"
+    r"minutes?)\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d|$))", re.I)
 _QUANTITY_MODS = frozenset({"APPROX", "LESS_THAN", "MORE_THAN", "EQUAL_OR_MORE", "EQUAL_OR_LESS"})
 
 _FUTURE = re.compile(
@@ -101,7 +105,7 @@ def _extend_left(partial: Partial, text: str) -> Partial:
             match = pattern.search(window)
             if match is None:
                 continue
-            if new_mod is None and (_NO_DETERMINER.match(core) or partial.type == "SET"):
+            if new_mod is None and (_NO_DETERMINER.match(core) or partial.type == "SET" or partial.value.endswith("_REF")):
                 continue
             if new_mod in _QUANTITY_MODS and partial.type not in ("DURATION", "TIME") and not re.search(
                     r"ago|earlier|later", core):
