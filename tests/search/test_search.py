@@ -131,3 +131,20 @@ def test_bad_as_of_is_refused(store: Store) -> None:
     with pytest.raises(QueryError) as caught:
         search(store.conn, "anything", as_of="last tuesday")
     assert caught.value.code is Code.INVALID_AS_OF
+
+
+def test_entity_filter_is_alias_aware_and_as_of(seeded: Store) -> None:
+    both = {hit.published for hit in search(seeded.conn, "Cruise", entity="Hayley Atwell").hits}
+    assert both == {"2023-06-22", "2023-07-07"}
+    assert {hit.published for hit in search(seeded.conn, "Cruise", entity="atwell").hits} == both
+    early = search(seeded.conn, "Cruise", entity="Hayley Atwell", as_of="2023-06-30")
+    assert [hit.published for hit in early.hits] == ["2023-06-22"]
+    assert search(seeded.conn, "Cruise", entity="Nobody Atall").total == 0
+
+
+def test_event_date_filter_finds_what_was_said_about_a_month(seeded: Store) -> None:
+    page = search(seeded.conn, "theaters", event_from="2023-07-01", event_to="2023-07-31")
+    snippets = {hit.published: hit.snippet.text for hit in page.hits}
+    assert "July 12th" in snippets["2023-06-22"] and "next week" in snippets["2023-07-07"]
+    assert search(seeded.conn, "theaters", event_from="2023-07-01", as_of="2023-07-01").total == 1
+    assert search(seeded.conn, "theaters", event_from="2019-01-01", event_to="2019-12-31").total == 0

@@ -6,11 +6,14 @@ Event dates come from the temporal tagger's `timexes` (earliest/latest, inclusiv
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from dataclasses import dataclass, field
 from datetime import date
 
-from dateline.entities.names import norm
+from dateline.asof import as_of_bound
+from dateline.entities import find_entity
+from dateline.entities.resolve import locate
 from dateline.errors import Code, QueryError
 
 
@@ -19,7 +22,7 @@ class Filters:
     """SQL to append to a `WHERE` clause (starts with ` AND ` or is empty) and its named parameters."""
 
     sql: str = ""
-    params: dict[str, str | int] = field(default_factory=dict)
+    params: dict[str, str] = field(default_factory=dict)
     event_range: tuple[str, str] | None = None
 
     def event_sentences(self, conn: sqlite3.Connection, article_id: str) -> frozenset[int]:
@@ -47,13 +50,26 @@ def _has_table(conn: sqlite3.Connection, name: str) -> bool:
     return conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (name,)).fetchone() is not None
 
 
-def build_filters(conn: sqlite3.Connection, *, published_from: str | date | None = None,
+def _entity_articles(conn: sqlite3.Connection, name: str, as_of: str | None) -> list[str]:
+    """Ids of the articles naming the entity that goes by `name` as of `as_of` (none if there was no such entity)."""
+    if not _has_table(conn, "doc_entities"):
+        raise QueryError("the entity filter needs entity mentions, absent from this database",
+                         code=Code.MISSING_ANALYSIS)
+    found = find_entity(conn, name, as_of)
+    located = locate(conn, found.id, as_of_bound(as_of)) if found else None
+    return sorted({group.article_id for group in located[1]}) if located else []
+
+
+def build_filters(conn: sqlite3.Connection, *, as_of: str | None = None, published_from: str | date | None = None,
                   published_to: str | date | None = None, event_from: str | date | None = None,
                   event_to: str | date | None = None, entity: str | None = None, source: str | None = None
                   ) -> Filters:
-    """Validate the filters and turn them into SQL; raise `QueryError` (D411, D412) when one cannot apply."""
+    """Validate the filters and turn them into SQL; raise `QueryError` (D411, D412) when one cannot apply.
+
+    The entity is looked up as of `as_of`, so it is the entity (and the articles naming it) known then.
+    """
     clauses: list[str] = []
-    params: dict[str, str | int] = {}
+    params: dict[str, str] = {}
     low, high = parse_day(published_from, "published_from"), parse_day(published_to, "published_to")
     if low:
         clauses.append("d.published_day >= :published_from")
@@ -80,11 +96,7 @@ def build_filters(conn: sqlite3.Connection, *, published_from: str | date | None
         clauses.append("d.source = :source COLLATE NOCASE")
         params["source"] = source
     if entity is not None:
-        if not _has_table(conn, "entity_mentions"):
-            raise QueryError("the entity filter needs entity mentions, absent from this database",
-                             code=Code.MISSING_ANALYSIS)
-        clauses.append("d.article_id IN (SELECT m.article_id FROM entity_mentions m JOIN entity_aliases x"
-                       " ON x.entity_id = m.entity_id WHERE x.norm = :entity)")
-        params["entity"] = norm(entity)
+        clauses.append("d.article_id IN (SELECT value FROM json_each(:entity_articles))")
+        params["entity_articles"] = json.dumps(_entity_articles(conn, entity, as_of))
     sql = "".join(f" AND {clause}" for clause in clauses)
     return Filters(sql, params, event_range)

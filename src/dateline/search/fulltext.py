@@ -84,7 +84,7 @@ def search(conn: sqlite3.Connection, query: str, *, as_of: str | date | datetime
         raise QueryError(f"limit must be between 1 and {MAX_LIMIT}, not {limit}", code=Code.INVALID_QUERY)
     compiled = compile_query(query)
     bound = as_of_bound(as_of)
-    filters = build_filters(conn, published_from=published_from, published_to=published_to,
+    filters = build_filters(conn, as_of=bound, published_from=published_from, published_to=published_to,
                             event_from=event_from, event_to=event_to, entity=entity, source=source)
     after = _decode_cursor(cursor) if cursor else None
     matched = _matching(conn, compiled.match, bound, filters)
