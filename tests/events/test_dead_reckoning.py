@@ -76,6 +76,17 @@ def test_the_commands_end_to_end(seeded: Store, tmp_path: Path) -> None:
     assert "first reported 2023-06-22" in human
 
 
+def test_an_entity_timeline_uses_the_sentences_naming_it_as_of_the_date(seeded: Store) -> None:
+    timeline = make_timeline(seeded.conn, None, entity="Tom Cruise")
+    premiere = next(d for d in timeline.dates if d.date == PREMIERE)
+    assert len(premiere.articles) == 2
+    assert all("Cruise" in s.text or "Tom" in s.text for d in timeline.dates for s in d.sentences)
+    early = make_timeline(seeded.conn, None, entity="Tom Cruise", as_of="2023-06-30")
+    assert {a for d in early.dates for a in d.articles} == {premiere.articles[0]}
+    result = runner.invoke(app, ["timeline", "--entity", "Nobody Here", "--db", str(seeded.path)])
+    assert result.exit_code == 2 and "D420" in result.output
+
+
 def test_bad_options_fail_with_their_codes(seeded: Store) -> None:
     db = str(seeded.path)
     result = runner.invoke(app, ["timeline", "Dead Reckoning", "--db", db, "--dates", "0"])

@@ -62,8 +62,8 @@ def render(timeline: CitedTimeline, output: Format) -> str:
 
 @app.command("timeline")
 def timeline_command(
-    query: Annotated[str, typer.Argument(help="Words every chosen sentence (or its event) contains.")],
     db: DbOption,
+    query: Annotated[str | None, typer.Argument(help="Words every chosen sentence (or its event) contains.")] = None,
     entity: Annotated[str | None, typer.Option("--entity", help="Only sentences naming this entity.")] = None,
     date_from: Annotated[str | None, typer.Option("--from", help="First date (YYYY-MM-DD).")] = None,
     date_to: Annotated[str | None, typer.Option("--to", help="Last date (YYYY-MM-DD).")] = None,

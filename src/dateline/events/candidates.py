@@ -13,6 +13,9 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import date
 
+from dateline.asof import as_of_bound
+from dateline.entities import find_entity
+from dateline.entities.resolve import locate
 from dateline.errors import Code, QueryError
 from dateline.events.record import Event, events_from, query_words, sentence_matches
 from dateline.store.events import Report, entity_sentences, known_reports
@@ -28,13 +31,14 @@ class Candidates:
 
 
 def _entity_sentences(conn: sqlite3.Connection, name: str, as_of: str | None) -> set[tuple[str, int]]:
-    from dateline.entities import find_entity
-
+    """The sentences naming the entity that goes by `name` as of `as_of` (its names and articles known then)."""
     entity = find_entity(conn, name, as_of=as_of)
-    if entity is None:
+    located = locate(conn, entity.id, as_of_bound(as_of)) if entity else None
+    if located is None:
         raise QueryError(f"no entity named {name!r} is known{' as of ' + as_of if as_of else ''}; "
                          "try `dateline entities` to list them", code=Code.UNKNOWN_ENTITY)
-    return entity_sentences(conn, entity.id)
+    stored, groups = located
+    return entity_sentences(conn, stored, {(g.article_id, g.local) for g in groups})
 
 
 def _candidate(report: Report, day: date, rule: str) -> Candidate:

@@ -136,7 +136,8 @@ def known_reports(conn: sqlite3.Connection, *, as_of: str | None = None, words: 
                    row["published_day"], row["first_seen_at"]) for row in rows]
 
 
-def entity_sentences(conn: sqlite3.Connection, entity_id: int | str) -> set[tuple[str, int]]:
-    """The (article id, sentence) pairs that mention an entity."""
-    rows = conn.execute("SELECT DISTINCT article_id, sentence FROM entity_mentions WHERE entity_id = ?", (entity_id,))
-    return {(row[0], row[1]) for row in rows}
+def entity_sentences(conn: sqlite3.Connection, entity_id: int, groups: set[tuple[str, int]]) -> set[tuple[str, int]]:
+    """The (article id, sentence) pairs where stored entity `entity_id` is named by one of the article-local
+    `groups` (article id, local index): the groups it had as of some date."""
+    rows = conn.execute("SELECT article_id, local, sentence FROM entity_mentions WHERE entity_id = ?", (entity_id,))
+    return {(row[0], row[2]) for row in rows if (row[0], row[1]) in groups}
