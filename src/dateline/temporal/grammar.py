@@ -235,7 +235,7 @@ def _century(m: re.Match[str], text: str) -> Partial | None:
 def _clock(m: re.Match[str], text: str) -> Partial | None:
     hour_text = m["h"] or m["h2"]
     minute_text = m["mi"] or m["mi2"]
-    hour = int(hour_text) if hour_text else (12 if (m["word"] or "").lower() == "noon" else 0)
+    hour = int(hour_text) if hour_text else (12 if (m["word"] or "").lower() in ("noon", "midday") else 0)
     minute = int(minute_text) if minute_text else 0
     ampm = (m["ampm"] or "").lower()
     if hour > 24 or minute > 59 or (ampm and not 1 <= hour <= 12):
@@ -652,7 +652,7 @@ RULES: list[Rule] = [
         rf"(?!\s*\d)", _month_year),
     _rule(
         "this last next past coming",
-        rf"\b(?P<dir>this\s+past|this|last|next|past|coming)\s+(?P<month>{_MONTH})(?=\W|$)(?!\s*\d)",
+        rf"\b(?P<dir>this\s+past|this|last|next|past|coming)\s+(?P<month>{_MONTH})(?=\W|$)(?!\.?\s*\d)",
         _rel_month),
     _rule(
         "#",
@@ -670,9 +670,9 @@ RULES: list[Rule] = [
         "@ORD #",
         rf"\b(?P<ord>{_ORD})\s+century\b", _century),
     _rule(
-        "# noon midnight",
+        "# noon midnight midday",
         rf"\b(?:(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ampm>{_AMPM})|(?P<h2>[01]?\d|2[0-3]):"
-        rf"(?P<mi2>[0-5]\d)(?!\d|:\d|\.\d)|(?P<word>noon|midnight))"
+        rf"(?P<mi2>[0-5]\d)(?!\d|:\d|\.\d)|(?P<word>noon|midnight|midday))"
         rf"(?:\s+(?:{_TZ}))?"
         rf"(?:,?\s+(?:on\s+)?(?:(?P<wd>{_WEEKDAY})|(?P<day>today|tonight|yesterday|tomorrow)|"
         rf"(?P<month>{_MONTH})\s+(?P<mday>{_DAYNUM})(?:,?\s+(?P<year>{_YEAR}))?)\b)?", _clock),

@@ -28,8 +28,8 @@ _LEFT_MODIFIERS: list[tuple[re.Pattern[str], str | None]] = [
         (r"\b(?:the\s+)?mid-", "MID"),
         (r"\b(?:the\s+)?(?:early|earlier)(?:\s+in)?(?:\s+the)?", "START"),
         (r"\b(?:the\s+)?(?:late|later)(?:\s+in)?(?:\s+the)?", "END"),
-        (r"\b(?:about|around|approximately|roughly|some|nearly\s+about|or\s+so)", "APPROX"),
-        (r"\b(?:almost|nearly|less\s+than|under|fewer\s+than|just\s+under)", "LESS_THAN"),
+        (r"\b(?:around|approximately|roughly)", "APPROX"),
+        (r"\b(?:nearly|less\s+than|fewer\s+than)", "LESS_THAN"),
         (r"\b(?:more\s+than|longer\s+than)", "MORE_THAN"),
         (r"\bat\s+least", "EQUAL_OR_MORE"),
         (r"\b(?:up\s+to|no\s+more\s+than|at\s+most)", "EQUAL_OR_LESS"),
@@ -43,15 +43,26 @@ _NO_DETERMINER = re.compile(
     r"seven|eight|nine|ten|eleven|twelve|fifteen|eighteen|twenty|thirty|forty|fifty)\b)|every|each|daily|weekly|"
     r"[\w.]+-\w+\b(?!\s+(?:period|quarter))|\d{4}\b(?!\s+(?:period|quarter|fiscal))|"
     r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|several)\s+(?:days?|weeks?|years?|hours?|"
-    r"minutes?)\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d|$))", re.I)
+    r"minutes?)\b|(?:days|weeks|years|decades|centuries|hours|minutes)\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d|$))", re.I)
+# Values computed from the last mention: they do not become the last mention themselves, so "a year earlier"
+# after "a year earlier" still counts from the period the text is about.
+_DERIVED = ("CTX:", "AGO:", "LASTQ", "ANA:", "YEARSHIFT:", "CTXYEAR:")
+_NEEDS_TENSE = re.compile(r"^XXXX-|:\?|^HOL:.*XXXX")
 _QUANTITY_MODS = frozenset({"APPROX", "LESS_THAN", "MORE_THAN", "EQUAL_OR_MORE", "EQUAL_OR_LESS"})
 
 _FUTURE = re.compile(
-    r"\b(?:will|won't|shall|'ll|going\s+to|scheduled\s+to|expected\s+to|plans?\s+to|planning\s+to|next|"
-    r"upcoming|tomorrow|premieres?|set\s+to|is\s+to|are\s+to|is\s+due|are\s+due)\b", re.I)
-_PAST = re.compile(r"\b(?:was|were|had|did|ago|last|earlier|yesterday|[a-z]{3,}ed)\b", re.I)
-_NEUTRAL_ED = frozenset({"scheduled", "expected", "planned", "said", "added", "reported", "announced", "noted",
-                         "stated", "quoted", "told", "indicated"})
+    r"\b(?:will|won't|shall|'ll|going\s+to|would|could|might|scheduled|planning|plans?|likely\s+to|"
+    r"as\s+soon\s+as|as\s+early\s+as|set\s+to|is\s+to|are\s+to|due\s+to|expected\s+to|upcoming|"
+    r"tomorrow|premieres?|intends?\s+to|hopes?\s+to|to\s+resume|to\s+begin|to\s+start|to\s+meet|to\s+leave)\b",
+    re.I)
+_PAST = re.compile(
+    r"\b(?:was|were|had|did|ago|last|earlier|yesterday|said|told|met|went|came|took|made|saw|gave|left|began|fell|"
+    r"rose|won|lost|held|got|found|spoke|became|sent|ran|brought|thought|kept|paid|led|struck|wrote|fled|shot|sought|"
+    r"caught|heard|stood|quit|spent|sold|built|bought|drove|flew|grew|knew|threw|broke|chose|fought|hung|sank|"
+    r"shook|swore|tore|[a-z]{2,}ed)\b", re.I)
+_NOT_PAST = frozenset({"scheduled", "planned", "expected", "proposed", "needed", "need", "red", "bed", "shed", "seed",
+                       "speed", "feed", "hundred", "united", "limited", "indeed", "based", "related", "concerned",
+                       "interested", "supposed", "used", "alleged", "so-called"})
 _SENTENCE_EDGE = re.compile(r"[.!?]\s+(?=[A-Z\"'`])|\n\s*\n")
 
 
@@ -139,22 +150,27 @@ def select(found: Iterable[Partial]) -> list[Partial]:
 
 
 def _tense(text: str, start: int, end: int) -> str | None:
-    left = text[max(0, start - 120):start]
+    """The tense of the clause around a span: that of the verb cue nearest to it, or None when there is none."""
+    left_start = max(0, start - 120)
+    left = text[left_start:start]
     edges = list(_SENTENCE_EDGE.finditer(left))
     if edges:
-        left = left[edges[-1].end():]
-    right = text[end:end + 120]
-    edge = _SENTENCE_EDGE.search(right)
+        left_start += edges[-1].end()
+    right_end = min(len(text), end + 120)
+    edge = _SENTENCE_EDGE.search(text, end, right_end)
     if edge:
-        right = right[:edge.start()]
-    window = left + " " + right
-    future = len(_FUTURE.findall(window))
-    past = sum(1 for word in _PAST.findall(window) if word.lower() not in _NEUTRAL_ED)
-    if future > past:
-        return "future"
-    if past:
-        return "past"
-    return None
+        right_end = edge.start()
+    if text.startswith("'s", end):
+        return "past"  # "Wednesday's ruling"
+    best: tuple[int, str] | None = None
+    for pattern, tense in ((_FUTURE, "future"), (_PAST, "past")):
+        for match in pattern.finditer(text, left_start, right_end):
+            if start <= match.start() < end or (tense == "past" and match.group().lower() in _NOT_PAST):
+                continue
+            distance = start - match.end() if match.end() <= start else match.start() - end
+            if best is None or distance < best[0]:
+                best = (distance, tense)
+    return best[1] if best else None
 
 
 def choose_mode(text: str, partials: list[Partial], anchor: date) -> str:
@@ -186,7 +202,7 @@ def tag(text: str, anchor: date | datetime | str, mode: str | None = None) -> li
     timexes: list[Timex] = []
     for partial in partials:
         context.anchor = reference
-        context.tense = _tense(text, partial.start, partial.end)
+        context.tense = _tense(text, partial.start, partial.end) if _NEEDS_TENSE.search(partial.value) else None
         value = resolve(partial.value, context)
         if value is None or not is_value(value):
             continue
@@ -196,7 +212,7 @@ def tag(text: str, anchor: date | datetime | str, mode: str | None = None) -> li
             partial.quant, partial.freq, reference.isoformat(),
             bounds[0].isoformat() if bounds else None, bounds[1].isoformat() if bounds else None,
         ))
-        if partial.type in ("DATE", "TIME") and parse(value) is not None:
+        if partial.type in ("DATE", "TIME") and parse(value) is not None and not partial.value.startswith(_DERIVED):
             context.last = value.split("T", 1)[0]
             if chosen == "narrative" and re.match(r"^\d{4}", partial.value):
                 parsed = parse(value)
