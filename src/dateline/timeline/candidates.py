@@ -1,6 +1,6 @@
 """From an article's text to dated candidate sentences for the summarizer.
 
-A sentence whose own temporal expression names a single day is about that day (rule `timex`); every other sentence
+A sentence is about each single day its own temporal expressions name (rule `timex`); a sentence that names no day
 is about the day its article was published (rule `published`). Lines are kept apart (a line break always ends a
 sentence), so corpora that come one sentence a line, like Timeline17, keep their segmentation.
 """
@@ -62,16 +62,24 @@ def _day(timex: DayTimex) -> dt.date | None:
 
 def article_candidates(article_id: str, text: str, published: dt.date, *, tagger: Tagger | None,
                        source: str | None = None, first_seen_at: str = "") -> list[Candidate]:
-    """Every sentence of one article with the day it is about."""
+    """Every sentence of one article with the day it is about: one candidate for each distinct day its own time
+    expressions name, or one dated by the article when they name none."""
     days: list[tuple[int, dt.date]] = []
     if tagger is not None:
         days = sorted((t.start, day) for t in tagger(text, published) if (day := _day(t)) is not None)
+    seen = first_seen_at or published.isoformat()
     result: list[Candidate] = []
     cursor = 0
     for index, (start, end) in enumerate(split_sentences(text)):
         while cursor < len(days) and days[cursor][0] < start:
             cursor += 1
-        own = days[cursor][1] if cursor < len(days) and days[cursor][0] < end else None
-        result.append(Candidate(own or published, text[start:end], article_id, index, published, source,
-                                first_seen_at or published.isoformat(), "timex" if own else "published"))
+        own: list[dt.date] = []
+        while cursor < len(days) and days[cursor][0] < end:
+            if days[cursor][1] not in own:
+                own.append(days[cursor][1])
+            cursor += 1
+        sentence = text[start:end]
+        result += [Candidate(day, sentence, article_id, index, published, source, seen, "timex") for day in own]
+        if not own:
+            result.append(Candidate(published, sentence, article_id, index, published, source, seen, "published"))
     return result
