@@ -66,3 +66,125 @@ class IngestResult(BaseModel):
     duplicates: int
     rejected: int
     problems: list[IngestProblem]
+
+
+class TimexOut(BaseModel):
+    """A time expression in an article: `text == article.text[start:end]`, its TIMEX3 type and value."""
+
+    start: int
+    end: int
+    text: str
+    type: str
+    value: str
+    mod: str | None
+    anchor: str = Field(description="The date the value was resolved against.")
+    earliest: str | None = Field(description="First day the value can mean (inclusive).")
+    latest: str | None
+
+
+class MentionOut(BaseModel):
+    """An entity mention in an article, and the entity it was resolved to (if any)."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+    entity_id: int | None
+    entity: str | None = Field(description="The entity's display name.")
+
+
+class ArticleAnalysis(ArticleDetail):
+    """One article with everything found in it."""
+
+    timexes: list[TimexOut]
+    mentions: list[MentionOut]
+
+
+class SnippetOut(BaseModel):
+    """The passage that best shows why an article matched; offsets point into the article text."""
+
+    text: str
+    start: int
+    end: int
+    sentence: int | None
+    highlights: list[tuple[int, int]]
+
+
+class SearchHitOut(BaseModel):
+    article_id: str
+    title: str | None
+    source: str | None
+    published_at: str
+    published_day: str
+    first_seen_at: str
+    revision: int
+    score: float
+    snippet: SnippetOut
+
+
+class SearchResults(BaseModel):
+    """One page of ranked hits, best first."""
+
+    query: str
+    total: int = Field(description="Every article matching the query and filters.")
+    items: list[SearchHitOut]
+    next_cursor: str | None
+    snapshot: str | None
+
+
+class AliasOut(BaseModel):
+    alias: str
+    mentions: int
+
+
+class EntityOut(BaseModel):
+    """One entity as of the request's date."""
+
+    id: int
+    name: str
+    type: str
+    mentions: int
+    articles: int
+    first_seen_at: str
+    first_day: str | None
+    last_day: str | None
+    aliases: list[AliasOut]
+
+
+class CoMentionOut(BaseModel):
+    id: int
+    name: str
+    type: str
+    articles: int = Field(description="Articles mentioning both.")
+
+
+class MentionSentence(BaseModel):
+    index: int
+    text: str
+
+
+class MentioningArticle(BaseModel):
+    id: str
+    title: str | None
+    published_day: str
+    sentences: list[MentionSentence]
+
+
+class MergeEvidence(BaseModel):
+    """Why one of the entity's names was joined to another across articles."""
+
+    name: str
+    article: str
+    linked_to: str
+    other_article: str
+    key: str
+    seen_at: str
+
+
+class EntityProfileOut(EntityOut):
+    """An entity with its mentions per day, its company, the articles that mention it and the merge evidence."""
+
+    per_day: dict[str, int]
+    co_mentioned: list[CoMentionOut]
+    mentioned_in: list[MentioningArticle]
+    evidence: list[MergeEvidence]

@@ -39,6 +39,31 @@ def _non_overlapping(marks: Iterable[Mark], size: int) -> list[Mark]:
     return chosen
 
 
+def _pieces(text: str, offset: int, marks: list[Mark], start: int, end: int) -> list[Piece]:
+    """`text[start:end]` (offsets into the whole text, `text` starting at `offset`) cut around `marks`."""
+    pieces: list[Piece] = []
+    position = start
+    for mark in marks:
+        if mark.start > position:
+            pieces.append(Piece(text[position - offset:mark.start - offset]))
+        pieces.append(Piece(text[mark.start - offset:mark.end - offset], mark))
+        position = mark.end
+    if position < end:
+        pieces.append(Piece(text[position - offset:end - offset]))
+    return pieces
+
+
+def marked_passage(passage: str, offset: int, spans: Iterable[tuple[int, int]], kind: str = "hit") -> list[Piece]:
+    """A passage found at `offset` of some text, cut around `spans` given as offsets into that text.
+
+    >>> [(p.text, bool(p.mark)) for p in marked_passage("car drifting for her", 100, [(104, 112)])]
+    [('car ', False), ('drifting', True), (' for her', False)]
+    """
+    marks = [Mark(start - offset, end - offset, kind, "") for start, end in spans]
+    chosen = [Mark(m.start + offset, m.end + offset, kind, "") for m in _non_overlapping(marks, len(passage))]
+    return _pieces(passage, offset, chosen, offset, offset + len(passage))
+
+
 def marked_paragraphs(text: str, marks: Iterable[Mark]) -> list[list[Piece]]:
     """The paragraphs of `text`, each a list of pieces; a mark crossing a paragraph break is dropped.
 
@@ -50,18 +75,11 @@ def marked_paragraphs(text: str, marks: Iterable[Mark]) -> list[list[Piece]]:
     result: list[list[Piece]] = []
     index = 0
     for paragraph in paragraphs(text):
-        pieces: list[Piece] = []
-        position = paragraph.start
         while index < len(chosen) and chosen[index].start < paragraph.start:
             index += 1
+        inside = []
         while index < len(chosen) and chosen[index].end <= paragraph.end:
-            mark = chosen[index]
-            if mark.start > position:
-                pieces.append(Piece(text[position:mark.start]))
-            pieces.append(Piece(text[mark.start:mark.end], mark))
-            position = mark.end
+            inside.append(chosen[index])
             index += 1
-        if position < paragraph.end:
-            pieces.append(Piece(text[position:paragraph.end]))
-        result.append(pieces)
+        result.append(_pieces(text, 0, inside, paragraph.start, paragraph.end))
     return result

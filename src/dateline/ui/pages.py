@@ -22,14 +22,19 @@ from fastapi.templating import Jinja2Templates
 from dateline.api.database import Database
 from dateline.api.params import to_date
 from dateline.api.routes.articles import article_detail, list_articles
+from dateline.api.routes.entities import profile
 from dateline.asof import as_of_bound
+from dateline.entities import LABELS, list_entities
+from dateline.search import search
 from dateline.store.stats import corpus_stats
 from dateline.ui.charts import bar_chart, fill_periods
-from dateline.ui.highlight import marked_paragraphs
+from dateline.ui.highlight import Mark, marked_paragraphs, marked_passage
 
 _HERE = Path(str(resources.files("dateline.ui")))
 templates = Jinja2Templates(directory=_HERE / "templates")
+templates.env.globals["marked_passage"] = marked_passage
 PAGE = 25
+SEARCH_FILTERS = ("published_from", "published_to", "event_from", "event_to", "entity", "source")
 
 
 class Page:
@@ -64,16 +69,45 @@ class Page:
 
 
 def home(request: Request) -> HTMLResponse:
-    """The front page: corpus figures as of the chosen date and the latest articles."""
+    """The front page: search results for `q`, or the latest articles; corpus figures beside them."""
     page = Page(request)
+    params = request.query_params
+    q = (params.get("q") or "").strip()
+    filters = {name: params.get(name) or None for name in SEARCH_FILTERS}
+    results = None
+    latest = []
     with page.reading() as conn:
         stats = corpus_stats(conn, page.as_of)
-        latest = list_articles(conn, page.as_of, source=request.query_params.get("source") or None,
-                               published_from=to_date(request.query_params.get("from"), "from"),
-                               published_to=to_date(request.query_params.get("to"), "to"),
-                               limit=PAGE)
+        if q:
+            results = search(conn, q, as_of=page.as_of, limit=PAGE, cursor=params.get("cursor") or None, **filters)
+        else:
+            latest = list_articles(conn, page.as_of, source=filters["source"],
+                                   published_from=to_date(filters["published_from"], "published_from"),
+                                   published_to=to_date(filters["published_to"], "published_to"), limit=PAGE)
     chart = bar_chart(fill_periods(stats["per_month"]), label="Articles published per month")
-    return page.render("home.html", stats=stats, articles=latest, chart=chart)
+    next_link = None
+    if results is not None and results.next_cursor:
+        next_link = page.link("/", q=q, cursor=results.next_cursor, **filters)
+    return page.render("home.html", q=q, filters=filters, results=results, articles=latest, stats=stats,
+                       chart=chart, next_link=next_link)
+
+
+def entities(request: Request) -> HTMLResponse:
+    """The most mentioned entities as of the date, optionally of one type."""
+    page = Page(request)
+    kind = request.query_params.get("type") or None
+    with page.reading() as conn:
+        found = list_entities(conn, type=kind, top=100, as_of=page.as_of)
+    return page.render("entities.html", entities=found, kind=kind, kinds=LABELS)
+
+
+def entity(request: Request, ref: str) -> HTMLResponse:
+    """One entity: its names, a chart of mentions per day, who it appears with, where it is mentioned."""
+    page = Page(request)
+    with page.reading() as conn:
+        known = profile(conn, ref, page.as_of)
+    chart = bar_chart(fill_periods(known.per_day), label=f"Mentions of {known.name} per day")
+    return page.render("entity.html", entity=known, chart=chart)
 
 
 def article(request: Request, article_id: str) -> HTMLResponse:
@@ -81,7 +115,16 @@ def article(request: Request, article_id: str) -> HTMLResponse:
     page = Page(request)
     with page.reading() as conn:
         detail = article_detail(conn, article_id, page.as_of)
-    return page.render("article.html", article=detail, paragraphs=marked_paragraphs(detail.text, []))
+    marks = [Mark(t.start, t.end, "timex", f"{t.type} {t.value}" + (f" ({t.earliest} – {t.latest})"
+                                                                     if t.earliest and t.earliest != t.latest else ""))
+             for t in detail.timexes]
+    marks += [Mark(m.start, m.end, "entity", f"{m.label}: {m.entity or m.text}",
+                   page.link(f"/entities/{m.entity_id}") if m.entity_id is not None else None)
+              for m in detail.mentions]
+    legend = [("timex", f"{len(detail.timexes)} time expressions"),
+              ("entity", f"{len(detail.mentions)} entity mentions")]
+    return page.render("article.html", article=detail, paragraphs=marked_paragraphs(detail.text, marks),
+                       legend=legend)
 
 
 def error_page(request: Request, status: int, payload: dict[str, Any]) -> Response:
@@ -94,6 +137,8 @@ def error_page(request: Request, status: int, payload: dict[str, Any]) -> Respon
 ROUTES: list[tuple[str, Callable[..., HTMLResponse]]] = [
     ("/", home),
     ("/articles/{article_id}", article),
+    ("/entities", entities),
+    ("/entities/{ref}", entity),
 ]
 
 

@@ -8,12 +8,13 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Request
 
-from dateline.api.models import ArticleDetail, ArticleSummary, SentenceOut
+from dateline.api.models import ArticleAnalysis, ArticleSummary, MentionOut, SentenceOut, TimexOut
 from dateline.api.paging import Page, View
 from dateline.api.params import AsOf, Conn, Cursor, Day, Limit, to_date
 from dateline.asof import as_of_bound, seen_stamp
 from dateline.errors import ApiError, Code, StoreError
 from dateline.store.articles import current_filter, get_article, get_sentences
+from dateline.store.timexes import get_timexes
 
 router = APIRouter(tags=["articles"])
 SNIPPET = 280
@@ -61,8 +62,18 @@ def articles(request: Request, conn: Conn, as_of: AsOf = None,
     return view.page(items, limit, lambda item: [item.published_day, item.id])
 
 
-def article_detail(conn: sqlite3.Connection, article_id: str, as_of: str | None) -> ArticleDetail:
-    """One article version (id or unique prefix), refused (D204) if it was not yet seen as of `as_of`."""
+def mentions_in(conn: sqlite3.Connection, article_id: str) -> list[MentionOut]:
+    """The entity mentions of one article version, in text order, with the entity each resolved to."""
+    rows = conn.execute(
+        "SELECT m.start, m.end, m.text, m.label, m.entity_id, e.name AS entity FROM entity_mentions m"
+        " LEFT JOIN entities e ON e.id = m.entity_id WHERE m.article_id = ? ORDER BY m.start, m.idx", (article_id,))
+    return [MentionOut(**dict(row)) for row in rows]
+
+
+def article_detail(conn: sqlite3.Connection, article_id: str, as_of: str | None) -> ArticleAnalysis:
+    """One article version (id or unique prefix) with its timexes and entity mentions, refused (D204) if it was
+    not yet seen as of `as_of`. What was found in one article depends on that article alone, so it needs no
+    as-of cut of its own."""
     stored = get_article(conn, article_id)
     bound = as_of_bound(as_of)
     if bound is not None and seen_stamp(stored.first_seen_at) > bound:
@@ -72,7 +83,7 @@ def article_detail(conn: sqlite3.Connection, article_id: str, as_of: str | None)
         + " ORDER BY revision DESC LIMIT 1", (stored.article.key, bound) if bound else (stored.article.key,),
     ).fetchone()
     article = stored.article
-    return ArticleDetail(
+    return ArticleAnalysis(
         id=stored.id, title=article.title, source=article.source, url=article.url,
         published_at=article.published.iso(), published_precision=article.published.precision.value,
         published_day=article.published.day.isoformat(), first_seen_at=seen_stamp(stored.first_seen_at),
@@ -81,10 +92,14 @@ def article_detail(conn: sqlite3.Connection, article_id: str, as_of: str | None)
         latest_id=latest["id"] if latest else stored.id,
         sentences=[SentenceOut(index=s.index, start=s.start, end=s.end, paragraph=s.paragraph)
                    for s in get_sentences(conn, stored.id)],
+        timexes=[TimexOut(start=t.start, end=t.end, text=t.text, type=t.type, value=t.value, mod=t.mod,
+                          anchor=t.anchor, earliest=t.earliest, latest=t.latest)
+                 for t in get_timexes(conn, stored.id)],
+        mentions=mentions_in(conn, stored.id),
     )
 
 
-@router.get("/articles/{article_id}", response_model=ArticleDetail, summary="One article")
-def article(conn: Conn, article_id: Annotated[str, Path(max_length=64)], as_of: AsOf = None) -> ArticleDetail:
-    """One article version by id (or a unique prefix of 6+ characters), with its sentences."""
+@router.get("/articles/{article_id}", response_model=ArticleAnalysis, summary="One article")
+def article(conn: Conn, article_id: Annotated[str, Path(max_length=64)], as_of: AsOf = None) -> ArticleAnalysis:
+    """One article version by id (or a unique prefix of 6+ characters): sentences, timexes, entity mentions."""
     return article_detail(conn, article_id, as_of)

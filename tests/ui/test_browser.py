@@ -1,0 +1,68 @@
+"""The web UI in a real headless Chromium against a real server over the demo corpus."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+
+def test_search_then_change_the_as_of_date(page: Page, artifacts: Path) -> None:
+    page.goto("/")
+    page.get_by_role("searchbox", name="Search").fill("Atwell drifting")
+    page.get_by_role("button", name="Search", exact=True).click()
+    results = page.get_by_test_id("result")
+    expect(results).to_have_count(2)
+    expect(page.get_by_test_id("result-count")).to_contain_text("2 articles match")
+    expect(results.first.locator("mark").first).to_be_visible()
+    page.screenshot(path=str(artifacts / "search.png"), full_page=True)
+
+    page.locator("[data-asof-input]").fill("2023-06-30")  # the change event submits the form (dateline.js)
+    page.wait_for_url(re.compile(r"as_of=2023-06-30"))
+    expect(results).to_have_count(1)
+    expect(results.first).to_contain_text("2023-06-22")
+    expect(page.locator(".asof-banner")).to_contain_text("2023-06-30")
+    page.screenshot(path=str(artifacts / "search-as-of.png"), full_page=True)
+
+    page.locator("[data-asof-input]").fill("2023-07-08")
+    page.wait_for_url(re.compile(r"as_of=2023-07-08"))
+    expect(results).to_have_count(2)
+
+
+def test_article_highlights_lead_to_the_entity_page(page: Page, artifacts: Path) -> None:
+    page.goto("/?q=Atwell+drifting&as_of=2023-06-30")
+    page.get_by_test_id("result").first.get_by_role("link").first.click()
+    expect(page.locator(".headline")).to_be_visible()
+    expect(page.locator("mark.mark-timex").first).to_be_visible()
+    page.screenshot(path=str(artifacts / "article.png"), full_page=True)
+    page.locator("a.mark-entity", has_text="Hayley Atwell").first.click()
+    expect(page.get_by_test_id("entity-name")).to_have_text("Hayley Atwell")
+    assert "as_of=2023-06-30" in page.url
+    bars = page.get_by_test_id("mention-chart").locator("svg rect")
+    assert bars.count() >= 1
+    page.screenshot(path=str(artifacts / "entity-as-of.png"), full_page=True)
+
+
+def test_entity_page_with_its_chart(page: Page, artifacts: Path) -> None:
+    page.goto("/entities")
+    expect(page.get_by_test_id("entities").locator("tbody tr").first).to_be_visible()
+    page.screenshot(path=str(artifacts / "entities.png"), full_page=True)
+    page.goto("/entities/Atwell")
+    expect(page.get_by_test_id("entity-name")).to_have_text("Hayley Atwell")
+    chart = page.get_by_test_id("mention-chart").locator("svg")
+    expect(chart).to_be_visible()
+    assert chart.locator("rect").count() >= 2
+    page.screenshot(path=str(artifacts / "entity.png"), full_page=True)
+
+
+def test_errors_are_pages_for_people(page: Page, artifacts: Path) -> None:
+    response = page.goto("/articles/does-not-exist")
+    assert response is not None and response.status == 404
+    expect(page.locator(".error-box")).to_contain_text("D204")
+    response = page.goto("/?as_of=yesterday")
+    assert response is not None and response.status == 400
+    page.screenshot(path=str(artifacts / "error.png"), full_page=True)
