@@ -3,7 +3,8 @@ mentions grouped inside each article.
 
 `full` mode runs spaCy's NER and the additions; `fast` mode the additions only. Of two overlapping candidates the
 longer wins (an addition on a tie): "Mission: Impossible – Dead Reckoning Part One" beats the model's "Dead".
-An organisation directly followed by a model code ("Airbus A380") becomes a product.
+An organisation directly followed by a model code ("Airbus A380") becomes a product; a short form in brackets
+right after a name ("International Monetary Fund (IMF)") is a mention of the same kind.
 """
 
 from __future__ import annotations
@@ -17,9 +18,11 @@ from typing import Literal
 from dateline.entities.lexical import lexical_mentions
 from dateline.entities.local import DocEntity, link_mentions
 from dateline.entities.mention import Mention
+from dateline.entities.names import initials, norm
 from dateline.text import sentences
 
 Mode = Literal["full", "fast"]
+_BRACKETED = re.compile(r"\s*\(([A-Z][A-Za-z&.]{1,7})\)")
 _MODEL_CODE = re.compile(r"\s?-?[A-Z]{0,2}\d{2,4}[A-Za-z0-9-]*\b")
 
 
@@ -43,8 +46,18 @@ def _products(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+def _acronyms(text: str, mentions: list[Mention]) -> list[Mention]:
+    """"International Monetary Fund (IMF)": the bracketed short form is a mention too, of the same kind."""
+    found = list(mentions)
+    for m in mentions:
+        short = _BRACKETED.match(text, m.end)
+        if short and m.label in ("ORG", "LOC", "PRODUCT", "EVENT", "WORK") and initials(m.text) == norm(short[1]):
+            found.append(Mention(short.start(1), short.end(1), short[1], m.label, "acronym"))
+    return sorted(found, key=lambda m: m.start)
+
+
 def _finish(text: str, candidates: list[Mention]) -> tuple[list[Mention], list[DocEntity]]:
-    chosen = _products(text, _select(candidates))
+    chosen = _acronyms(text, _products(text, _select(candidates)))
     starts = [s.start for s in sentences(text)]
     placed = [replace(m, sentence=max(0, bisect_right(starts, m.start) - 1)) for m in chosen]
     return link_mentions(placed)

@@ -8,6 +8,7 @@ so "Cruise" alone in another article never joins "Tom Cruise" by way of this one
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 
@@ -15,6 +16,7 @@ from dateline.entities.mention import LABELS, Label, Mention
 from dateline.entities.names import initials, is_acronym, norm, parse_title, tokens
 
 _WORKS = ("WORK", "PRODUCT", "EVENT")
+_THE = re.compile(r"^[Tt]he\s+(?=\S)")
 _WEAK = ("surname of", "first name of", "short form of")
 
 
@@ -25,6 +27,13 @@ def type_class(label: str) -> str:
     if label in ("ORG", "LOC"):
         return "org"
     return "work" if label in _WORKS else "misc"
+
+
+def name_keys(name: str) -> set[str]:
+    """Every key a group named `name` could link on, whatever its type: for lookups and overrides by name."""
+    wanted = norm(name)
+    return {f"{kind}:{wanted}" for kind in ("per", "per1", "org", "misc")} | {
+        f"work:{key}" for key in parse_title(name).link_keys()}
 
 
 @dataclass(frozen=True)
@@ -183,8 +192,10 @@ def _summarize(local: int, members: list[Mention]) -> DocEntity:
     label = max(labels, key=lambda lab: (labels[lab], -LABELS.index(lab)))
     naming = [m for m in members if m.link is None or m.link.startswith("title variant")] or members
     counts = Counter(m.text for m in naming)
-    name = max(counts, key=lambda text: (len(tokens(text)), len(text), counts[text], text))
-    return DocEntity(local, name, label, tuple(sorted(_keys(label, members))))
+    name = max(counts, key=lambda text: (len(tokens(text)), not text.lower().startswith("the "), len(text),
+                                         counts[text], text))
+    shown = name if type_class(label) == "work" else _THE.sub("", name)  # "The Dark Knight" keeps its article
+    return DocEntity(local, shown, label, tuple(sorted(_keys(label, members))))
 
 
 def _keys(label: Label, members: list[Mention]) -> set[str]:

@@ -12,6 +12,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from dateline.asof import as_of_bound
+from dateline.entities.local import name_keys
 from dateline.entities.names import norm
 from dateline.entities.overrides import Rules
 from dateline.entities.resolve import describe, locate, snapshot
@@ -79,7 +80,8 @@ def get_entity(conn: sqlite3.Connection, entity_id: int, as_of: str | None = Non
 
 
 def find_entity(conn: sqlite3.Connection, name: str, as_of: str | None = None) -> Entity | None:
-    """The entity going by `name` (any alias, folded and case-blind; or its numeric id) as of `as_of`.
+    """The entity going by `name` (any alias, folded and case-blind; a title variant such as "Dead Reckoning Part
+    Two" for "Mission: Impossible – Dead Reckoning Part Two"; or its numeric id) as of `as_of`.
 
     When several go by the name, the one whose display name it is wins, then the most mentioned.
     """
@@ -88,15 +90,26 @@ def find_entity(conn: sqlite3.Connection, name: str, as_of: str | None = None) -
         if by_id is not None:
             return by_id
     wanted = norm(name)
+    keys = sorted(name_keys(name))
     stored = [r[0] for r in conn.execute(
         "SELECT entity_id FROM entity_aliases WHERE norm = ? UNION SELECT id FROM entities WHERE name = ?"
-        " COLLATE NOCASE", (wanted, name.strip()))]
+        " COLLATE NOCASE UNION SELECT d.entity_id FROM doc_entity_keys k JOIN doc_entities d"
+        " ON d.article_id = k.article_id AND d.local = k.local"
+        f" WHERE k.base IN ({','.join('?' * len(keys))}) AND d.entity_id IS NOT NULL", (wanted, name.strip(), *keys))]
     rules = Rules.load(conn)
     candidates = [e for sid in stored for e in _as_of(conn, sid, as_of, rules)
-                  if e.mentions and (norm(e.name) == wanted or any(norm(a) == wanted for a, _ in e.aliases))]
+                  if e.mentions and _goes_by(conn, e, wanted, set(keys), as_of)]
     if not candidates:
         return None
     return min(candidates, key=lambda e: (norm(e.name) != wanted, -e.mentions, e.id))
+
+
+def _goes_by(conn: sqlite3.Connection, entity: Entity, wanted: str, keys: set[str], as_of: str | None) -> bool:
+    """Whether `entity` (as of `as_of`) has the name or one of the link keys asked for."""
+    if norm(entity.name) == wanted or any(norm(a) == wanted for a, _ in entity.aliases):
+        return True
+    located = locate(conn, entity.id, as_of_bound(as_of))
+    return located is not None and any(keys & set(g.bases) for g in located[1])
 
 
 def list_entities(conn: sqlite3.Connection, type: str | None = None, top: int = 20,
@@ -126,6 +139,7 @@ class Profile:
     per_day: dict[str, int] = field(default_factory=dict)
     co_mentioned: list[tuple[Entity, int]] = field(default_factory=list)
     articles: list[dict[str, object]] = field(default_factory=list)
+    links: list[dict[str, object]] = field(default_factory=list)
     evidence: list[dict[str, object]] = field(default_factory=list)
 
     def to_json(self) -> dict[str, object]:
@@ -133,7 +147,7 @@ class Profile:
             **self.entity.to_json(), "per_day": self.per_day,
             "co_mentioned": [{"id": e.id, "name": e.name, "type": e.type, "articles": n} for e, n in
                              self.co_mentioned],
-            "mentioned_in": self.articles, "evidence": self.evidence,
+            "mentioned_in": self.articles, "links": self.links, "evidence": self.evidence,
         }
 
 
@@ -149,7 +163,7 @@ def entity_profile(conn: sqlite3.Connection, entity_id: int, as_of: str | None =
     members = {(g.article_id, g.local) for g in groups}
     condition, params = current_filter(as_of)
     rows = [r for r in conn.execute(
-        "SELECT m.article_id, m.local, m.sentence, m.text, a.published_day, a.title, a.text AS body"
+        "SELECT m.article_id, m.local, m.sentence, m.text, m.link, a.published_day, a.title, a.text AS body"
         f" FROM entity_mentions m JOIN articles a ON a.id = m.article_id WHERE m.entity_id = ? AND {condition}"
         " ORDER BY a.published_day, m.article_id, m.idx", [stored, *params]) if (r[0], r[1]) in members]
     profile = Profile(entity, dict(sorted(Counter(r["published_day"] for r in rows).items())))
@@ -165,6 +179,8 @@ def entity_profile(conn: sqlite3.Connection, entity_id: int, as_of: str | None =
             sentences[r["sentence"]] = r["body"][spans[0]:spans[1]]
     profile.articles = [{**a, "sentences": [{"index": i, "text": t} for i, t in sorted(a["sentences"].items())]}
                         for a in by_article.values() if isinstance(a["sentences"], dict)]
+    why = Counter((r["text"], r["link"]) for r in rows if r["link"])
+    profile.links = [{"text": text, "why": link, "count": n} for (text, link), n in sorted(why.items())]
     profile.co_mentioned = _co_mentioned(conn, set(by_article), members, as_of, co_mentioned)
     profile.evidence = _evidence(conn, stored, members, bound)
     return profile

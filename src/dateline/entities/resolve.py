@@ -20,11 +20,13 @@ from collections.abc import Iterable, Sequence
 from dateline.entities.mention import LABELS
 from dateline.entities.names import norm, tokens
 from dateline.entities.overrides import Rules
+from dateline.errors import Code, StoreError
 from dateline.store.articles import current_filter
 from dateline.store.entities import (
     EntityRow,
     Group,
     add_link,
+    add_override,
     all_groups,
     assign,
     clear_resolution,
@@ -56,6 +58,18 @@ def rebuild(conn: sqlite3.Connection) -> None:
     clear_resolution(conn)
     groups = all_groups(conn)
     refresh(conn, _resolve_groups(conn, groups, rules), rules)
+
+
+def apply_override(conn: sqlite3.Connection, action: str, a: str, b: str, created_at: str) -> None:
+    """Record a user override (merge a+b, split b out of a, rename a to b) and rebuild with it.
+
+    A split must name something the entity is called in some article, else it would silently do nothing (D204).
+    """
+    if action == "split" and not any(norm(g.name) == norm(b) for g in all_groups(conn)):
+        raise StoreError(f"no article names an entity {b!r}; `dateline entity {a!r}` lists its names",
+                         code=Code.NOT_FOUND)
+    add_override(conn, action, a, b, created_at)
+    rebuild(conn)
 
 
 def _resolve_groups(conn: sqlite3.Connection, groups: Iterable[Group], rules: Rules) -> set[int]:

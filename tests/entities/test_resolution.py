@@ -1,0 +1,125 @@
+"""Cross-article resolution: order-independent, exact as of any date, conservative, and correctable by overrides."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from dateline.entities import entity_profile, find_entity, list_entities
+from dateline.entities.resolve import apply_override
+from dateline.ingest.run import SEEN_AT_PUBLISHED, IngestOptions, ingest
+from dateline.store.db import Store
+
+ARTICLES = [
+    {"id": "fund-1", "date": "2024-01-01", "text": "The International Monetary Fund cut its forecast on Monday. "
+     "Kristalina Georgieva said growth would slow. Georgieva spoke in Washington."},
+    {"id": "fund-2", "date": "2024-01-05", "text": "The IMF warned again on Friday. Analysts at Goldman Sachs "
+     "agreed with the IMF view."},
+    {"id": "fund-3", "date": "2024-01-09", "text": "The International Monetary Fund (IMF) approved a loan. "
+     "Kristalina Georgieva welcomed it."},
+]
+EARLY = "2024-01-06"
+
+
+def _files(folder: Path) -> list[Path]:
+    paths = []
+    for record in ARTICLES:
+        path = folder / f"{record['id']}.jsonl"
+        path.write_text(json.dumps(record) + "\n")
+        paths.append(path)
+    return paths
+
+
+def _ingest(store: Store, paths: list[Path]) -> None:
+    for path in paths:
+        report = ingest(store, [path], IngestOptions(seen_at=SEEN_AT_PUBLISHED))
+        assert report.added == 1, report.problems
+
+
+def _view(store: Store, as_of: str | None = None) -> list[tuple[object, ...]]:
+    return [(e.id, e.name, e.type, e.mentions, e.articles, e.first_day, e.last_day, tuple(e.aliases))
+            for e in list_entities(store.conn, top=1000, as_of=as_of)]
+
+
+def test_the_acronym_links_articles_only_once_an_article_spells_it_out(tmp_path: Path) -> None:
+    paths = _files(tmp_path)
+    with Store(tmp_path / "all.db") as store:
+        _ingest(store, paths)
+        fund = find_entity(store.conn, "IMF")
+        assert fund is not None and fund.name == "International Monetary Fund" and fund.articles == 3
+        assert find_entity(store.conn, "International Monetary Fund") == fund
+        early = find_entity(store.conn, "IMF", as_of=EARLY)
+        spelled = find_entity(store.conn, "International Monetary Fund", as_of=EARLY)
+        assert early is not None and spelled is not None and early.id != spelled.id
+        assert early.stored_id == spelled.stored_id == fund.id
+        evidence = entity_profile(store.conn, fund.id).evidence
+        assert {item["key"] for item in evidence} >= {"org:imf", "org:international monetary fund"}
+
+
+def test_ingest_order_does_not_change_the_entities(tmp_path: Path) -> None:
+    paths = _files(tmp_path)
+    with Store(tmp_path / "forward.db") as forward, Store(tmp_path / "backward.db") as backward:
+        _ingest(forward, paths)
+        _ingest(backward, paths[::-1])
+        assert _view(forward) == _view(backward)
+        assert _view(forward, EARLY) == _view(backward, EARLY)
+
+
+def test_as_of_equals_a_store_that_only_saw_those_articles(tmp_path: Path) -> None:
+    paths = _files(tmp_path)
+    with Store(tmp_path / "all.db") as full, Store(tmp_path / "early.db") as early:
+        _ingest(full, paths)
+        _ingest(early, paths[:2])
+        assert _view(full, EARLY) == _view(early)
+        for name in ("IMF", "International Monetary Fund", "Kristalina Georgieva", "Georgieva"):
+            then, now = find_entity(full.conn, name, as_of=EARLY), find_entity(early.conn, name)
+            assert (then.id, then.name, then.mentions) == (now.id, now.name, now.mentions)  # type: ignore[union-attr]
+            assert entity_profile(full.conn, then.id, EARLY).to_json() == \
+                entity_profile(early.conn, now.id).to_json()  # type: ignore[union-attr]
+        assert find_entity(full.conn, "IMF", as_of="2023-12-31") is None
+
+
+def test_a_surname_alone_never_joins_a_full_name_across_articles(tmp_path: Path) -> None:
+    path = tmp_path / "surname.jsonl"
+    path.write_text(json.dumps({"date": "2024-02-01", "text": "Georgieva said nothing more on Thursday."}) + "\n")
+    with Store(tmp_path / "s.db") as store:
+        _ingest(store, [*_files(tmp_path), path])
+        person = find_entity(store.conn, "Kristalina Georgieva")
+        alone = find_entity(store.conn, "Georgieva", as_of="2024-02-01")
+        assert person is not None and person.articles == 2
+        assert alone is not None
+
+
+def test_overrides_apply_to_articles_ingested_after_them(tmp_path: Path) -> None:
+    paths = _files(tmp_path)
+    with Store(tmp_path / "o.db") as store:
+        _ingest(store, paths[:2])
+        with store.transaction() as conn:
+            apply_override(conn, "merge", "IMF", "International Monetary Fund", "2024-03-01T00:00:00Z")
+        merged = find_entity(store.conn, "IMF")
+        assert merged is not None and merged.articles == 2
+        with store.transaction() as conn:
+            apply_override(conn, "rename", merged.name, "the Fund", "2024-03-01T00:00:01Z")
+        _ingest(store, paths[2:])
+        fund = find_entity(store.conn, "the Fund")
+        assert fund is not None and fund.articles == 3 and fund == find_entity(store.conn, "IMF")
+
+
+def test_split_sets_a_name_apart_and_survives_a_rebuild(tmp_path: Path) -> None:
+    with Store(tmp_path / "split.db") as store:
+        _ingest(store, _files(tmp_path))
+        with store.transaction() as conn:
+            apply_override(conn, "split", "International Monetary Fund", "IMF", "2024-03-01T00:00:00Z")
+        imf = find_entity(store.conn, "IMF")
+        fund = find_entity(store.conn, "International Monetary Fund")
+        assert imf is not None and fund is not None and imf.id != fund.id
+        assert imf.articles == 1 and fund.articles == 2
+
+
+def test_split_of_an_unknown_name_is_refused(seeded: Store) -> None:
+    from dateline.errors import StoreError
+
+    with pytest.raises(StoreError, match="D204"), seeded.transaction() as conn:
+        apply_override(conn, "split", "Tom Cruise", "Penelope Cruz", "2024-03-01T00:00:00Z")
