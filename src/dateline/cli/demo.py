@@ -10,6 +10,10 @@ import typer
 from dateline.cli import app
 from dateline.cli._util import console, failures
 from dateline.cli.ingest import print_report
+from dateline.cli.revisions import print_schedules
+from dateline.cli.timeline import Format, render
+from dateline.events.cited import make_timeline
+from dateline.events.revisions import find_schedules
 from dateline.ingest.run import SEEN_AT_PUBLISHED, IngestOptions, ingest
 from dateline.sample import sample_paths
 from dateline.store.db import Store
@@ -33,4 +37,11 @@ def demo_command(
                       f"{stats['published_from']} to {stats['published_to']}")
         for source, count in stats["per_source"].items():
             console.print(f"  {source}: {count}")
+        # Events: the Dead Reckoning premiere, reported twice before it happened, and the timeline as of June 30th.
+        console.rule("[bold]What happened when: dateline timeline \"Dead Reckoning\"")
+        for as_of in (None, "2023-06-30"):
+            console.print(render(make_timeline(store.conn, "Dead Reckoning", as_of=as_of), Format.TEXT),
+                          markup=False, highlight=False, soft_wrap=True)
+        console.rule("[bold]How the expected date moved: dateline revisions \"Dead Reckoning\"")
+        print_schedules(find_schedules(store.conn, "Dead Reckoning"))
     console.print(f"\nTry: dateline --help, or dateline stats --db {db}")

@@ -6,10 +6,11 @@ from datetime import date
 from typing import Annotated, Any
 
 import typer
+from rich.markup import escape
 
 from dateline.cli import app
 from dateline.cli._util import AsOfOption, DbOption, JsonOption, console, emit_json, failures, open_db
-from dateline.events.record import Event, find_events
+from dateline.events.record import Event, find_events, outlet
 from dateline.search.filters import parse_day
 from dateline.store.events import Report
 
@@ -54,9 +55,10 @@ def events_command(
         console.print("No events match.")
     for event in events:
         when = event.value if event.day is None else event.earliest.isoformat()
-        first = event.first_report
+        first = escape(outlet(event.first_report.source, event.first_report.mention.article_id))
         console.print(f"[bold cyan]{when}[/bold cyan] ({event.precision})"
                       f"{' [yellow]scheduled[/yellow]' if event.scheduled else ''}  "
                       f"[dim]{len(event.sources)} source(s), {len(event.mentions)} mention(s); first reported "
-                      f"{event.first_reported_at[:10]} by {first.source or '-'}[/dim]")
-        console.print(f"  {event.representative.text}", highlight=False, markup=False)
+                      f"{event.first_reported_at[:10]} by {first}[/dim]",
+                      soft_wrap=True)
+        console.print(f"  {event.representative.text}", highlight=False, markup=False, soft_wrap=True)
