@@ -188,3 +188,114 @@ class EntityProfileOut(EntityOut):
     co_mentioned: list[CoMentionOut]
     mentioned_in: list[MentioningArticle]
     evidence: list[MergeEvidence]
+
+
+class ReportOut(BaseModel):
+    """One sentence's claim about a date, with its article's clocks and outlet."""
+
+    article_id: str
+    sentence: int
+    text: str
+    source: str | None
+    title: str | None
+    published_at: str
+    first_seen_at: str
+    value: str = Field(description="The date as said (TIMEX3 value or the publication day).")
+    earliest: str
+    latest: str
+    precision: str
+    rule: str = Field(description="How the sentence was dated: its own time expression, or its article's date.")
+    future: bool = Field(description="The date was still ahead when the article was published.")
+
+
+class EventOut(BaseModel):
+    """One happening on one date, as reported across articles and outlets."""
+
+    id: str
+    earliest: str
+    latest: str
+    value: str
+    precision: str
+    scheduled: bool = Field(description="Reported before it happened.")
+    representative: str
+    first_reported_at: str
+    first_source: str | None
+    first_article: str
+    sources: list[str]
+    mentions: list[ReportOut]
+
+
+class ExpectedDateOut(ReportOut):
+    change: str = Field(description="first report, confirmed, refined, moved earlier or moved later.")
+
+
+class ScheduleOut(BaseModel):
+    """A scheduled event and how its expected date moved as reports came in, oldest report first."""
+
+    id: str
+    revised: bool
+    expected: ExpectedDateOut
+    history: list[ExpectedDateOut]
+
+
+class TimelineSentence(BaseModel):
+    text: str
+    article_id: str
+    sentence: int
+    source: str | None
+    published: str
+    first_seen_at: str
+    rule: str
+
+
+class TimelineDate(BaseModel):
+    """One date of a timeline: its chosen sentences, every outlet and article behind it, the first report."""
+
+    date: str
+    precision: str
+    expected: bool = Field(description="Still ahead on the as-of date.")
+    sources: list[str]
+    articles: list[str]
+    first_reported_at: str
+    first_source: str
+    sentences: list[TimelineSentence]
+
+
+class EraOut(BaseModel):
+    start: str
+    end: str
+    headline: str
+
+
+class TimelineOut(BaseModel):
+    """A timeline as it could have been written as of its date."""
+
+    title: str
+    as_of: str | None
+    dates: list[TimelineDate]
+    eras: list[EraOut]
+
+
+class StoryMember(BaseModel):
+    article_id: str
+    title: str | None
+    source: str | None
+    published_day: str
+    first_seen_at: str
+    copy_of: str | None = Field(description="The article this one duplicates (syndicated copy or update).")
+
+
+class StoryOut(BaseModel):
+    """Articles from different outlets and days about one story, near-duplicates counted once."""
+
+    id: str
+    title: str | None
+    articles: int
+    copies: int
+    first_day: str
+    last_day: str
+    first_seen_at: str
+    last_seen_at: str
+    outlets: list[str]
+    entities: list[str]
+    members: list[StoryMember]

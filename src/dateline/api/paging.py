@@ -99,9 +99,11 @@ class View:
         return int(self.after[0])
 
     def ranked_page(self, ranked: list[T], limit: int) -> Page[T]:
-        """A page of a ranked list computed as `offset + limit + 1` items from the top."""
-        start = self.offset
-        window = ranked[start:start + limit + 1]
-        numbered = list(enumerate(window, start=start + 1))
+        """A page of a ranked list computed from the top (at least `offset + limit + 1` items of it)."""
+        return self.window_page(ranked[self.offset:self.offset + limit + 1], limit)
+
+    def window_page(self, window: list[T], limit: int) -> Page[T]:
+        """A page of a ranked list from `limit + 1` items fetched starting at `offset`."""
+        numbered = list(enumerate(window, start=self.offset + 1))
         page = self.page(numbered, limit, lambda pair: [pair[0]])
         return Page(items=[item for _, item in page.items], next_cursor=page.next_cursor, snapshot=page.snapshot)

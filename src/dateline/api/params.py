@@ -32,6 +32,10 @@ AsOf = Annotated[str | None, Query(
     examples=["2023-06-30"], max_length=40)]
 Day = Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}-\d{2}$", description="A day, YYYY-MM-DD.",
                                   examples=["2023-07-01"])]
+DayFrom = Annotated[str | None, Query(alias="from", pattern=r"^\d{4}-\d{2}-\d{2}$",
+                                      description="First date (YYYY-MM-DD), inclusive.")]
+DayTo = Annotated[str | None, Query(alias="to", pattern=r"^\d{4}-\d{2}-\d{2}$",
+                                    description="Last date (YYYY-MM-DD), inclusive.")]
 Limit = Annotated[int, Query(ge=1, le=200, description="Items per page.")]
 Cursor = Annotated[str | None, Query(description="`next_cursor` of the previous page.", max_length=2000)]
 

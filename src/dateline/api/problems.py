@@ -28,6 +28,8 @@ log.addHandler(logging.NullHandler())
 
 _STATUS = {
     Code.NOT_FOUND: 404,
+    Code.UNKNOWN_STORY: 404,
+    Code.UNKNOWN_ENTITY: 404,
     Code.STORE_CORRUPT: 503,
     Code.STORE_TOO_NEW: 503,
     Code.STORE_WRITE_FAILED: 503,

@@ -1,0 +1,40 @@
+"""`/api/stories`: articles about the same story grouped across outlets and days, as of a date."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query, Request
+
+from dateline.api.models import StoryMember, StoryOut
+from dateline.api.paging import Page, View
+from dateline.api.params import AsOf, Conn, Cursor, Limit
+from dateline.search.stories import Story, stories, story
+
+router = APIRouter(tags=["stories"])
+
+
+def story_out(found: Story) -> StoryOut:
+    return StoryOut(id=found.id, title=found.title, articles=found.articles, copies=found.copies,
+                    first_day=found.first_day, last_day=found.last_day, first_seen_at=found.first_seen_at,
+                    last_seen_at=found.last_seen_at, outlets=found.outlets, entities=found.entities,
+                    members=[StoryMember(article_id=m.article_id, title=m.title, source=m.source,
+                                         published_day=m.published_day, first_seen_at=m.first_seen_at,
+                                         copy_of=m.copy_of) for m in found.members])
+
+
+@router.get("/stories", response_model=Page[StoryOut], summary="List stories")
+def list_stories(request: Request, conn: Conn, as_of: AsOf = None,
+                 min_articles: Annotated[int, Query(ge=1, le=1000, description="Smallest story size.")] = 2,
+                 limit: Limit = 20, cursor: Cursor = None) -> Page[StoryOut]:
+    """Stories known as of `as_of`, biggest (then most recent) first."""
+    view = View.open(request, conn, as_of, cursor)
+    found = stories(conn, view.as_of, min_articles=min_articles, limit=limit + 1, offset=view.offset)
+    return view.window_page([story_out(s) for s in found], limit)
+
+
+@router.get("/stories/{story_id}", response_model=StoryOut, summary="One story")
+def one_story(conn: Conn, story_id: Annotated[str, Path(max_length=64, description="Story id or any member's id.")],
+              as_of: AsOf = None) -> StoryOut:
+    """The story holding this article as of `as_of`, with its members (copies listed under their original)."""
+    return story_out(story(conn, story_id, as_of))
