@@ -201,6 +201,8 @@ def _numeric_date(m: re.Match[str], text: str) -> Partial | None:
 def _year_only(m: re.Match[str], text: str) -> Partial | None:
     if text[max(0, m.start() - 1):m.start()] in ("$", "#") or text[m.end():m.end() + 1].isdigit():
         return None
+    if not m["decade"] and not m["post"] and _COUNTED.match(text, m.end()):
+        return None  # "2000 shares"
     prefix = (m["pre"] or "").lower().strip()
     year = m["year"]
     mod = None
@@ -217,6 +219,12 @@ def _year_only(m: re.Match[str], text: str) -> Partial | None:
     elif suffix in ("or earlier", "or before"):
         mod = "ON_OR_BEFORE"
     return Partial(m.start(), m.end(), "DATE", value, mod)
+
+
+_COUNTED = re.compile(
+    r"\s+(?:shares|people|troops|soldiers|workers|employees|jobs|units|cars|vehicles|homes|houses|barrels|tons|"
+    r"points|members|students|votes|miles|kilometers|feet|meters|acres|pounds|dollars|copies|passengers|"
+    r"delegates|seats|rooms|beds|cases|deaths|refugees|prisoners|words|pages|lines)\b", re.I)
 
 
 def _short_decade(m: re.Match[str], text: str) -> Partial | None:
@@ -330,6 +338,8 @@ def _season(m: re.Match[str], text: str) -> Partial | None:
         return Partial(m.start(), m.end(), "DATE", f"{m['year']}-{season}")
     if not direction:
         before = text[max(0, m.start() - 12):m.start()].lower()
+        if m["season"].lower() == "fall" and re.match(r"\s+of\b", text[m.end():]):
+            return None  # "the fall of the Berlin Wall"
         if m["season"].lower() == "fall" and not re.search(r"\b(?:the|in|early|late|this|by|until)\s+$", before):
             return None
         if not re.search(r"\b(?:the|in|early|late|by|until|this|last|next|mid-?|during)\s*$", before):

@@ -40,10 +40,12 @@ _LEFT_MODIFIERS: list[tuple[re.Pattern[str], str | None]] = [
 _NO_DETERMINER = re.compile(
     r"(?:\d{1,2}(?::\d\d)?\s*[ap]\.?m|now\b|today|yesterday|tomorrow|tonight|monday|tuesday|wednesday|thursday|"
     r"friday|saturday|sunday|(?:next|last|this|that)\b(?!\s+(?:\d|few|several|couple|half|two|three|four|five|six|"
-    r"seven|eight|nine|ten|eleven|twelve|fifteen|eighteen|twenty|thirty|forty|fifty)\b)|every|each|daily|weekly|"
+    r"seven|eight|nine|ten|eleven|twelve|fifteen|eighteen|twenty|thirty|forty|fifty|day|week|month|year|morning|"
+    r"night|evening|afternoon|decade|century)\b)|every|each|daily|weekly|"
     r"[\w.]+-\w+\b(?!\s+(?:period|quarter))|\d{4}\b(?!\s+(?:period|quarter|fiscal))|"
     r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|several)\s+(?:days?|weeks?|years?|hours?|"
-    r"minutes?)\b|(?:days|weeks|years|decades|centuries|hours|minutes)\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d|$))", re.I)
+    r"minutes?)\b|(?:days|weeks|years|decades|centuries|hours|minutes)\b|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d|$))", re.I)
 # Values computed from the last mention: they do not become the last mention themselves, so "a year earlier"
 # after "a year earlier" still counts from the period the text is about.
 _DERIVED = ("CTX:", "AGO:", "LASTQ", "ANA:", "YEARSHIFT:", "CTXYEAR:")
@@ -116,7 +118,8 @@ def _extend_left(partial: Partial, text: str) -> Partial:
             match = pattern.search(window)
             if match is None:
                 continue
-            if new_mod is None and (_NO_DETERMINER.match(core) or partial.type == "SET" or partial.value.endswith("_REF")):
+            no_determiner = _NO_DETERMINER.match(core) or partial.type == "SET" or partial.value.endswith("_REF")
+            if new_mod is None and no_determiner:
                 continue
             if new_mod in _QUANTITY_MODS and partial.type not in ("DURATION", "TIME") and not re.search(
                     r"ago|earlier|later", core):
@@ -175,14 +178,12 @@ def _tense(text: str, start: int, end: int) -> str | None:
 
 def choose_mode(text: str, partials: list[Partial], anchor: date) -> str:
     """news, narrative or colloquial: narrative when absolute past dates abound and nothing points at the anchor."""
-    if len(text) < 280:
-        return "colloquial"
     absolute = [p for p in partials if re.match(r"^\d{4}", p.value)]
     deictic = [p for p in partials if p.value.startswith(("REL:", "WD:", "AGO:", "PRESENT_REF"))]
     far = [p for p in absolute if abs(int(p.value[:4]) - anchor.year) > 1]
     if len(far) >= 3 and len(far) >= 0.6 * len(absolute) and len(deictic) <= len(absolute) // 4:
         return "narrative"
-    return "news"
+    return "colloquial" if len(text) < 280 else "news"
 
 
 def tag(text: str, anchor: date | datetime | str, mode: str | None = None) -> list[Timex]:

@@ -104,6 +104,9 @@ def _interval(head: str) -> tuple[date, date] | None:
     second = parts[1]
     if "X" in second and not second.startswith(("W", "Q", "H")):
         return date(y, 1, 1), date(y, 12, 31)
+    if second in _SEASONS:
+        low, high = _SEASONS[second]
+        return date(y, low, 1), _month_end(y + (high - 1) // 12, (high - 1) % 12 + 1)
     if second.startswith("W"):
         if "X" in second:
             return date(y, 1, 1), date(y, 12, 31)
@@ -124,9 +127,6 @@ def _interval(head: str) -> tuple[date, date] | None:
             return date(y, 1, 1), date(y, 12, 31)
         first = 6 * int(second[1]) - 5
         return date(y, first, 1), _month_end(y, first + 5)
-    if second in _SEASONS:
-        low, high = _SEASONS[second]
-        return date(y, low, 1), _month_end(y + (high - 1) // 12, (high - 1) % 12 + 1)
     month = int(second)
     if len(parts) == 2 or "X" in parts[2]:
         return date(y, month, 1), _month_end(y, month)

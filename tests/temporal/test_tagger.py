@@ -1,0 +1,97 @@
+"""The tagger on small hand-made sentences: spans, types, values and their resolution against the anchor."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from dateline.errors import Code, TemporalError
+from dateline.temporal import Timex, tag
+
+
+def found(text: str, anchor: str, mode: str | None = None) -> list[tuple[str, str, str]]:
+    return [(t.text, t.type, t.value) for t in tag(text, anchor, mode)]
+
+
+def test_seed_goldens() -> None:
+    assert ("July 12th", "DATE", "2023-07-12") in found("The film premieres in theaters on July 12th.", "2023-06-22")
+    assert ("next week", "DATE", "2023-W28") in found("It heads into theaters next week.", "2023-07-07")
+
+
+@pytest.mark.parametrize(("text", "anchor", "expected"), [
+    ("Bombs exploded Friday, witnesses said.", "1998-08-07", ("Friday", "DATE", "1998-08-07")),
+    ("He resigned on Monday.", "1998-08-07", ("Monday", "DATE", "1998-08-03")),
+    ("The monarch will meet Bush on Thursday.", "1990-08-15", ("Thursday", "DATE", "1990-08-16")),
+    ("They met last Friday.", "1989-10-30", ("last Friday", "DATE", "1989-10-27")),
+    ("Profit rose in the third quarter.", "1989-10-26", ("the third quarter", "DATE", "1989-Q3")),
+    ("Sales fell last year.", "1998-02-06", ("last year", "DATE", "1997")),
+    ("The deal closes early next year.", "1989-10-26", ("early next year", "DATE", "1990")),
+    ("It happened 10 days ago.", "1998-03-22", ("10 days ago", "DATE", "1998-03-12")),
+    ("It lasted three days.", "1998-03-22", ("three days", "DURATION", "P3D")),
+    ("a 30-year bond", "1989-10-27", ("30-year", "DURATION", "P30Y")),
+    ("It took 5 1/2 hours.", "1998-08-17", ("5 1/2 hours", "DURATION", "PT5H30M")),
+    ("The shop is open every Friday.", "2023-06-22", ("every Friday", "SET", "XXXX-WXX-5")),
+    ("Prices are now higher.", "1989-10-26", ("now", "DATE", "PRESENT_REF")),
+    ("Prices rose recently.", "1989-10-26", ("recently", "DATE", "PAST_REF")),
+    ("He was born in the 1990s.", "2023-06-22", ("the 1990s", "DATE", "199X")),
+    ("Ships arrived last fall.", "1998-02-06", ("last fall", "DATE", "1997-FA")),
+    ("It was dark at 10:35 a.m. EDT Thursday.", "1998-08-08", ("10:35 a.m. EDT Thursday", "TIME",
+                                                                "1998-08-06T10:35")),
+    ("Troops left this morning.", "1998-02-06", ("this morning", "TIME", "1998-02-06TMO")),
+    ("The vote is on Dec. 7, 1989.", "1989-10-27", ("Dec. 7, 1989", "DATE", "1989-12-07")),
+    ("He died in 1959.", "2000-01-15", ("1959", "DATE", "1959")),
+])
+def test_expressions(text: str, anchor: str, expected: tuple[str, str, str]) -> None:
+    assert expected in found(text, anchor)
+
+
+def test_month_without_year_takes_the_nearest_year() -> None:
+    assert found("Talks resume Jan. 14.", "2000-01-05") == [("Jan. 14", "DATE", "2000-01-14")]
+    assert found("The plan takes effect Feb. 1.", "1989-10-26") == [("Feb. 1", "DATE", "1990-02-01")]
+
+
+def test_a_year_earlier_keeps_the_granularity_of_the_period_talked_about() -> None:
+    text = "Net income rose in the third quarter from a year earlier."
+    assert found(text, "1989-10-26")[-1] == ("a year earlier", "DATE", "1988-Q3")
+
+
+def test_narrative_mode_counts_from_the_last_absolute_date() -> None:
+    text = "The treaty was signed on March 3, 1921. Two days later, the troops left."
+    assert ("Two days later", "DATE", "1921-03-05") not in found(text, "2023-06-22", "news")
+    assert ("Two days", "DURATION", "P2D") in found(text, "2023-06-22", "narrative")
+    text = "The treaty was signed on March 3, 1921. The next day, the troops left."
+    assert ("The next day", "DATE", "1921-03-04") in found(text, "2023-06-22", "narrative")
+
+
+def test_mode_is_chosen_per_text() -> None:
+    history = ("The war began in 1914. In 1916 the battle of the Somme was fought; in 1917 the United States "
+               "entered the war, and in 1918 an armistice ended the fighting. The treaty followed in 1919, and "
+               "for years after, in 1920 and 1921, the peace was debated. The next year the debate went on.")
+    assert ("The next year", "DATE", "1920") not in found(history, "2023-06-22")
+    timexes = tag(history, "2023-06-22")
+    assert timexes[-1].anchor != "2023-06-22"  # resolved against the narrative's last date, not the DCT
+
+
+def test_anchor_forms_and_bounds() -> None:
+    for anchor in ("2023-07-07", date(2023, 7, 7), datetime(2023, 7, 7, 12, 30), "2023-07-07T12:30:00Z"):
+        (timex,) = tag("next week", anchor)
+        assert timex == Timex(0, 9, "next week", "DATE", "2023-W28", anchor="2023-07-07", earliest="2023-07-10",
+                              latest="2023-07-16")
+
+
+@pytest.mark.parametrize("anchor", ["", "yesterday", "2023-13-01", None, 20230707])
+def test_bad_anchor_fails_closed(anchor: object) -> None:
+    with pytest.raises(TemporalError) as error:
+        tag("next week", anchor)  # type: ignore[arg-type]
+    assert error.value.code is Code.INVALID_ANCHOR
+
+
+def test_unknown_mode_is_refused() -> None:
+    with pytest.raises(TemporalError):
+        tag("next week", "2023-07-07", mode="poetry")
+
+
+def test_words_that_only_look_like_dates_are_left_alone() -> None:
+    assert found("Mar and Jan went to the market; they may march in the fall of prices.", "2023-06-22") == []
+    assert found("He is a 6-year-old boy who paid $1,999 for 2000 shares.", "2023-06-22") == []
