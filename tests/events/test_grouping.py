@@ -9,13 +9,18 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from dateline.events.dating import EventMention, Rule
-from dateline.events.grouping import components, dates_compatible, same_happening
+from dateline.events.grouping import components, dates_compatible, group, linked, overlap
 
 
-def mention(article: str, first: date, last: date, words: str, rule: Rule = Rule.TIMEX, sentence: int = 0
-            ) -> EventMention:
+def mention(article: str, first: date, last: date, words: str, rule: Rule = Rule.TIMEX, sentence: int = 0,
+            future: bool = False) -> EventMention:
     return EventMention(article, sentence, 0, first, last, first.isoformat(), "day", rule, 0 if rule is Rule.TIMEX
-                        else None, False, frozenset(words.split()))
+                        else None, future, frozenset(words.split()))
+
+
+def same_happening(a: EventMention, b: EventMention) -> bool:
+    evidence = overlap(a, b)
+    return evidence is not None and linked(a, b, *evidence)
 
 
 JULY_12 = date(2023, 7, 12)
@@ -35,6 +40,29 @@ def test_the_premiere_and_next_week_report_the_same_happening() -> None:
     assert same_happening(day, week) and same_happening(week, day)
     assert not same_happening(day, mention("b", date(2023, 7, 13), date(2023, 7, 13), STREAK))
     assert not same_happening(day, mention("b", JULY_12, JULY_12, "weather rain flood river"))
+
+
+def test_reports_of_a_coming_date_need_less_evidence_than_past_ones() -> None:
+    a_words, b_words = "alpha beta gamma d1 d2 d3 d4 d5 d6 d7 d8", "alpha beta gamma e1 e2 e3 e4 e5 e6 e7 e8"
+    past = (mention("a", JULY_12, JULY_12, a_words), mention("b", JULY_12, JULY_12, b_words))
+    ahead = (mention("a", JULY_12, JULY_12, a_words, future=True), mention("b", JULY_12, JULY_12, b_words,
+                                                                           future=True))
+    assert overlap(*past) == (3, 11) == overlap(*ahead)  # the evidence is stored either way
+    assert not same_happening(*past) and same_happening(*ahead)
+
+
+def test_a_vague_date_joins_one_day_and_never_chains_two_days_together() -> None:
+    words = "port strike dock worker union"
+    nodes = {
+        1: mention("a", JULY_12, JULY_12, words), 2: mention("b", JULY_12, JULY_12, words),
+        3: mention("c", date(2023, 7, 14), date(2023, 7, 14), words),
+        4: mention("d", date(2023, 7, 10), date(2023, 7, 16), words),  # "this week"
+        5: mention("e", date(2023, 7, 1), date(2023, 7, 31), words),   # "in July"
+    }
+    links = [(1, 2), (1, 4), (2, 4), (3, 4), (1, 5), (3, 5), (4, 5)]
+    assert group(nodes, links) == [[1, 2, 4, 5], [3]]
+    assert group(nodes, [(3, 4), (4, 5), (1, 2)]) == [[1, 2], [3, 4, 5]]
+    assert group({k: v for k, v in nodes.items() if k != 3}, [(1, 2), (1, 4), (2, 4)]) == [[1, 2, 4], [5]]
 
 
 def test_sentences_dated_only_by_publication_must_be_near_copies_from_two_articles() -> None:

@@ -2,7 +2,7 @@
 
     dating      every sentence's dated event mentions (own time expressions, else the publication date)
     terms       the content words two reports of one happening share
-    grouping    the pairwise "same happening" relation and its connected components
+    grouping    the pairwise "same happening" evidence and decision, and the events they make
     corpus      the ingest-time step that links new mentions to stored ones
     record      events as of a date: date, representative sentence, first report, sources
     revisions   scheduled events and the history of their expected date

@@ -1,23 +1,30 @@
 """Which mentions report the same happening, and the groups that makes.
 
-`same_happening` looks at two mentions only (their dates and content words), never at the rest of the corpus, so
-the groups (connected components of the relation among the mentions known at a date) are the same whatever order
-the articles arrived in, and the groups as of a date equal those of a store that only saw the articles known then.
+Two steps, both looking at two mentions only (their dates, content words, rules), never at the rest of the corpus:
+`overlap` is the evidence stored at ingest (the pair's dates are compatible and they share enough words to be
+worth a look), `linked` the decision taken when reading, with thresholds that depend on the pair's kind. Groups
+are then a fixed function of the mentions known at a date and their links (`group`), so they are the same whatever
+order the articles arrived in, and the groups as of a date equal those of a store that only saw the articles
+known then.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Mapping
 from datetime import date
 
 from dateline.events.dating import EventMention, Rule
 
 # The widest date (in days) that still names one happening: a month. "Next year" groups nothing.
 MAX_GROUP_WIDTH = 31
-# Two sentences dated only by their articles' publication day must be near-copies (wire copy across outlets).
+# The loosest evidence kept at ingest: 3 shared content words, a fifth of the shorter sentence's.
+_STORED_SHARED, _STORED_RATIO = 3, 0.2
+# Two reports of one coming date (a scheduled event) need no more: a shared future date is rare and telling.
+# Two sentences with their own past dates need a bit more; a sentence dated only by its article's publication day
+# must be a near-copy of one in another article (wire copy across outlets), as it may be about anything.
+_DATED_SHARED, _DATED_RATIO = 3, 0.3
 _PUBLISHED_SHARED, _PUBLISHED_RATIO = 4, 0.5
-# A sentence with its own date needs less: the shared date already says much.
-_DATED_SHARED, _DATED_RATIO = 3, 0.2
 
 
 def dates_compatible(a_first: date, a_last: date, b_first: date, b_last: date) -> bool:
@@ -29,18 +36,53 @@ def dates_compatible(a_first: date, a_last: date, b_first: date, b_last: date) -
     return widest <= MAX_GROUP_WIDTH and a_first <= b_last and b_first <= a_last
 
 
-def same_happening(a: EventMention, b: EventMention) -> bool:
-    """True when `a` and `b` plausibly report the same happening on the same date."""
+def overlap(a: EventMention, b: EventMention) -> tuple[int, int] | None:
+    """(shared content words, words of the shorter sentence) when the pair is worth storing as evidence."""
     if a.key == b.key or not dates_compatible(a.earliest, a.latest, b.earliest, b.latest):
-        return False
+        return None
     smaller = min(len(a.terms), len(b.terms))
-    if smaller == 0:
-        return False
     shared = len(a.terms & b.terms)
-    if a.rule is Rule.PUBLISHED and b.rule is Rule.PUBLISHED:
-        # Sentences of one article share its vocabulary; only copies across articles count.
-        return a.article_id != b.article_id and shared >= _PUBLISHED_SHARED and shared / smaller >= _PUBLISHED_RATIO
-    return shared >= _DATED_SHARED and shared / smaller >= _DATED_RATIO
+    if smaller and shared >= _STORED_SHARED and shared / smaller >= _STORED_RATIO:
+        return shared, smaller
+    return None
+
+
+def linked(a: EventMention, b: EventMention, shared: int, smaller: int) -> bool:
+    """Whether stored evidence (`shared` of `smaller` words) makes `a` and `b` reports of the same happening."""
+    ratio = shared / smaller
+    if a.future and b.future:
+        return shared >= _STORED_SHARED and ratio >= _STORED_RATIO
+    if a.rule is Rule.TIMEX and b.rule is Rule.TIMEX:
+        return shared >= _DATED_SHARED and ratio >= _DATED_RATIO
+    return a.article_id != b.article_id and shared >= _PUBLISHED_SHARED and ratio >= _PUBLISHED_RATIO
+
+
+def group(mentions: Mapping[int, EventMention], links: Iterable[tuple[int, int]]) -> list[list[int]]:
+    """Events from mentions and their links: mentions linked with the same interval form a core; a coarser mention
+    ("next week") then joins the narrowest core it is linked to (most links, then the first by key), coarsest last,
+    so one vague date never chains two different days into one event. Each group sorted, groups by first node."""
+    links = [(a, b) for a, b in links if a in mentions and b in mentions]
+    same = [(a, b) for a, b in links if _interval(mentions[a]) == _interval(mentions[b])]
+    cores = components(mentions, same)
+    home = {node: core[0] for core in cores for node in core}
+    members: dict[int, list[int]] = {core[0]: core for core in cores}
+    narrower: dict[int, list[int]] = {}
+    for a, b in links:
+        if mentions[a].width != mentions[b].width:
+            wide, narrow = (a, b) if mentions[a].width > mentions[b].width else (b, a)
+            narrower.setdefault(wide, []).append(narrow)
+    first_key = {label: min(mentions[n].key for n in core) for label, core in members.items()}
+    for node in sorted(narrower, key=lambda n: (mentions[n].width, mentions[n].key)):
+        votes = Counter(home[n] for n in narrower[node])
+        target = min(votes, key=lambda g: (mentions[g].width, -votes[g], first_key[g]))
+        members[home[node]].remove(node)
+        members[target].append(node)
+        home[node] = target
+    return sorted((sorted(group) for group in members.values() if group), key=lambda g: g[0])
+
+
+def _interval(mention: EventMention) -> tuple[date, date]:
+    return (mention.earliest, mention.latest)
 
 
 def components(nodes: Iterable[int], edges: Iterable[tuple[int, int]]) -> list[list[int]]:

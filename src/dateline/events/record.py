@@ -14,8 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from dateline.events.grouping import components
-from dateline.store.events import Report, known_reports, links_among, neighbours
+from dateline.events.grouping import group, linked
+from dateline.store.events import Report, known_reports, links_touching
 
 _QUERY_WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -92,10 +92,14 @@ def build_event(reports: Sequence[Report]) -> Event:
                                                                     item[0][0]))
     dated = values[(earliest, latest)]
 
+    # Centrality: how many content words a sentence shares with the others (summed over them), counted in one pass.
+    spread = Counter(term for r in ordered for term in r.mention.terms)
+    position = {id(r): n for n, r in enumerate(ordered)}
+
     def centrality(report: Report) -> tuple[int, int, int]:
-        shared = sum(len(report.mention.terms & other.mention.terms) for other in ordered if other is not report)
+        shared = sum(spread[term] - 1 for term in report.mention.terms)
         own_date = (report.mention.earliest, report.mention.latest) == (earliest, latest)
-        return (-shared, -int(own_date), ordered.index(report))
+        return (-shared, -int(own_date), position[id(report)])
 
     representative = min(ordered, key=centrality)
     first = ordered[0].mention
@@ -106,16 +110,25 @@ def build_event(reports: Sequence[Report]) -> Event:
 def events_from(conn: sqlite3.Connection, seeds: Sequence[Report], as_of: str | None) -> list[Event]:
     """The events containing the `seeds` mentions, grown through links to every mention known as of `as_of`."""
     known: dict[int, Report] = {r.id: r for r in seeds}
+    looked_up = set(known)
+    reached = set(known)
+    links: set[tuple[int, int]] = set()
     frontier = set(known)
     while frontier:
-        fresh = sorted(neighbours(conn, frontier) - known.keys())
+        touching = links_touching(conn, frontier)
+        fresh = sorted({end for a, b, _, _ in touching for end in (a, b)} - looked_up)
+        looked_up.update(fresh)
+        for start in range(0, len(fresh), 500):
+            known.update((r.id, r) for r in known_reports(conn, as_of=as_of, mention_ids=fresh[start:start + 500]))
         frontier = set()
-        if fresh:
-            for report in known_reports(conn, as_of=as_of, mention_ids=fresh):
-                known[report.id] = report
-                frontier.add(report.id)
-    groups = components(known, links_among(conn, known))
-    events = [build_event([known[i] for i in group]) for group in groups]
+        for a, b, shared, smaller in touching:
+            if a in known and b in known and linked(known[a].mention, known[b].mention, shared, smaller):
+                links.add((a, b))
+                frontier.update({a, b} - reached)
+        reached.update(frontier)
+    seed_ids = {r.id for r in seeds}
+    groups = group({i: known[i].mention for i in reached}, links)
+    events = [build_event([known[i] for i in members]) for members in groups if seed_ids.intersection(members)]
     return sorted(events, key=lambda e: (e.earliest, e.latest, e.first_reported_at, e.id))
 
 

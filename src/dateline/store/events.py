@@ -69,37 +69,25 @@ def mentions_overlapping(conn: sqlite3.Connection, first: date, last: date, max_
     return {row["id"]: _mention(row) for row in rows}
 
 
-def put_links(conn: sqlite3.Connection, pairs: Iterable[tuple[int, int]]) -> None:
-    """Record that each pair of mentions reports the same happening (stored once, smaller id first)."""
-    conn.executemany("INSERT OR IGNORE INTO event_links (a, b) VALUES (?, ?)",
-                     [(min(a, b), max(a, b)) for a, b in pairs])
+def put_links(conn: sqlite3.Connection, links: Iterable[tuple[int, int, int, int]]) -> None:
+    """Record the evidence that two mentions may report the same happening: (a, b, shared words, words of the
+    shorter), stored once with the smaller id first."""
+    conn.executemany("INSERT OR IGNORE INTO event_links (a, b, shared, smaller) VALUES (?, ?, ?, ?)",
+                     [(min(a, b), max(a, b), shared, smaller) for a, b, shared, smaller in links])
 
 
-def links_among(conn: sqlite3.Connection, ids: Iterable[int]) -> list[tuple[int, int]]:
-    """The links whose two ends are both in `ids`."""
-    wanted = set(ids)
-    ordered = sorted(wanted)
-    found = []
-    for start in range(0, len(ordered), 500):
-        chunk = ordered[start:start + 500]
-        marks = ",".join("?" * len(chunk))
-        for a, b in conn.execute(f"SELECT a, b FROM event_links WHERE a IN ({marks})", chunk):
-            if b in wanted:
-                found.append((a, b))
-    return found
-
-
-def neighbours(conn: sqlite3.Connection, ids: Iterable[int]) -> set[int]:
-    """The mentions linked to any of `ids` (known or not: callers restrict to what is known)."""
+def links_touching(conn: sqlite3.Connection, ids: Iterable[int]) -> list[tuple[int, int, int, int]]:
+    """The links (a, b, shared, smaller) with at least one end in `ids` (the other end known or not: callers
+    restrict to what is known)."""
     ordered = sorted(set(ids))
-    found: set[int] = set()
+    found: set[tuple[int, int, int, int]] = set()
     for start in range(0, len(ordered), 400):
         chunk = ordered[start:start + 400]
         marks = ",".join("?" * len(chunk))
-        for a, b in conn.execute(f"SELECT a, b FROM event_links WHERE a IN ({marks}) OR b IN ({marks})",
-                                 chunk + chunk):
-            found.update((a, b))
-    return found
+        rows = conn.execute(f"SELECT a, b, shared, smaller FROM event_links WHERE (a IN ({marks}) OR "
+                            f"b IN ({marks})) AND smaller > 0", chunk + chunk)
+        found.update((a, b, shared, smaller) for a, b, shared, smaller in rows)
+    return sorted(found)
 
 
 def known_reports(conn: sqlite3.Connection, *, as_of: str | None = None, words: Sequence[str] = (),
