@@ -66,3 +66,38 @@ def test_errors_are_pages_for_people(page: Page, artifacts: Path) -> None:
     response = page.goto("/?as_of=yesterday")
     assert response is not None and response.status == 400
     page.screenshot(path=str(artifacts / "error.png"), full_page=True)
+
+
+def test_timeline_page_now_and_as_of(page: Page, artifacts: Path) -> None:
+    page.goto("/timeline")
+    page.get_by_role("searchbox", name="Timeline topic").fill("Dead Reckoning")
+    page.get_by_role("button", name="Build timeline").click()
+    expect(page.get_by_test_id("timeline-title")).to_have_text("Dead Reckoning")
+    premiere = page.locator("#d-2023-07-12")
+    expect(premiere).to_contain_text("July 12th")
+    expect(premiere).to_contain_text("2 sources")
+    assert page.get_by_test_id("timeline-visual").locator("svg circle").count() >= 2
+    page.screenshot(path=str(artifacts / "timeline.png"), full_page=True)
+    page.emulate_media(media="print")
+    page.screenshot(path=str(artifacts / "timeline-print.png"), full_page=True)
+    expect(page.locator(".masthead")).to_be_hidden()
+    page.emulate_media(media="screen")
+
+    page.locator("[data-asof-input]").fill("2023-06-30")
+    page.wait_for_url(re.compile(r"as_of=2023-06-30"))
+    expect(premiere).to_contain_text("expected")
+    expect(premiere).to_contain_text("1 source")
+    page.screenshot(path=str(artifacts / "timeline-as-of.png"), full_page=True)
+    export = page.request.get(page.get_by_role("link", name="TimelineJS").get_attribute("href") or "")
+    assert export.ok and {"year": 2023, "month": 7, "day": 12} in [e["start_date"] for e in export.json()["events"]]
+
+
+def test_stories_and_a_story(page: Page, artifacts: Path) -> None:
+    page.goto("/stories")
+    cards = page.get_by_test_id("stories").locator("article")
+    expect(cards.first).to_be_visible()
+    page.screenshot(path=str(artifacts / "stories.png"), full_page=True)
+    title = cards.first.locator("h3").inner_text()
+    cards.first.get_by_role("link").first.click()
+    expect(page.get_by_test_id("story-title")).to_have_text(title)
+    page.screenshot(path=str(artifacts / "story.png"), full_page=True)

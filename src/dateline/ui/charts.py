@@ -78,3 +78,61 @@ def bar_chart(series: Sequence[tuple[str, int]], *, label: str, width: int = 720
                      f"{escape(series[index][0])}</text>")
     parts.append("</svg>")
     return Markup("".join(parts))
+
+
+def _caption(text: str, limit: int = 34) -> str:
+    return text if len(text) <= limit else text[:limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def timeline_strip(points: Sequence[tuple[date, int, str, str]], eras: Sequence[tuple[date, date, str]] = (),
+                   *, width: int = 960, height: int = 170) -> Markup:
+    """A horizontal time axis with one dot per date (area grows with its sources), the eras shaded behind, and
+    a caption on a stem above each dot, on three staggered levels so neighbours do not collide.
+
+    `points` are (day, weight, caption, href); each dot links to its entry on the page (`#d-2023-07-12`).
+    """
+    if not points:
+        return Markup("")
+    days = [p[0] for p in points] + [e[0] for e in eras] + [e[1] for e in eras]
+    first, last = min(days), max(days)
+    span = max((last - first).days, 1)
+    left, right, axis_y = 24, width - 24, height - 34
+
+    def x(day: date) -> float:
+        return left + (right - left) * (day - first).days / span
+
+    top = max(p[1] for p in points) or 1
+    parts = [f'<svg class="tl-strip" viewBox="0 0 {width} {height}" role="img" '
+             f'aria-label="{len(points)} dates from {first.isoformat()} to {last.isoformat()}">']
+    for index, (start, end, name) in enumerate(eras):
+        parts.append(f'<rect class="era era-{index % 2}" x="{x(start) - 6:.1f}" y="4" '
+                     f'width="{max(x(end) - x(start) + 12, 12):.1f}" height="{axis_y - 2}" rx="6"/>'
+                     f'<text class="era-label" x="{x(start) - 2:.1f}" y="16">{escape(name)}</text>')
+    parts.append(f'<line class="axis" x1="{left}" x2="{right}" y1="{axis_y}" y2="{axis_y}"/>')
+    level_end = [-1e9, -1e9, -1e9]
+    for day, weight, caption, href in sorted(points):
+        radius = 4 + 6 * (weight / top) ** 0.5
+        cx, text = x(day), _caption(caption)
+        anchor, start = ("end", cx - 4) if cx > width * 0.75 else ("start", cx + 4)
+        extent = (cx - 6.2 * len(text), cx) if anchor == "end" else (cx, cx + 6.2 * len(text))
+        free = [i for i in range(3) if level_end[i] < extent[0] - 8]
+        link = f'<a href="{escape(href)}">'
+        if free:
+            level = free[0]
+            level_end[level] = extent[1]
+            y = 30 + level * 26
+            link += (f'<line class="stem" x1="{cx:.1f}" x2="{cx:.1f}" y1="{y + 4}" y2="{axis_y - radius:.1f}"/>'
+                     f'<text class="caption" x="{start:.1f}" y="{y}" text-anchor="{anchor}">'
+                     f"{escape(text)}</text>")
+        parts.append(link + f'<circle cx="{cx:.1f}" cy="{axis_y}" r="{radius:.1f}"><title>{escape(day.isoformat())}: '
+                     f"{escape(caption)}</title></circle></a>")
+    ordered = sorted({p[0] for p in points})
+    shown = [ordered[0], ordered[-1]] if len(ordered) > 1 else [ordered[0]]
+    for day in ordered[1:-1]:
+        if all(abs(x(day) - x(other)) >= 90 for other in shown):
+            shown.append(day)
+    for day in shown:
+        anchor = "start" if day == ordered[0] else "end" if day == ordered[-1] else "middle"
+        parts.append(f'<text x="{x(day):.1f}" y="{height - 10}" text-anchor="{anchor}">{day.isoformat()}</text>')
+    parts.append("</svg>")
+    return Markup("".join(parts))

@@ -18,16 +18,21 @@ from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from markupsafe import Markup
 
 from dateline.api.database import Database
 from dateline.api.params import to_date
 from dateline.api.routes.articles import article_detail, list_articles
 from dateline.api.routes.entities import profile
+from dateline.api.routes.stories import story_out
+from dateline.api.routes.timelines import build as build_timeline
 from dateline.asof import as_of_bound
 from dateline.entities import LABELS, list_entities
+from dateline.events.cited import CitedTimeline
 from dateline.search import search
+from dateline.search.stories import stories, story
 from dateline.store.stats import corpus_stats
-from dateline.ui.charts import bar_chart, fill_periods
+from dateline.ui.charts import bar_chart, fill_periods, timeline_strip
 from dateline.ui.highlight import Mark, marked_paragraphs, marked_passage
 
 _HERE = Path(str(resources.files("dateline.ui")))
@@ -106,8 +111,10 @@ def entity(request: Request, ref: str) -> HTMLResponse:
     page = Page(request)
     with page.reading() as conn:
         known = profile(conn, ref, page.as_of)
+        made = build_timeline(conn, None, str(known.id), None, None, page.as_of, None, None)
     chart = bar_chart(fill_periods(known.per_day), label=f"Mentions of {known.name} per day")
-    return page.render("entity.html", entity=known, chart=chart)
+    return page.render("entity.html", entity=known, chart=chart, timeline=made, strip=_strip(made),
+                       timeline_link=page.link("/timeline", entity=known.name))
 
 
 def article(request: Request, article_id: str) -> HTMLResponse:
@@ -127,6 +134,48 @@ def article(request: Request, article_id: str) -> HTMLResponse:
                        legend=legend)
 
 
+def _strip(made: CitedTimeline) -> Markup:
+    points = [(d.date, len(d.sources), d.sentences[0].text if d.sentences else d.date.isoformat(),
+               f"#{d.unique_id}") for d in made.dates]
+    return timeline_strip(points, [(e.start, e.end, e.headline) for e in made.eras])
+
+
+def timeline(request: Request) -> HTMLResponse:
+    """The summarized timeline of a query or an entity, as it could have been written as of the date."""
+    page = Page(request)
+    params = request.query_params
+    q, who = (params.get("q") or "").strip() or None, (params.get("entity") or "").strip() or None
+    made = None
+    if q or who:
+        with page.reading() as conn:
+            made = build_timeline(conn, q, who, params.get("from") or None, params.get("to") or None, page.as_of,
+                                  None, None)
+    exports = {name: page.link("/api/exports/timeline", format=name, q=q, entity=who)
+               for name in ("timelinejs", "json", "markdown")}
+    return page.render("timeline.html", timeline=made, q=q or "", who=who or "", exports=exports,
+                       strip=_strip(made) if made else None)
+
+
+def stories_page(request: Request) -> HTMLResponse:
+    """The biggest stories as of the date."""
+    page = Page(request)
+    with page.reading() as conn:
+        found = [story_out(s) for s in stories(conn, page.as_of, limit=40)]
+    return page.render("stories.html", stories=found)
+
+
+def story_page(request: Request, story_id: str) -> HTMLResponse:
+    """One story: its span, outlets, entities, and its articles day by day (copies under their original)."""
+    page = Page(request)
+    with page.reading() as conn:
+        found = story_out(story(conn, story_id, page.as_of))
+    per_day: dict[str, int] = {}
+    for member in found.members:
+        per_day[member.published_day] = per_day.get(member.published_day, 0) + 1
+    chart = bar_chart(fill_periods(per_day), label="Articles of this story per day", height=120)
+    return page.render("story.html", story=found, chart=chart)
+
+
 def error_page(request: Request, status: int, payload: dict[str, Any]) -> Response:
     """The HTML form of the API's error shape, for browsers."""
     page = Page.__new__(Page)
@@ -139,6 +188,9 @@ ROUTES: list[tuple[str, Callable[..., HTMLResponse]]] = [
     ("/articles/{article_id}", article),
     ("/entities", entities),
     ("/entities/{ref}", entity),
+    ("/timeline", timeline),
+    ("/stories", stories_page),
+    ("/stories/{story_id}", story_page),
 ]
 
 
