@@ -113,7 +113,7 @@ def timeline_strip(points: Sequence[tuple[date, int, str, str]], eras: Sequence[
     for day, weight, caption, href in sorted(points):
         radius = 4 + 6 * (weight / top) ** 0.5
         cx, text = x(day), _caption(caption)
-        anchor, start = ("end", cx - 4) if cx > width * 0.75 else ("start", cx + 4)
+        anchor, text_x = ("end", cx - 4) if cx > width * 0.75 else ("start", cx + 4)
         extent = (cx - 6.2 * len(text), cx) if anchor == "end" else (cx, cx + 6.2 * len(text))
         free = [i for i in range(3) if level_end[i] < extent[0] - 8]
         link = f'<a href="{escape(href)}">'
@@ -122,7 +122,7 @@ def timeline_strip(points: Sequence[tuple[date, int, str, str]], eras: Sequence[
             level_end[level] = extent[1]
             y = 30 + level * 26
             link += (f'<line class="stem" x1="{cx:.1f}" x2="{cx:.1f}" y1="{y + 4}" y2="{axis_y - radius:.1f}"/>'
-                     f'<text class="caption" x="{start:.1f}" y="{y}" text-anchor="{anchor}">'
+                     f'<text class="caption" x="{text_x:.1f}" y="{y}" text-anchor="{anchor}">'
                      f"{escape(text)}</text>")
         parts.append(link + f'<circle cx="{cx:.1f}" cy="{axis_y}" r="{radius:.1f}"><title>{escape(day.isoformat())}: '
                      f"{escape(caption)}</title></circle></a>")
