@@ -267,7 +267,7 @@ def _clock(m: re.Match[str], text: str) -> Partial | None:
     elif day:
         base = {"today": "REL:D:0", "tonight": "REL:D:0", "yesterday": "REL:D:-1", "tomorrow": "REL:D:+1"}[day]
     else:
-        base = "REL:D:0"
+        base = "ANA:D:0"  # a bare clock time is on the day the text is talking about
     return Partial(m.start(), end, "TIME", base + time)
 
 
@@ -410,7 +410,8 @@ def _amount_unit(m: re.Match[str], text: str) -> Partial | None:
         return None
     if post in ("ago", "earlier", "before", "later", "after", "from now", "hence", "back", "since"):
         if unit in ("h", "min", "s", "WE") or post == "since":
-            return Partial(m.start(), m.end(), "DURATION", duration(amount, unit))
+            end = m.end() if post in ("ago", "since") else m.start("post")
+            return Partial(m.start(), end, "DURATION", duration(amount, unit))
         if post in ("later", "after", "before"):
             end = m.start("post")
             return Partial(m.start(), end, "DURATION", duration(amount, unit))
@@ -588,7 +589,7 @@ def _fiscal_year(m: re.Match[str], text: str) -> Partial | None:
 
 
 def _year_end(m: re.Match[str], text: str) -> Partial | None:
-    return Partial(m.start(), m.end(), "DATE", "YEAREND")
+    return Partial(m.start(), m.end(), "DATE", "REL:Y:0", "END")
 
 
 _SPELLED_TENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,

@@ -96,19 +96,17 @@ def parse(value: str) -> tuple[date, str] | None:
 
 
 def _nearest_year(month: int, day: int, anchor: date, tense: Tense) -> int:
-    """The year that puts month/day nearest the anchor, nudged by tense when that is far on the wrong side."""
-    options = []
-    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
-        candidate = date(year, month, min(day, monthrange(year, month)[1]))
-        options.append((abs((candidate - anchor).days), candidate))
-    options.sort()
-    best = options[0][1]
-    delta = (best - anchor).days
-    if tense == "past" and delta > 7:
-        return best.year - 1 if (anchor - date(best.year - 1, month, 1)).days < 330 else best.year
-    if tense == "future" and delta < -7:
-        return best.year + 1 if (date(best.year + 1, month, 1) - anchor).days < 330 else best.year
-    return best.year
+    """The year of a month/day named without one: the anchor's year, unless that puts it far (over four months)
+    on the wrong side of the anchor for the tense, or over half a year away with no tense to go by."""
+    candidate = date(anchor.year, month, min(day, monthrange(anchor.year, month)[1]))
+    delta = (candidate - anchor).days
+    if tense == "past" and delta > 120:
+        return anchor.year - 1
+    if tense == "future" and delta < -120:
+        return anchor.year + 1
+    if tense is None and abs(delta) > 183:
+        return anchor.year + (1 if delta < 0 else -1)
+    return anchor.year
 
 
 def _weekday(weekday: int, direction: str, anchor: date, tense: Tense) -> date:
@@ -238,8 +236,6 @@ def _resolve(value: str, context: Context) -> str | None:
     if kind == "YEARSHIFT":
         n, part = rest.split(":")
         return f"{anchor.year + int(n):04d}-{part}"
-    if head == "YEAREND":
-        return f"{anchor.year:04d}-12-31"
     if kind == "QTR":
         return f"{anchor.year:04d}-Q{rest}"
     if kind == "HALF":

@@ -39,7 +39,7 @@ _LEFT_MODIFIERS: list[tuple[re.Pattern[str], str | None]] = [
 ]
 _NO_DETERMINER = re.compile(
     r"(?:\d{1,2}(?::\d\d)?\s*[ap]\.?m|now\b|today|yesterday|tomorrow|tonight|monday|tuesday|wednesday|thursday|"
-    r"friday|saturday|sunday|(?:next|last|this|that)\b(?!\s+(?:\d|few|several|couple|half|two|three|four|five|six|"
+    r"friday|saturday|sunday|(?:next|last|this|that)\b(?!\s+(?:\d+|few|several|couple|half|two|three|four|five|six|"
     r"seven|eight|nine|ten|eleven|twelve|fifteen|eighteen|twenty|thirty|forty|fifty|day|week|month|year|morning|"
     r"night|evening|afternoon|decade|century)\b)|every|each|daily|weekly|"
     r"[\w.]+-\w+\b(?!\s+(?:period|quarter))|\d{4}\b(?!\s+(?:period|quarter|fiscal))|"
@@ -49,6 +49,9 @@ _NO_DETERMINER = re.compile(
 # Values computed from the last mention: they do not become the last mention themselves, so "a year earlier"
 # after "a year earlier" still counts from the period the text is about.
 _DERIVED = ("CTX:", "AGO:", "LASTQ", "ANA:", "YEARSHIFT:", "CTXYEAR:")
+_DAY_LEVEL = re.compile(r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tonight|this\s+week)",
+                        re.I)
+_DECADE = re.compile(r"^\d{3}X$")
 _NEEDS_TENSE = re.compile(r"^XXXX-|:\?|^HOL:.*XXXX")
 _QUANTITY_MODS = frozenset({"APPROX", "LESS_THAN", "MORE_THAN", "EQUAL_OR_MORE", "EQUAL_OR_LESS"})
 
@@ -128,6 +131,10 @@ def _extend_left(partial: Partial, text: str) -> Partial:
                 continue
             if new_mod in ("START", "END", "MID") and partial.value.startswith(("P", "PAST", "PRES", "FUTURE")):
                 continue
+            if _DAY_LEVEL.match(core) and re.match(r"\s*(?:earl|late)", window[match.start():], re.I) and (
+                    not core.lower().startswith("this") or re.match(r"\s*(?:earlier|later)", window[match.start():],
+                                                                     re.I)):
+                continue  # TimeBank and AQUAINT mostly leave "earlier" out of "earlier Friday", "earlier this week"
             start = start - len(window) + match.start()
             if new_mod is not None and mod is None:
                 mod = new_mod
@@ -205,6 +212,8 @@ def tag(text: str, anchor: date | datetime | str, mode: str | None = None) -> li
         context.anchor = reference
         context.tense = _tense(text, partial.start, partial.end) if _NEEDS_TENSE.search(partial.value) else None
         value = resolve(partial.value, context)
+        if value and _DECADE.match(value) and text.startswith(("the ", "The "), partial.start):
+            value = value[:3]  # "the 1990s" is written 199 in TimeBank, a bare "1990s" 199X
         if value is None or not is_value(value):
             continue
         bounds = interval(value) if partial.type in ("DATE", "TIME") else None
