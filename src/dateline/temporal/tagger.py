@@ -58,8 +58,11 @@ _QUANTITY_MODS = frozenset({"APPROX", "LESS_THAN", "MORE_THAN", "EQUAL_OR_MORE",
 _FUTURE = re.compile(
     r"\b(?:will|won't|shall|'ll|going\s+to|would|could|might|scheduled|planning|plans?|likely\s+to|"
     r"as\s+soon\s+as|as\s+early\s+as|set\s+to|is\s+to|are\s+to|due\s+to|expected\s+to|upcoming|"
-    r"tomorrow|premieres?|intends?\s+to|hopes?\s+to|to\s+resume|to\s+begin|to\s+start|to\s+meet|to\s+leave)\b",
-    re.I)
+    r"tomorrow|premieres?|intends?\s+to|hopes?\s+to|to\s+resume|to\s+begin|to\s+start|to\s+meet|to\s+leave|"
+    r"until)\b", re.I)
+# Plans that were in the past: "had been due to expire Friday", "was scheduled to open Monday".
+_PAST_PLAN = re.compile(r"\b(?:had\s+been|was|were)\s+(?:due|scheduled|expected|set|supposed|planned|going)\s+to\b",
+                        re.I)
 _PAST = re.compile(
     r"\b(?:was|were|had|did|ago|last|earlier|yesterday|said|told|met|went|came|took|made|saw|gave|left|began|fell|"
     r"rose|won|lost|held|got|found|spoke|became|sent|ran|brought|thought|kept|paid|led|struck|wrote|fled|shot|sought|"
@@ -173,9 +176,10 @@ def _tense(text: str, start: int, end: int) -> str | None:
     if text.startswith("'s", end):
         return "past"  # "Wednesday's ruling"
     best: tuple[int, str] | None = None
-    for pattern, tense in ((_FUTURE, "future"), (_PAST, "past")):
+    for pattern, tense in ((_PAST_PLAN, "past"), (_FUTURE, "future"), (_PAST, "past")):
         for match in pattern.finditer(text, left_start, right_end):
-            if start <= match.start() < end or (tense == "past" and match.group().lower() in _NOT_PAST):
+            word = match.group().lower()
+            if start <= match.start() < end or (tense == "past" and word in _NOT_PAST):
                 continue
             distance = start - match.end() if match.end() <= start else match.start() - end
             if best is None or distance < best[0]:
