@@ -97,3 +97,11 @@ def test_unknown_mode_is_refused() -> None:
 def test_words_that_only_look_like_dates_are_left_alone() -> None:
     assert found("Mar and Jan went to the market; they may march in the fall of prices.", "2023-06-22") == []
     assert found("He is a 6-year-old boy who paid $1,999 for 2000 shares.", "2023-06-22") == []
+
+
+def test_colloquial_mode_reads_informal_spellings_only_in_short_texts() -> None:
+    tweet = "cant wait 4 the show tmrw!! c u 2nite"
+    assert found(tweet, "2023-07-07") == [("tmrw", "DATE", "2023-07-08"), ("2nite", "TIME", "2023-07-07TNI")]
+    assert found(tweet, "2023-07-07", "news") == []
+    long_text = "The committee met again. " * 20 + "Nothing is planned tmrw."
+    assert found(long_text, "2023-07-07") == []

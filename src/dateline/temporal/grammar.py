@@ -811,3 +811,22 @@ BY_START: dict[str, list[Rule]] = {}
 for _each in RULES:
     for _start in _each.starts:
         BY_START.setdefault(_start, []).append(_each)
+
+# Informal spellings, used in colloquial mode only (short, informal texts): "tmrw", "2nite", "rn".
+SLANG: dict[str, tuple[str, str]] = {
+    "tmrw": ("DATE", "REL:D:+1"), "tmw": ("DATE", "REL:D:+1"), "2morrow": ("DATE", "REL:D:+1"),
+    "2moro": ("DATE", "REL:D:+1"), "tomoz": ("DATE", "REL:D:+1"), "tonite": ("TIME", "REL:D:0TNI"),
+    "2nite": ("TIME", "REL:D:0TNI"), "2night": ("TIME", "REL:D:0TNI"), "yday": ("DATE", "REL:D:-1"),
+    "yest": ("DATE", "REL:D:-1"), "rn": ("DATE", "PRESENT_REF"), "atm": ("DATE", "PRESENT_REF"),
+    "wknd": ("DATE", "REL:WE:?"), "2day": ("DATE", "REL:D:0"), "2dy": ("DATE", "REL:D:0"),
+}
+_SLANG = re.compile(r"(?<![\w@#])(?:" + "|".join(sorted(SLANG, key=len, reverse=True)) + r")(?!\w)", re.I)
+
+
+def slang(text: str) -> list[Partial]:
+    """The informal time words of `text` ("tmrw", "2nite"), for colloquial mode."""
+    found = []
+    for match in _SLANG.finditer(text):
+        kind, value = SLANG[match.group().lower()]
+        found.append(Partial(match.start(), match.end(), kind, value))
+    return found

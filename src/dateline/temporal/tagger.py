@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from datetime import date, datetime
 
 from dateline.errors import Code, TemporalError
-from dateline.temporal.grammar import BY_START, Partial
+from dateline.temporal.grammar import BY_START, Partial, slang
 from dateline.temporal.resolve import Context, parse, resolve
 from dateline.temporal.timex import Timex, interval, is_value
 
@@ -201,14 +201,18 @@ def tag(text: str, anchor: date | datetime | str, mode: str | None = None) -> li
     """The time expressions of `text`, resolved against `anchor` (the document creation time).
 
     `mode` is "news" (relative expressions count from the anchor), "narrative" (from the last absolute date in
-    the text) or "colloquial" (news resolution, for short informal texts); None chooses per text.
+    the text) or "colloquial" (news resolution plus informal spellings such as "tmrw", for short informal texts);
+    None chooses per text (see `choose_mode`).
     """
     day = parse_anchor(anchor)
     if mode is not None and mode not in MODES:
         raise TemporalError(f"unknown temporal mode {mode!r}; use one of {', '.join(MODES)}",
                             code=Code.INVALID_ANCHOR)
-    partials = select(candidates(text))
+    found = candidates(text)
+    partials = select(found)
     chosen = mode or choose_mode(text, partials, day)
+    if chosen == "colloquial":
+        partials = select(found + slang(text))
     context = Context(day)
     reference = day
     timexes: list[Timex] = []
