@@ -24,13 +24,23 @@ def _days_between(first: str, last: str) -> list[str]:
     return [(start + timedelta(days=n)).isoformat() for n in range((stop - start).days + 1)]
 
 
-def fill_periods(counts: dict[str, int], max_bars: int = 400) -> list[tuple[str, int]]:
-    """Counts keyed by `YYYY-MM` or `YYYY-MM-DD`, with the empty periods in between filled with zeros.
+def _sum_by(counts: dict[str, int], width: int) -> dict[str, int]:
+    summed: dict[str, int] = {}
+    for key, value in counts.items():
+        summed[key[:width]] = summed.get(key[:width], 0) + value
+    return summed
 
-    Days spanning more than `max_bars` are summed into months, so a chart never has more bars than it can show.
+
+def fill_periods(counts: dict[str, int], max_bars: int = 400) -> list[tuple[str, int]]:
+    """Counts keyed by `YYYY-MM-DD`, `YYYY-MM` or `YYYY`, with the empty periods in between filled with zeros.
+
+    Days spanning more than `max_bars` are summed into months, and months into years, so a chart never has more
+    bars than it can show.
 
     >>> fill_periods({"2023-06-22": 1, "2023-06-24": 2})
     [('2023-06-22', 1), ('2023-06-23', 0), ('2023-06-24', 2)]
+    >>> fill_periods({"2004-11": 1, "2023-06": 2}, max_bars=100)[:2]
+    [('2004', 1), ('2005', 0)]
     """
     if not counts:
         return []
@@ -39,11 +49,15 @@ def fill_periods(counts: dict[str, int], max_bars: int = 400) -> list[tuple[str,
         days = _days_between(keys[0], keys[-1])
         if len(days) <= max_bars:
             return [(day, counts.get(day, 0)) for day in days]
-        monthly: dict[str, int] = {}
-        for key, value in counts.items():
-            monthly[key[:7]] = monthly.get(key[:7], 0) + value
-        counts, keys = monthly, sorted(monthly)
-    return [(month, counts.get(month, 0)) for month in _months_between(keys[0], keys[-1])]
+        counts = _sum_by(counts, 7)
+        keys = sorted(counts)
+    if len(keys[0]) == 7:
+        months = _months_between(keys[0], keys[-1])
+        if len(months) <= max_bars:
+            return [(month, counts.get(month, 0)) for month in months]
+        counts = _sum_by(counts, 4)
+        keys = sorted(counts)
+    return [(str(year), counts.get(str(year), 0)) for year in range(int(keys[0]), int(keys[-1]) + 1)]
 
 
 def bar_chart(series: Sequence[tuple[str, int]], *, label: str, width: int = 720, height: int = 160,

@@ -89,7 +89,8 @@ def home(request: Request) -> HTMLResponse:
             latest = list_articles(conn, page.as_of, source=filters["source"],
                                    published_from=to_date(filters["published_from"], "published_from"),
                                    published_to=to_date(filters["published_to"], "published_to"), limit=PAGE)
-    chart = bar_chart(fill_periods(stats["per_month"]), label="Articles published per month")
+    chart = bar_chart(fill_periods(stats["per_month"], max_bars=120), label="Articles published per month",
+                      width=360, height=150)
     next_link = None
     if results is not None and results.next_cursor:
         next_link = page.link("/", q=q, cursor=results.next_cursor, **filters)
@@ -130,8 +131,14 @@ def article(request: Request, article_id: str) -> HTMLResponse:
               for m in detail.mentions]
     legend = [("timex", f"{len(detail.timexes)} time expressions"),
               ("entity", f"{len(detail.mentions)} entity mentions")]
+    counts: dict[tuple[int, str, str], int] = {}
+    for m in detail.mentions:
+        if m.entity_id is not None:
+            key = (m.entity_id, m.entity or m.text, m.label)
+            counts[key] = counts.get(key, 0) + 1
+    entities = sorted(((i, name, label, n) for (i, name, label), n in counts.items()), key=lambda e: (-e[3], e[1]))
     return page.render("article.html", article=detail, paragraphs=marked_paragraphs(detail.text, marks),
-                       legend=legend)
+                       legend=legend, entities=entities)
 
 
 def _strip(made: CitedTimeline) -> Markup:
