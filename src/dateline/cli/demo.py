@@ -37,6 +37,17 @@ def demo_command(
                       f"{stats['published_from']} to {stats['published_to']}")
         for source, count in stats["per_source"].items():
             console.print(f"  {source}: {count}")
+        # Time expressions: every article's timexes are stored, resolved against its publication date.
+        console.rule("[bold]Time expressions in the seeds (resolved against each article's publication date)")
+        rows = store.conn.execute(
+            "SELECT t.text, t.type, t.value, t.earliest, t.latest, t.anchor FROM timexes t JOIN articles a"
+            " ON a.id = t.article_id WHERE a.origin LIKE '%seeds%' ORDER BY a.published_day, t.idx").fetchall()
+        for row in rows:
+            bounds = f"  [{row['earliest']} .. {row['latest']}]" if row["earliest"] else ""
+            console.print(f"  {row['anchor']}  {row['text']!r:24} {row['type']:8} {row['value']}{bounds}",
+                          markup=False, highlight=False)
+        count = store.conn.execute("SELECT count(*) FROM timexes").fetchone()[0]
+        console.print(f"  ({count} time expressions stored for the whole corpus; try: dateline timeml --help)")
         # Events: the Dead Reckoning premiere, reported twice before it happened, and the timeline as of June 30th.
         console.rule("[bold]What happened when: dateline timeline \"Dead Reckoning\"")
         for as_of in (None, "2023-06-30"):

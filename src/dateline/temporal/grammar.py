@@ -638,6 +638,14 @@ _WORD_CLASSES: dict[str, set[str]] = {
 }
 
 
+def _pod_of_day(m: re.Match[str], text: str) -> Partial | None:
+    pod = PARTS_OF_DAY[m["pod"].lower()]
+    if m["h"]:
+        hour = int(m["h"]) % 12 + (12 if pod in ("AF", "EV") else 0)
+        return Partial(m.start(), m.end(), "TIME", f"ANA:D:0T{hour:02d}:00")
+    return Partial(m.start(), m.end(), "TIME", f"ANA:D:0T{pod}")
+
+
 def _rule(starts: str, pattern: str, handler: Handler) -> Rule:
     words: set[str] = set()
     for word in starts.split():
@@ -792,6 +800,9 @@ RULES: list[Rule] = [
         r"(?:\s+and\s+(?P<extra>one|two|three|four|five|six|seven|eight|nine|ten))?)\b|"
         r"\bthe\s+(?P<decade>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b",
         _spelled_year),
+    _rule(
+        "the #",
+        rf"\b(?:(?P<h>[01]?\d)\s+in\s+)?the\s+(?P<pod>morning|afternoon|evening)\b", _pod_of_day),
     _rule(
         "months weeks decades centuries",
         r"\b(?P<unit>months|weeks|decades|centuries)\b", _bare_units),
