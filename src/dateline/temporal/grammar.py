@@ -802,7 +802,7 @@ RULES: list[Rule] = [
         _spelled_year),
     _rule(
         "the #",
-        rf"\b(?:(?P<h>[01]?\d)\s+in\s+)?the\s+(?P<pod>morning|afternoon|evening)\b", _pod_of_day),
+        r"\b(?:(?P<h>[01]?\d)\s+in\s+)?the\s+(?P<pod>morning|afternoon|evening)\b", _pod_of_day),
     _rule(
         "months weeks decades centuries",
         r"\b(?P<unit>months|weeks|decades|centuries)\b", _bare_units),
