@@ -1,7 +1,8 @@
 """The default engine: a process pool on this machine, one worker per core unless told otherwise.
 
-Workers come from a fork server that has already imported the pipeline, so each starts in milliseconds and loads
-its models (spaCy) once, on its first batch, then keeps them for every later one.
+Workers are forked (where the platform can), so they start in milliseconds with the pipeline already imported,
+and never re-run the caller's main script; each loads its models (spaCy) once, on its first batch, and keeps them
+for every later one.
 """
 
 from __future__ import annotations
@@ -35,8 +36,8 @@ class LocalEngine(Engine):
 
     def _submit(self, articles: list[Article], config: PipelineConfig) -> Pending:
         if self._pool is None:
-            context = multiprocessing.get_context("forkserver")
-            context.set_forkserver_preload(["dateline.engine.work"])
+            methods = multiprocessing.get_all_start_methods()
+            context = multiprocessing.get_context("fork" if "fork" in methods else None)
             self._pool = ProcessPoolExecutor(self.workers, mp_context=context)
         return self._pool.submit(analyze_batch, articles, config)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -145,7 +146,7 @@ def ingest(store: Store, paths: list[Path], options: IngestOptions | None = None
     options = options or IngestOptions()
     clock = clock or SystemClock()
     report = IngestReport()
-    with store.transaction() as conn:
+    with _writing(store, "start the run"), store.transaction() as conn:
         run_id = conn.execute(
             "INSERT INTO ingest_runs (started_at, inputs) VALUES (?, ?)",
             (seen_stamp(clock.now()), json.dumps([str(p) for p in paths])),
@@ -158,7 +159,7 @@ def ingest(store: Store, paths: list[Path], options: IngestOptions | None = None
             _write(store, batch, analyses, report, run_id)
     if stop.problem is not None:
         raise StrictModeError(f"--strict: stopping at the first problem: {stop.problem}", code=stop.problem.code)
-    with store.transaction() as conn:
+    with _writing(store, "finish the run"), store.transaction() as conn:
         conn.execute(
             "UPDATE ingest_runs SET finished_at = ?, added = ?, duplicates = ?, revisions = ?, rejected = ?"
             " WHERE id = ?",
@@ -210,34 +211,42 @@ def _write(store: Store, batch: _Batch, analyses: list[Analysis], report: Ingest
     """Store one batch in one transaction: its articles, their analyses, the corpus updates, its problems."""
     fresh = {article.content_hash: analysis for article, analysis in zip(batch.fresh, analyses, strict=True)}
     added = duplicates = revisions = 0
-    try:
-        with store.transaction() as conn:
-            new_ids = []
-            for article, seen in batch.items:
-                stored = put_article(conn, article, seen)
-                if stored.outcome is Outcome.DUPLICATE:
-                    duplicates += 1
-                    continue
-                revisions += stored.outcome is Outcome.REVISION
-                added += stored.outcome is Outcome.ADDED
-                save(conn, fresh[stored.id])
-                new_ids.append(stored.id)
-            update_corpus(conn, new_ids)
-            conn.executemany(
-                "INSERT INTO problems (run_id, code, source, location, reason) VALUES (?, ?, ?, ?, ?)",
-                [(run_id, p.code.value, p.source, p.location, p.reason) for p in batch.problems],
-            )
-    except sqlite3.Error as error:
-        full = "full" in str(error).lower()
-        raise StoreError(
-            f"{store.path}: cannot write a batch of {len(batch.items)} articles ({error}); nothing of it was stored"
-            + ("; free some disk space and run the same command again to resume" if full else ""),
-            code=Code.STORE_WRITE_FAILED,
-        ) from None
+    with _writing(store, f"store a batch of {len(batch.items)} articles"), store.transaction() as conn:
+        new_ids = []
+        for article, seen in batch.items:
+            stored = put_article(conn, article, seen)
+            if stored.outcome is Outcome.DUPLICATE:
+                duplicates += 1
+                continue
+            revisions += stored.outcome is Outcome.REVISION
+            added += stored.outcome is Outcome.ADDED
+            save(conn, fresh[stored.id])
+            new_ids.append(stored.id)
+        update_corpus(conn, new_ids)
+        conn.executemany(
+            "INSERT INTO problems (run_id, code, source, location, reason) VALUES (?, ?, ?, ?, ?)",
+            [(run_id, p.code.value, p.source, p.location, p.reason) for p in batch.problems],
+        )
     report.added += added
     report.duplicates += duplicates
     report.revisions += revisions
     report.problems.extend(batch.problems)
+
+
+@contextmanager
+def _writing(store: Store, what: str) -> Iterator[None]:
+    """Turn a failed write (disk full, I/O error) into D203; the transaction it was in is rolled back whole."""
+    try:
+        yield
+    except sqlite3.Error as error:
+        while isinstance(error.__context__, sqlite3.Error):  # SQLite may have rolled back already: the first error
+            error = error.__context__  # is the cause, not the "cannot rollback" that followed it
+        full = "full" in str(error).lower()
+        raise StoreError(
+            f"{store.path}: cannot {what} ({error}); nothing of it was stored"
+            + ("; free some disk space, then run the same command again to resume" if full else ""),
+            code=Code.STORE_WRITE_FAILED,
+        ) from None
 
 
 def _known_ids(store: Store, ids: list[str]) -> set[str]:

@@ -1,0 +1,103 @@
+"""kill -9 at random points, then resume: the store ends up exactly as a clean run leaves it."""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import sqlite3
+import subprocess
+import threading
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+import dask
+from distributed import Client, LocalCluster
+from harness import Clean, consistent, ingest_args
+
+from dateline.engine.fingerprint import fingerprint
+from dateline.ingest.run import IngestOptions, ingest
+from dateline.pipeline import PipelineConfig
+from dateline.store.db import Store
+
+KILLS = 10
+
+
+def _stored(db: Path) -> int:
+    try:
+        with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5) as conn:
+            return int(conn.execute("SELECT count(*) FROM articles").fetchone()[0])
+    except sqlite3.Error:  # not created yet
+        return 0
+
+
+def _killed_at(args: list[str], db: Path, target: int, extra: float) -> bool:
+    """Run `args` in its own process group; SIGKILL the group `extra` seconds after the store holds `target`
+    articles (mid-batch, usually). True if it was still running then."""
+    process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    deadline = time.monotonic() + 120
+    while process.poll() is None and _stored(db) < target and time.monotonic() < deadline:
+        time.sleep(0.005)
+    time.sleep(extra)
+    if process.poll() is not None:
+        return False
+    os.killpg(process.pid, signal.SIGKILL)
+    process.wait(timeout=30)
+    return True
+
+
+def test_kill_local_ingest_ten_times_then_resume(clean: Clean, tmp_path: Path) -> None:
+    db = tmp_path / "killed.db"
+    rng = random.Random(20261122)
+    total = clean.fingerprint["articles"][0]
+    targets = [0, *sorted(rng.sample(range(1, total), KILLS - 1))]  # the first kill lands before any batch is stored
+    interrupted = 0
+    sizes = []
+    for target in targets:
+        interrupted += _killed_at(ingest_args(clean.corpus, db, "--workers", "2"), db, target, rng.uniform(0, 0.05))
+        if db.exists():
+            sizes.append(consistent(db))
+    final = subprocess.run(ingest_args(clean.corpus, db, "--workers", "2"), capture_output=True, text=True,
+                           timeout=300)
+    assert final.returncode == 1, final.stderr
+    assert interrupted >= KILLS - 1, "the kills must land while the ingest is running"
+    assert sizes == sorted(sizes) and 0 < sizes[-1] < total
+    with Store(db) as store:
+        assert fingerprint(store) == clean.fingerprint
+
+
+def test_kill_dask_workers_ten_times(clean: Clean, tmp_path: Path) -> None:
+    """Dask runs a killed worker's batches again elsewhere; the ingest itself never notices."""
+    rng = random.Random(7)
+    killed: list[int] = []
+    with dask.config.set({"distributed.scheduler.allowed-failures": 50}), LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
+    ) as cluster, Client(cluster) as client:
+        stop = threading.Event()
+
+        def killer() -> None:
+            while len(killed) < KILLS and not stop.wait(rng.uniform(0.05, 0.3)):
+                try:
+                    pids = sorted(client.run(os.getpid, nanny=False).values())
+                except Exception:  # a worker is restarting: try again a moment later
+                    continue
+                if pids:
+                    os.kill(rng.choice(pids), signal.SIGKILL)
+                    killed.append(1)
+
+        thread = threading.Thread(target=killer)
+        thread.start()
+        try:
+            options = IngestOptions(seen_at=datetime(2020, 1, 1, tzinfo=UTC), batch_size=40, engine="dask",
+                                    scheduler=cluster.scheduler_address, pipeline=PipelineConfig(mode="fast"))
+            for run in range(KILLS):  # fresh ingests until every kill has landed during one
+                with Store(tmp_path / f"dask-{run}.db") as store:
+                    ingest(store, [clean.corpus], options)
+                    assert fingerprint(store) == clean.fingerprint
+                if len(killed) >= KILLS:
+                    break
+        finally:
+            stop.set()
+            thread.join()
+    assert len(killed) == KILLS
