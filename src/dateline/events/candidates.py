@@ -10,24 +10,15 @@ event pins to a day are left out, since a timeline is made of days.
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
 from datetime import date
 
 from dateline.asof import as_of_bound
 from dateline.entities import find_entity
 from dateline.entities.resolve import locate
 from dateline.errors import Code, QueryError
-from dateline.events.record import Event, events_from, query_words, sentence_matches
+from dateline.events.record import events_from, query_words, sentence_matches
 from dateline.store.events import Report, entity_sentences, known_reports
 from dateline.timeline.summarize import Candidate
-
-
-@dataclass(frozen=True)
-class Candidates:
-    """Timeline candidates, and the event each one belongs to (when grouped with other mentions)."""
-
-    candidates: list[Candidate]
-    events: dict[tuple[str, int], Event]
 
 
 def _entity_sentences(conn: sqlite3.Connection, name: str, as_of: str | None) -> set[tuple[str, int]]:
@@ -41,14 +32,15 @@ def _entity_sentences(conn: sqlite3.Connection, name: str, as_of: str | None) ->
     return entity_sentences(conn, stored, {(g.article_id, g.local) for g in groups})
 
 
-def _candidate(report: Report, day: date, rule: str) -> Candidate:
+def _candidate(report: Report, day: date) -> Candidate:
     return Candidate(day, report.text, report.mention.article_id, report.mention.sentence,
-                     date.fromisoformat(report.published_day), report.source, report.first_seen_at, rule)
+                     date.fromisoformat(report.published_day), report.source, report.first_seen_at,
+                     report.mention.rule.value)
 
 
 def timeline_candidates(conn: sqlite3.Connection, query: str | None = None, *, entity: str | None = None,
                         start: date | None = None, end: date | None = None, as_of: str | None = None
-                        ) -> Candidates:
+                        ) -> list[Candidate]:
     """The dated sentences known as of `as_of` about `query` and/or `entity`, dated within `[start, end]`."""
     words = query_words(query)
     naming = _entity_sentences(conn, entity, as_of) if entity else None
@@ -58,19 +50,10 @@ def timeline_candidates(conn: sqlite3.Connection, query: str | None = None, *, e
              and (naming is None or (r.mention.article_id, r.mention.sentence) in naming)]
     events = events_from(conn, seeds, as_of)
     chosen: dict[tuple[str, int, date], Candidate] = {}
-    grouped: dict[tuple[str, int], Event] = {}
     for event in events:
         for report in event.mentions:
             m = report.mention
-            if m.precision == "day":
-                day, rule = m.earliest, m.rule.value
-            elif event.day is not None:
-                day, rule = event.day, f"{m.rule.value}+event"
-            else:
-                continue
-            if (start is None or day >= start) and (end is None or day <= end):
-                chosen.setdefault((m.article_id, m.sentence, day), _candidate(report, day, rule))
-                if len(event.mentions) > 1:
-                    grouped[(m.article_id, m.sentence)] = event
-    ordered = sorted(chosen.values(), key=lambda c: (c.date, c.first_seen_at, c.article_id, c.sentence))
-    return Candidates(ordered, grouped)
+            day = m.earliest if m.width == 1 else event.day
+            if day is not None and (start is None or day >= start) and (end is None or day <= end):
+                chosen.setdefault((m.article_id, m.sentence, day), _candidate(report, day))
+    return sorted(chosen.values(), key=lambda c: (c.date, c.first_seen_at, c.article_id, c.sentence))

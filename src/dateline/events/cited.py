@@ -110,9 +110,9 @@ def make_timeline(conn: sqlite3.Connection, query: str | None, *, entity: str | 
                   start: date | None = None, end: date | None = None, as_of: str | None = None,
                   n_dates: int | None = None, per_date: int | None = None) -> CitedTimeline:
     """The timeline of `query` and/or `entity` as it could have been written as of `as_of`."""
-    found = timeline_candidates(conn, query, entity=entity, start=start, end=end, as_of=as_of)
-    entries = summarize(found.candidates, n_dates=n_dates, per_date=per_date, query=query)
-    dates = cite(entries, found.candidates, as_of=as_of)
+    candidates = timeline_candidates(conn, query, entity=entity, start=start, end=end, as_of=as_of)
+    entries = summarize(candidates, n_dates=n_dates, per_date=per_date, query=query)
+    dates = cite(entries, candidates, as_of=as_of)
     about = " / ".join(part for part in (query, entity) if part) or "all news"
     return CitedTimeline(f"Timeline: {about}", as_of, dates, eras([d.date for d in dates]))
 

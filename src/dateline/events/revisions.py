@@ -3,13 +3,14 @@
 A scheduled event is a happening reported before it takes place ("premieres in theaters on July 12th"). Each
 report of it is kept with its expected date, when the store first saw it and from which outlet, so the history
 shows the date as it moved ("expected next spring", later "delayed to 2025"). Reports of one scheduled event are
-those linked as the same happening, or sharing what kind of happening they announce (a premiere, a vote, a trial)
-or enough content words, whatever their dates.
+those grouped as the same happening, or announcing the same kind of happening (a premiere, a vote, a trial) with
+another word in common, or sharing enough content words, whatever their dates.
 """
 
 from __future__ import annotations
 
 import sqlite3
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -90,12 +91,24 @@ def _change(previous: Report | None, report: Report) -> Change:
     return Change.CONFIRMED
 
 
-def _related(a: Report, b: Report) -> bool:
-    if kinds(a.mention.terms) & kinds(b.mention.terms):
-        return True
-    shared = len(a.mention.terms & b.mention.terms)
-    smaller = min(len(a.mention.terms), len(b.mention.terms)) or 1
-    return shared >= _SHARED and shared / smaller >= _RATIO
+def _related_pairs(reports: dict[int, Report]) -> list[tuple[int, int]]:
+    """Pairs of reports announcing the same kind of happening with another word in common, or sharing enough
+    content words; found through an index of words, so only pairs with something in common are compared."""
+    postings: dict[str, list[int]] = {}
+    for key in sorted(reports):
+        for term in reports[key].mention.terms:
+            postings.setdefault(term, []).append(key)
+    pairs = []
+    for key in sorted(reports):
+        mention = reports[key].mention
+        shared = Counter(other for term in mention.terms for other in postings[term] if other > key)
+        for other, count in shared.items():
+            theirs = reports[other].mention
+            smaller = min(len(mention.terms), len(theirs.terms))
+            same_kind = bool(kinds(mention.terms) & kinds(theirs.terms))
+            if (same_kind and count >= 2) or (count >= _SHARED and count / smaller >= _RATIO):
+                pairs.append((key, other))
+    return pairs
 
 
 def schedule(reports: list[Report]) -> Schedule:
@@ -125,9 +138,8 @@ def schedules_from(events: list[Event]) -> list[Schedule]:
         ahead = [r for r in event.mentions if r.mention.future]
         reports.update((r.id, r) for r in ahead)
         edges.extend((ahead[0].id, r.id) for r in ahead[1:])
-    ordered = sorted(reports)
-    edges.extend((a, b) for i, a in enumerate(ordered) for b in ordered[i + 1:] if _related(reports[a], reports[b]))
-    schedules = [schedule([reports[i] for i in group]) for group in components(ordered, edges)]
+    edges.extend(_related_pairs(reports))
+    schedules = [schedule([reports[i] for i in group]) for group in components(reports, edges)]
     return sorted(schedules, key=lambda s: (s.history[0].report.first_seen_at, s.id))
 
 
