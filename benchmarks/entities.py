@@ -1,0 +1,141 @@
+"""Entity stage: MEANTIME quality (spaCy alone vs spaCy + our additions) and speed against spaCy NER alone.
+
+    python benchmarks/entities.py [--data ../shared/data] [--articles 1000] [--skip-speed] [--write-floors]
+
+Quality: named PER/ORG/LOC mentions of MEANTIME English in the fully annotated region, strict (span and type),
+partial (one-to-one overlap) and untyped strict; cross-document coreference end to end (MUC, B-cubed, CEAF-e,
+CoNLL F1) for spaCy clustered by exact string, our detection clustered by exact string, and our resolution.
+Published anchors are printed beside them.
+
+Speed: on the first `--articles` Reuters articles, in one process, after a warm-up, CPU time, best of 3:
+spaCy's NER alone (`nlp.pipe`, only the NER component, as `en_core_web_sm` runs with everything else disabled)
+against our whole detection (the same NER plus additions, overlap resolution, sentences and in-article linking),
+batched and one article at a time (the way `pipeline.analyze` calls it), and the non-NER work on its own (fast
+mode). The stage must cost at most 25% over NER alone.
+
+`--write-floors` pins the reached quality figures (minus a small tolerance) in `benchmarks/floors/entities.json`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import time
+from pathlib import Path
+from typing import Any
+
+ANCHORS = {
+    "spacy strict typed F1 (PER/ORG/LOC)": 60.7,
+    "spacy one-to-one overlap F1": 73.6,
+    "spacy exact-string CoNLL F1": 52.4,
+    "  MUC / B-cubed / CEAF-e": "64.0 / 48.0 / 45.1",
+}
+FLOORS = Path(__file__).resolve().parent / "floors" / "entities.json"
+TOLERANCE = 0.005
+
+
+def quality(data: Path) -> dict[str, Any]:
+    from dateline.entities.evaluate import evaluate
+
+    report = evaluate(data / "meantime-en" / "intra_cross-doc_annotation")
+    print(f"MEANTIME English: {report['documents']} documents, {report['gold_named_mentions']} gold named "
+          f"PER/ORG/LOC mentions in the annotated region (data sha256 {report['data_sha256'][:12]}...)")
+    print(f"{'mentions':32} {'strict P/R/F1':>20} {'partial F1':>11} {'untyped F1':>11}")
+    for system in ("spacy", "ours"):
+        for scope in ("per_org_loc", "with_pro"):
+            row = report[f"{system}.{scope}"]
+            s = row["strict"]
+            print(f"{system + ' ' + scope:32} {100 * s['p']:6.1f}/{100 * s['r']:5.1f}/{100 * s['f1']:5.1f}"
+                  f" {100 * row['partial']['f1']:11.1f} {100 * row['strict_untyped']['f1']:11.1f}")
+    print(f"{'coreference':32} {'MUC':>8} {'B-cubed':>8} {'CEAF-e':>8} {'CoNLL':>8}")
+    for system in ("spacy-string", "ours-string", "ours"):
+        row = report[f"coref.{system}"]
+        print(f"{system:32} " + " ".join(f"{100 * row[k]:8.1f}" for k in ("muc", "b_cubed", "ceaf_e", "conll")))
+    print("published anchors: " + "; ".join(f"{k} {v}" for k, v in ANCHORS.items()))
+    return report
+
+
+def reuters_texts(data: Path, count: int) -> list[str]:
+    texts: list[str] = []
+    for path in sorted((data / "reuters-financial").glob("*.jsonl.gz")):
+        with gzip.open(path, "rt", encoding="utf-8") as lines:
+            for line in lines:
+                text = json.loads(line).get("text") or ""
+                if text.strip():
+                    texts.append(text)
+                if len(texts) == count:
+                    return texts
+    return texts
+
+
+def speed(data: Path, count: int, rounds: int = 3) -> dict[str, float]:
+    """CPU seconds (min over interleaved rounds: the machine is shared, so wall time is noisy) of each variant."""
+    from dateline.entities.detect import detect, detect_many
+    from dateline.entities.model import load_ner
+
+    texts = reuters_texts(data, count)
+    words = sum(len(t.split()) for t in texts)
+    nlp = load_ner()
+    detect_many(texts[:20])  # warm-up: model loaded, caches filled
+
+    def ner_alone() -> None:
+        for doc in nlp.pipe(texts, batch_size=64):
+            _ = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+
+    variants = {
+        "spacy NER alone": ner_alone,
+        "entity stage, batched": lambda: detect_many(texts),
+        "entity stage, per article": lambda: [detect(t) for t in texts],
+        "additions + linking only": lambda: detect_many(texts, "fast"),
+    }
+    best: dict[str, float] = {}
+    for _ in range(rounds):
+        for name, run in variants.items():
+            started = time.process_time()
+            run()
+            best[name] = min(best.get(name, float("inf")), time.process_time() - started)
+    base = best["spacy NER alone"]
+    print(f"\nspeed on {len(texts)} Reuters articles ({words} words), one process, CPU seconds, best of {rounds}:")
+    for name, seconds in best.items():
+        print(f"  {name:28} {seconds:7.2f} s  {words / seconds:8.0f} words/s  x{seconds / base:.3f}")
+    overhead = best["entity stage, batched"] / base - 1
+    print(f"  overhead of the stage over NER alone: {100 * overhead:+.1f}% batched, "
+          f"{100 * (best['entity stage, per article'] / base - 1):+.1f}% per article; "
+          f"the non-NER work alone is {100 * best['additions + linking only'] / base:.1f}% of NER (budget +25%)")
+    return {"overhead": overhead, **best}
+
+
+def write_floors(report: dict[str, Any]) -> None:
+    floors = {
+        "data_sha256": report["data_sha256"],
+        "tolerance_note": f"reached scores minus {TOLERANCE}",
+        "mentions.strict_f1": round(report["ours.per_org_loc"]["strict"]["f1"] - TOLERANCE, 4),
+        "mentions.partial_f1": round(report["ours.per_org_loc"]["partial"]["f1"] - TOLERANCE, 4),
+        "mentions.with_pro.strict_f1": round(report["ours.with_pro"]["strict"]["f1"] - TOLERANCE, 4),
+        "coref.muc": round(report["coref.ours"]["muc"] - TOLERANCE, 4),
+        "coref.b_cubed": round(report["coref.ours"]["b_cubed"] - TOLERANCE, 4),
+        "coref.ceaf_e": round(report["coref.ours"]["ceaf_e"] - TOLERANCE, 4),
+        "coref.conll": round(report["coref.ours"]["conll"] - TOLERANCE, 4),
+    }
+    FLOORS.parent.mkdir(exist_ok=True)
+    FLOORS.write_text(json.dumps(floors, indent=2) + "\n")
+    print(f"floors written to {FLOORS}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "data")
+    parser.add_argument("--articles", type=int, default=1000, help="Reuters articles for the speed run")
+    parser.add_argument("--skip-speed", action="store_true")
+    parser.add_argument("--write-floors", action="store_true")
+    args = parser.parse_args()
+    report = quality(args.data)
+    if args.write_floors:
+        write_floors(report)
+    if not args.skip_speed:
+        speed(args.data, args.articles)
+
+
+if __name__ == "__main__":
+    main()
