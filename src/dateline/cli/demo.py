@@ -12,6 +12,7 @@ from dateline.cli._util import console, failures
 from dateline.cli.ingest import print_report
 from dateline.cli.revisions import print_schedules
 from dateline.cli.timeline import Format, render
+from dateline.entities import find_entity, list_entities
 from dateline.events.cited import make_timeline
 from dateline.events.revisions import find_schedules
 from dateline.ingest.run import SEEN_AT_PUBLISHED, IngestOptions, ingest
@@ -48,6 +49,15 @@ def demo_command(
                           markup=False, highlight=False)
         count = store.conn.execute("SELECT count(*) FROM timexes").fetchone()[0]
         console.print(f"  ({count} time expressions stored for the whole corpus; try: dateline timeml --help)")
+        # Entities: every name of the same person or film resolves to one entity, across both seed articles.
+        console.rule("[bold]Who and what: dateline entities, dateline entity \"Mission: Impossible 7\"")
+        for entity in list_entities(store.conn, top=5):
+            console.print(f"  {entity.name} ({entity.type}): {entity.mentions} mentions in {entity.articles} "
+                          f"articles", markup=False, highlight=False)
+        film = find_entity(store.conn, "Mission: Impossible 7")
+        if film is not None:
+            console.print(f"  'Mission: Impossible 7' is {film.name}, also called: "
+                          + "; ".join(alias for alias, _ in film.aliases), markup=False, highlight=False)
         # Events: the Dead Reckoning premiere, reported twice before it happened, and the timeline as of June 30th.
         console.rule("[bold]What happened when: dateline timeline \"Dead Reckoning\"")
         for as_of in (None, "2023-06-30"):
