@@ -15,7 +15,6 @@ scores are indicative only (it has no TIMEX3 types or durations). `--pin` writes
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import re
 import sys
@@ -28,23 +27,14 @@ from pathlib import Path
 from typing import Any
 
 from dateline.temporal import Timex, tag
-from dateline.temporal.evaluate import read_folder
+from dateline.temporal.evaluate import TBAQ_CORPORA, gold_hash, read_folder
 from dateline.temporal.scorer import Counts, score_document
 from dateline.temporal.timeml import TimeMLDoc
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "tempeval3" / "TBAQ-cleaned"
 FLOORS = Path(__file__).resolve().parent / "floors" / "timex.json"
-CORPORA = ("TimeBank", "AQUAINT")
+CORPORA = TBAQ_CORPORA
 Runner = Callable[[str, str], list[Timex]]
-
-
-def gold_hash(folder: Path) -> str:
-    """SHA-256 over the gold files of both corpora (relative path and content), so a floor names its data."""
-    digest = hashlib.sha256()
-    for path in sorted(p for corpus in CORPORA for p in (folder / corpus).rglob("*.tml")):
-        digest.update(str(path.relative_to(folder)).encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
 
 
 def heideltime_runner() -> Runner:

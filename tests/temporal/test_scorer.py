@@ -41,3 +41,13 @@ def test_empty_is_perfect_and_counts_add_up() -> None:
     total.add(score_document([g(0, 4)], [g(0, 4)]))
     total.add(score_document([g(0, 4)], []))
     assert total.scores()["strict_r"] == 50.0 and total.scores()["strict_p"] == 100.0
+
+
+@pytest.mark.parametrize(("gold", "predicted", "same"), [
+    ("2000-W7", "2000-W07", True), ("1989-11-06T17", "1989-11-06T17:00", True), ("1998-W12", "1998-W11", False),
+    ("2000-W7", "2000-W17", False), ("P1D", "P1D", True), ("199", "199X", False),
+])
+def test_value_spelling_variants(gold: str, predicted: str, same: bool) -> None:
+    from dateline.temporal.scorer import same_value
+
+    assert same_value(gold, predicted) is same

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -12,6 +13,19 @@ from dateline.temporal.timeml import TimeMLDoc, read_timeml
 from dateline.temporal.timex import Timex
 
 Tagger = Callable[[str, str], list[Timex]]
+
+
+TBAQ_CORPORA = ("TimeBank", "AQUAINT")
+
+
+def gold_hash(folder: Path, corpora: tuple[str, ...] = TBAQ_CORPORA) -> str:
+    """SHA-256 over the gold files of `corpora` under `folder` (relative path and content): names the scored data,
+    so a pinned floor is only compared with scores of the same data."""
+    digest = hashlib.sha256()
+    for path in sorted(p for corpus in corpora for p in (folder / corpus).rglob("*.tml")):
+        digest.update(str(path.relative_to(folder)).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 def read_folder(folder: Path) -> list[TimeMLDoc]:

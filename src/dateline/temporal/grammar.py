@@ -468,10 +468,8 @@ def _ref(m: re.Match[str], text: str) -> Partial | None:
         return None  # sentence-initial "Now" is a discourse marker, not a time
     if word == "future" and not re.match(r"\s+(?:quarters|years|months|periods|generations)\b", text[m.end():]):
         return None
-    if word == "current" and not re.match(r"\s+(?:account|level|levels|rate|rates|price|prices|year|month|"
-                                          r"quarter|period|term|session|situation|system|crisis)\b",
-                                          text[m.end():]):
-        return None
+    if word == "current" and re.match(r"\s+(?:accounts?|system|source|events|affairs|head|limit)\b", text[m.end():]):
+        return None  # "current account", electric current: not a time
     return Partial(m.start(), m.end(), "DATE", _REFS[word])
 
 
