@@ -101,3 +101,13 @@ def test_stories_as_of(client: TestClient, assert_error: ErrorCheck) -> None:
     late = client.get("/api/articles").json()["items"][0]
     assert_error(client.get(f"/api/stories/{late['id']}", params={"as_of": "2023-06-30"}), 404, "D413")
     assert_error(client.get("/api/timeline", params={"entity": "Nobody Atall"}), 404, "D420")
+
+
+def test_changes_window_and_as_of(client: TestClient, assert_error: ErrorCheck) -> None:
+    after = client.get("/api/changes", params={"since": "2023-06-30"}).json()
+    assert after["articles"] == 1
+    assert "TikTok" in {e["name"] for e in after["entities"]}
+    assert all(e["first_seen_at"] > "2023-06-30T23:59:59" for e in after["entities"])
+    cut = client.get("/api/changes", params={"since": "2023-06-30", "until": "2023-07-31", "as_of": "2023-07-01"})
+    assert cut.json()["articles"] == 0 and cut.json()["until"].startswith("2023-07-01")
+    assert_error(client.get("/api/changes", params={"since": "2023-07-30", "until": "2023-07-01"}), 400, "D411")

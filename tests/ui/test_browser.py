@@ -101,3 +101,12 @@ def test_stories_and_a_story(page: Page, artifacts: Path) -> None:
     cards.first.get_by_role("link").first.click()
     expect(page.get_by_test_id("story-title")).to_have_text(title)
     page.screenshot(path=str(artifacts / "story.png"), full_page=True)
+
+
+def test_what_changed(page: Page, artifacts: Path) -> None:
+    page.goto("/changes")
+    page.get_by_label("Since").fill("2023-06-30")
+    page.get_by_role("button", name="Show").click()
+    expect(page.get_by_test_id("changes-summary")).to_contain_text("1 new articles")
+    expect(page.locator("aside")).to_contain_text("TikTok")
+    page.screenshot(path=str(artifacts / "changes.png"), full_page=True)

@@ -12,7 +12,17 @@ from fastapi import FastAPI
 from dateline.api import problems
 from dateline.api.database import Database
 from dateline.api.limits import BodyLimit, Rate, RateLimit, TokenBuckets
-from dateline.api.routes import articles, entities, events, ingest, search, stats, stories, timelines
+from dateline.api.routes import (
+    articles,
+    changes,
+    entities,
+    events,
+    ingest,
+    search,
+    stats,
+    stories,
+    timelines,
+)
 from dateline.clock import Clock
 
 DEFAULT_MAX_BODY = 64 * 1024 * 1024
@@ -41,7 +51,7 @@ def create_app(db_path: str | Path, *, token: str | None = None, max_body_bytes:
     app.state.database = database
     app.state.token = token
     app.state.clock = clock
-    for module in (articles, search, entities, events, timelines, stories, stats, ingest):
+    for module in (articles, search, entities, events, timelines, stories, changes, stats, ingest):
         app.include_router(module.router, prefix="/api")
     renderer = None
     if ui:

@@ -23,6 +23,7 @@ from markupsafe import Markup
 from dateline.api.database import Database
 from dateline.api.params import to_date
 from dateline.api.routes.articles import article_detail, list_articles
+from dateline.api.routes.changes import window_end
 from dateline.api.routes.entities import profile
 from dateline.api.routes.stories import story_out
 from dateline.api.routes.timelines import build as build_timeline
@@ -30,6 +31,7 @@ from dateline.asof import as_of_bound
 from dateline.entities import LABELS, list_entities
 from dateline.events.cited import CitedTimeline
 from dateline.search import search
+from dateline.search.changes import changes
 from dateline.search.stories import stories, story
 from dateline.store.stats import corpus_stats
 from dateline.ui.charts import bar_chart, fill_periods, timeline_strip
@@ -183,6 +185,18 @@ def story_page(request: Request, story_id: str) -> HTMLResponse:
     return page.render("story.html", story=found, chart=chart)
 
 
+def changes_page(request: Request) -> HTMLResponse:
+    """What changed between two dates: new entities, events, revised dates, stories that grew."""
+    page = Page(request)
+    since = request.query_params.get("since") or None
+    until = request.query_params.get("until") or None
+    found = None
+    if since:
+        with page.reading() as conn:
+            found = changes(conn, since, window_end(until, page.as_of), limit=30)
+    return page.render("changes.html", changes=found, since=since or "", until=until or "")
+
+
 def error_page(request: Request, status: int, payload: dict[str, Any]) -> Response:
     """The HTML form of the API's error shape, for browsers."""
     page = Page.__new__(Page)
@@ -198,6 +212,7 @@ ROUTES: list[tuple[str, Callable[..., HTMLResponse]]] = [
     ("/timeline", timeline),
     ("/stories", stories_page),
     ("/stories/{story_id}", story_page),
+    ("/changes", changes_page),
 ]
 
 
