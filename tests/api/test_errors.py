@@ -99,3 +99,14 @@ def test_openapi_declares_the_error_shape(client: TestClient) -> None:
     assert "ErrorResponse" in spec["components"]["schemas"]
     responses = spec["paths"]["/api/articles"]["get"]["responses"]
     assert responses["400"]["content"]["application/json"]["schema"] == {"$ref": "#/components/schemas/ErrorResponse"}
+
+
+def test_every_read_endpoint_takes_as_of_and_every_write_needs_the_token(client: TestClient) -> None:
+    spec = client.get("/api/openapi.json").json()
+    for path, methods in spec["paths"].items():
+        for method, operation in methods.items():
+            names = {p["name"] for p in operation.get("parameters", [])}
+            if method == "get":
+                assert "as_of" in names, f"GET {path} does not take as_of"
+            else:
+                assert {"401", "403"} <= set(operation["responses"]), f"{method} {path} is not token-protected"

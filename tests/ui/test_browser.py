@@ -110,3 +110,10 @@ def test_what_changed(page: Page, artifacts: Path) -> None:
     expect(page.get_by_test_id("changes-summary")).to_contain_text("1 new articles")
     expect(page.locator("aside")).to_contain_text("TikTok")
     page.screenshot(path=str(artifacts / "changes.png"), full_page=True)
+
+
+def test_api_reference_is_generated_from_the_spec(page: Page, artifacts: Path) -> None:
+    page.goto("/api/docs")
+    expect(page.locator("#GET-api-search")).to_contain_text("as_of")
+    expect(page.locator("#POST-api-ingest")).to_contain_text("401")
+    page.screenshot(path=str(artifacts / "api-reference.png"), full_page=False)

@@ -46,7 +46,7 @@ def create_app(db_path: str | Path, *, token: str | None = None, max_body_bytes:
     app = FastAPI(
         title="dateline", version=version("dateline"), lifespan=lifespan, responses=problems.ERROR_RESPONSES,
         description="Point-in-time access to a corpus of dated news: every read takes `as_of`.",
-        docs_url="/api/docs", redoc_url=None, openapi_url="/api/openapi.json",
+        docs_url=None, redoc_url=None, openapi_url="/api/openapi.json",
     )
     app.state.database = database
     app.state.token = token

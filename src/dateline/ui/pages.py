@@ -197,6 +197,36 @@ def changes_page(request: Request) -> HTMLResponse:
     return page.render("changes.html", changes=found, since=since or "", until=until or "")
 
 
+def _schema_type(schema: dict[str, Any]) -> str:
+    if "anyOf" in schema:
+        return " | ".join(_schema_type(part) for part in schema["anyOf"])
+    if "$ref" in schema:
+        return str(schema["$ref"]).rsplit("/", 1)[-1]
+    if schema.get("type") == "array":
+        return f"list of {_schema_type(schema.get('items', {}))}"
+    if "enum" in schema:
+        return " | ".join(str(value) for value in schema["enum"])
+    return str(schema.get("type", "any"))
+
+
+def api_reference(request: Request) -> HTMLResponse:
+    """The API reference, rendered from our own OpenAPI spec (no script, nothing fetched from elsewhere)."""
+    page = Page(request)
+    spec = request.app.openapi()
+    operations = []
+    for path, methods in spec["paths"].items():
+        for method, operation in methods.items():
+            parameters = [{"name": p["name"], "in": p["in"], "required": p.get("required", False),
+                           "type": _schema_type(p.get("schema", {})), "description": p.get("description", "")}
+                          for p in operation.get("parameters", [])]
+            responses = {code: _schema_type(body.get("content", {}).get("application/json", {}).get("schema", {}))
+                         for code, body in operation.get("responses", {}).items()}
+            operations.append({"method": method.upper(), "path": path, "summary": operation.get("summary", ""),
+                               "description": operation.get("description", ""), "parameters": parameters,
+                               "responses": responses, "tag": (operation.get("tags") or [""])[0]})
+    return page.render("api.html", spec=spec, operations=operations)
+
+
 def error_page(request: Request, status: int, payload: dict[str, Any]) -> Response:
     """The HTML form of the API's error shape, for browsers."""
     page = Page.__new__(Page)
@@ -213,6 +243,7 @@ ROUTES: list[tuple[str, Callable[..., HTMLResponse]]] = [
     ("/stories", stories_page),
     ("/stories/{story_id}", story_page),
     ("/changes", changes_page),
+    ("/api/docs", api_reference),
 ]
 
 
