@@ -21,7 +21,7 @@ _QUERY_WORD = re.compile(r"\w+", re.UNICODE)
 
 
 def query_words(query: str | None) -> list[str]:
-    """The lower-cased words of a query; a mention matches when its sentence or article holds them all."""
+    """The lower-cased words of a query; a mention matches when its sentence holds them all."""
     return [word.lower() for word in _QUERY_WORD.findall(query or "")]
 
 

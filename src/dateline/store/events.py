@@ -39,10 +39,13 @@ _COLUMNS = ("m.id, m.article_id, m.sentence, m.k, m.earliest, m.latest, m.value,
             " m.future, m.terms")
 
 
+_RULES = {rule.value: rule for rule in Rule}
+
+
 def _mention(row: sqlite3.Row) -> EventMention:
     return EventMention(
         row["article_id"], row["sentence"], row["k"], date.fromisoformat(row["earliest"]),
-        date.fromisoformat(row["latest"]), row["value"], row["precision"], Rule(row["rule"]), row["timex_idx"],
+        date.fromisoformat(row["latest"]), row["value"], row["precision"], _RULES[row["rule"]], row["timex_idx"],
         bool(row["future"]), frozenset(row["terms"].split()),
     )
 
@@ -81,43 +84,44 @@ def links_touching(conn: sqlite3.Connection, ids: Iterable[int]) -> list[tuple[i
     restrict to what is known)."""
     ordered = sorted(set(ids))
     found: set[tuple[int, int, int, int]] = set()
+    cursor = conn.cursor()
+    cursor.row_factory = None  # plain tuples: this read returns tens of thousands of rows
     for start in range(0, len(ordered), 400):
         chunk = ordered[start:start + 400]
         marks = ",".join("?" * len(chunk))
-        rows = conn.execute(f"SELECT a, b, shared, smaller FROM event_links WHERE (a IN ({marks}) OR "
-                            f"b IN ({marks})) AND smaller > 0", chunk + chunk)
-        found.update((a, b, shared, smaller) for a, b, shared, smaller in rows)
+        found.update(cursor.execute(f"SELECT a, b, shared, smaller FROM event_links WHERE (a IN ({marks}) OR "
+                                    f"b IN ({marks})) AND smaller > 0", chunk + chunk))
     return sorted(found)
 
 
 def known_reports(conn: sqlite3.Connection, *, as_of: str | None = None, words: Sequence[str] = (),
-                  article_ids: Sequence[str] | None = None, mention_ids: Sequence[int] | None = None,
-                  future_only: bool = False) -> list[Report]:
+                  article_ids: Sequence[str] | None = None, mention_ids: Sequence[int] | None = None
+                  ) -> list[Report]:
     """The mentions of the articles known as of `as_of` (latest revision of each), with their sentence text.
 
-    `words` keeps articles whose title or text contains every word (case-insensitive substring; callers check
-    word boundaries); `article_ids` and `mention_ids` keep only those; `future_only` keeps scheduled-event
-    mentions.
+    `words` keeps the mentions whose sentence contains every word as a case-insensitive substring (a prefilter:
+    callers check word boundaries; words beyond ASCII are left to them, as SQLite folds ASCII case only);
+    `article_ids` and `mention_ids` keep only those.
     """
     where, params = current_filter(as_of)
     conditions: list[str] = [where]
     values: list[object] = list(params)
     for word in words:
-        conditions.append("instr(lower(coalesce(a.title, '') || ' ' || a.text), ?) > 0")
-        values.append(word.lower())
+        if word.isascii():
+            conditions.append("instr(lower(substr(a.text, s.start + 1, s.end - s.start)), ?) > 0")
+            values.append(word.lower())
     if article_ids is not None:
         conditions.append(f"a.id IN ({','.join('?' * len(article_ids))})")
         values.extend(article_ids)
     if mention_ids is not None:
         conditions.append(f"m.id IN ({','.join('?' * len(mention_ids))})")
         values.extend(mention_ids)
-    if future_only:
-        conditions.append("m.future = 1")
     rows = conn.execute(
         f"SELECT {_COLUMNS}, substr(a.text, s.start + 1, s.end - s.start) AS text, a.source, a.title,"
-        " a.published_at, a.published_day, a.first_seen_at FROM event_mentions m JOIN articles a ON a.id = m.article_id"
-        " JOIN sentences s ON s.article_id = m.article_id AND s.idx = m.sentence"
-        f" WHERE {' AND '.join(conditions)} ORDER BY a.first_seen_at, m.article_id, m.sentence, m.k",
+        " a.published_at, a.published_day, a.first_seen_at FROM event_mentions m"
+        " JOIN articles a ON a.id = m.article_id JOIN sentences s ON s.article_id = m.article_id"
+        f" AND s.idx = m.sentence WHERE {' AND '.join(conditions)}"
+        " ORDER BY a.first_seen_at, m.article_id, m.sentence, m.k",
         values,
     )
     return [Report(row["id"], _mention(row), row["text"], row["source"], row["title"], row["published_at"],
