@@ -257,6 +257,8 @@ def _clock(m: re.Match[str], text: str) -> Partial | None:
         end -= 1  # the period closes the sentence, as TimeBank spans have it
     time = f"T{hour:02d}:{minute:02d}"
     day = (m["day"] or "").lower()
+    if m["word"] and not (m["wd"] or m["month"] or day):
+        return None  # a bare "noon" is seldom annotated
     if m["wd"]:
         base = f"WD:{WEEKDAYS[m['wd'].lower()]}:?"
     elif m["month"]:
@@ -636,6 +638,13 @@ _WORD_CLASSES: dict[str, set[str]] = {
 }
 
 
+def _week_of(m: re.Match[str], text: str) -> Partial | None:
+    month = _month(m["month"], m["month"])
+    if month is None:
+        return None
+    return Partial(m.start(), m.end(), "DATE", f"WEEKOF:{_year(m['year'])}-{month:02d}-{_day(m['day']):02d}")
+
+
 def _pod_of_day(m: re.Match[str], text: str) -> Partial | None:
     pod = PARTS_OF_DAY[m["pod"].lower()]
     if m["h"]:
@@ -799,11 +808,14 @@ RULES: list[Rule] = [
         r"\bthe\s+(?P<decade>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b",
         _spelled_year),
     _rule(
+        "the",
+        rf"\bthe\s+week\s+of\s+(?P<month>{_MONTH})\s+(?P<day>{_DAYNUM})\b(?:,?\s+(?P<year>{_YEAR})\b)?", _week_of),
+    _rule(
         "the #",
         r"\b(?:(?P<h>[01]?\d)\s+in\s+)?the\s+(?P<pod>morning|afternoon|evening)\b", _pod_of_day),
     _rule(
         "months weeks decades centuries",
-        r"\b(?P<unit>months|weeks|decades|centuries)\b", _bare_units),
+        r"\b(?P<unit>months|weeks|decades|centuries)(?:-long)?\b", _bare_units),
     _rule(
         "the",
         r"\bthe\s+(?P<unit>year|quarter)\b(?!-)", _the_unit),

@@ -192,6 +192,10 @@ def _resolve(value: str, context: Context) -> str | None:
         year = _nearest_year(hmonth, 20, anchor, tense)
         return _holiday(hmonth, hweekday, int(nth), year).isoformat() + time
     kind, _, rest = head.partition(":")
+    if kind == "WEEKOF":
+        day_value = _resolve(rest, context)
+        parsed = parse(day_value) if day_value else None
+        return fmt(parsed[0], "W") if parsed else None
     if kind == "WD":
         weekday, direction = rest.split(":")
         return _weekday(int(weekday), direction, anchor, tense).isoformat() + time
