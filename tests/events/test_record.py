@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable, Sequence
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from dateline.events.cited import make_timeline
 from dateline.events.record import Event, find_events
+from dateline.events.revisions import find_schedules
 from dateline.store.db import Store
 
 Ingest = Callable[[Store, Sequence[dict[str, Any]]], None]
@@ -70,3 +72,17 @@ def test_a_revision_replaces_the_old_version_in_the_record(
     assert [(e.earliest, e.sources) for e in now] == [(date(2024, 2, 20), ["gazette"]), (date(2024, 2, 21), ["herald"])]
     before = find_events(store.conn, "dock", as_of="2024-02-22")
     assert before and before[0].sources == ["herald", "gazette"]
+
+
+def test_nothing_first_seen_after_the_as_of_date_ever_shows(
+        store: Store, add_records: Ingest, vote_and_strike: Records) -> None:
+    add_records(store, vote_and_strike)
+    day = date(2024, 1, 1)
+    while day <= date(2024, 4, 30):
+        as_of = day.isoformat()
+        seen = [r.first_seen_at for e in find_events(store.conn, None, as_of=as_of, min_mentions=1)
+                for r in e.mentions]
+        seen += [h.report.first_seen_at for s in find_schedules(store.conn, None, as_of=as_of) for h in s.history]
+        seen += [c.first_seen_at for d in make_timeline(store.conn, None, as_of=as_of).dates for c in d.sentences]
+        assert all(stamp[:10] <= as_of for stamp in seen), as_of
+        day += timedelta(days=7)
