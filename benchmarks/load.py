@@ -1,6 +1,7 @@
 """Load test: concurrent clients against `dateline serve` on loopback while articles are POSTed to it.
 
     python benchmarks/load.py [--db PATH] [--clients 20] [--duration 60] [--ingest-every 2] [--ingest-batch 10]
+                              [--workers 1]
 
 Starts the real server (`python -m dateline serve`, one process, rate limit off) over a database holding the demo
 corpus (built first when `--db` does not exist), then runs `--clients` concurrent HTTP clients for `--duration`
@@ -171,13 +172,15 @@ def main() -> int:
     parser.add_argument("--duration", type=float, default=60.0)
     parser.add_argument("--ingest-every", type=float, default=2.0)
     parser.add_argument("--ingest-batch", type=int, default=10)
+    parser.add_argument("--workers", type=int, default=1, help="Server processes (dateline serve --workers).")
     args = parser.parse_args()
     folder = tempfile.TemporaryDirectory(prefix="dateline-load-")
     db = args.db or Path(folder.name) / "load.db"
     _ensure_db(db)
     port = _free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "dateline", "serve", "--db", str(db), "--port", str(port), "--rate", "0"],
+        [sys.executable, "-m", "dateline", "serve", "--db", str(db), "--port", str(port), "--rate", "0",
+         "--workers", str(args.workers)],
         env={**os.environ, "DATELINE_TOKEN": TOKEN}, stdout=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}"
@@ -198,8 +201,8 @@ def main() -> int:
         folder.cleanup()
     reads = [s for label, values in tally.latency.items() if label != "ingest (POST)" for s in values]
     errors = sum(len(v) for v in tally.errors.values())
-    print(f"{args.clients} clients, {elapsed:.0f} s, ingest of {args.ingest_batch} articles every "
-          f"{args.ingest_every:g} s running ({added} articles added)")
+    print(f"{args.clients} clients, {args.workers} server worker(s), {elapsed:.0f} s, ingest of "
+          f"{args.ingest_batch} articles every {args.ingest_every:g} s running ({added} articles added)")
     print(f"reads: {len(reads)} requests, {len(reads) / elapsed:.1f}/s, errors: {errors}")
     print(f"latency ms: p50 {_percentile(reads, 0.5):.1f}  p95 {_percentile(reads, 0.95):.1f}  "
           f"p99 {_percentile(reads, 0.99):.1f}  mean {statistics.fmean(reads) * 1000:.1f}")

@@ -65,3 +65,11 @@ def test_serve_rate_limit_option(seeded_db: Path) -> None:
     with serving(seeded_db, "--rate", "1", "--burst", "2") as url:
         statuses = [httpx.get(f"{url}/api/stats").status_code for _ in range(4)]
         assert 429 in statuses and statuses[0] == 200
+
+
+@pytest.mark.slow
+def test_serve_with_two_workers(seeded_db: Path) -> None:
+    with serving(seeded_db, "--workers", "2", env={"DATELINE_TOKEN": "tok"}) as url:
+        assert {httpx.get(f"{url}/api/stats").json()["articles"] for _ in range(6)} == {2}
+        refused = httpx.post(f"{url}/api/ingest", content=b"", headers={"authorization": "Bearer nope"})
+        assert refused.status_code == 401

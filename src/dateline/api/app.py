@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from importlib.metadata import version
@@ -63,3 +65,22 @@ def create_app(db_path: str | Path, *, token: str | None = None, max_body_bytes:
         app.add_middleware(RateLimit, buckets=TokenBuckets(rate))
     app.add_middleware(BodyLimit, max_bytes=max_body_bytes)
     return app
+
+
+SETTINGS_VARIABLE = "DATELINE_SERVE"
+
+
+def settings_environment(db_path: str | Path, *, max_body_bytes: int, rate: Rate | None) -> dict[str, str]:
+    """The environment that lets `app_from_environment` rebuild the same app in a worker process (the token
+    travels in `DATELINE_TOKEN`, never in this variable)."""
+    settings = {"db": str(db_path), "max_body_bytes": max_body_bytes,
+                "rate": None if rate is None else [rate.per_second, rate.burst]}
+    return {SETTINGS_VARIABLE: json.dumps(settings)}
+
+
+def app_from_environment() -> FastAPI:
+    """The app described by `DATELINE_SERVE` and `DATELINE_TOKEN`: the factory uvicorn calls in each worker."""
+    settings = json.loads(os.environ[SETTINGS_VARIABLE])
+    rate = settings["rate"]
+    return create_app(settings["db"], token=os.environ.get("DATELINE_TOKEN") or None,
+                      max_body_bytes=int(settings["max_body_bytes"]), rate=Rate(rate[0], rate[1]) if rate else None)

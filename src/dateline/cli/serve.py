@@ -9,6 +9,7 @@ import typer
 
 from dateline.cli import app
 from dateline.cli._util import DbOption, console, failures
+from dateline.store.db import Store
 
 
 @app.command("serve")
@@ -23,16 +24,28 @@ def serve_command(
     rate: Annotated[float, typer.Option("--rate", min=0, help="Requests a second per client (0: no limit).")] = 50,
     burst: Annotated[int, typer.Option("--burst", min=1, help="Requests a client may send at once.")] = 200,
     max_body_mb: Annotated[int, typer.Option("--max-body-mb", min=1, help="Largest request body, in MiB.")] = 64,
+    workers: Annotated[int, typer.Option("--workers", min=1, help="Server processes (the rate limit applies to "
+                                                                    "each).")] = 1,
 ) -> None:
-    """Serve the JSON API (/api, OpenAPI at /api/docs) and the web UI (/) over one database."""
+    """Serve the JSON API (/api, reference at /api/docs) and the web UI (/) over one database."""
     import uvicorn
 
     from dateline.api import Rate, create_app
+    from dateline.api.app import settings_environment
 
+    limit = Rate(rate, burst) if rate > 0 else None
     with failures():
-        application = create_app(db, token=token or os.environ.get("DATELINE_TOKEN") or None,
-                                 max_body_bytes=max_body_mb * 1024 * 1024,
-                                 rate=Rate(rate, burst) if rate > 0 else None)
-    console.print(f"dateline serving {db} on http://{host}:{port}/  (API docs: /api/docs"
-                  f"{', writes enabled' if token else ', read-only'})")
-    uvicorn.run(application, host=host, port=port, log_level="warning")
+        if workers == 1:
+            application = create_app(db, token=token, max_body_bytes=max_body_mb * 1024 * 1024, rate=limit)
+        else:
+            Store(db).close()  # create and migrate it once, before the workers open it
+    console.print(f"dateline serving {db} on http://{host}:{port}/  (API reference: /api/docs"
+                  f"{', writes enabled' if token else ', read-only'}{f', {workers} workers' if workers > 1 else ''})")
+    if workers == 1:
+        uvicorn.run(application, host=host, port=port, log_level="warning")
+        return
+    os.environ.update(settings_environment(db, max_body_bytes=max_body_mb * 1024 * 1024, rate=limit))
+    if token:
+        os.environ["DATELINE_TOKEN"] = token
+    uvicorn.run("dateline.api.app:app_from_environment", factory=True, workers=workers, host=host, port=port,
+                log_level="warning")
