@@ -26,6 +26,7 @@ _PAST = re.compile(
 _NOT_PAST = frozenset({"scheduled", "planned", "expected", "proposed", "needed", "need", "red", "bed", "shed", "seed",
                        "speed", "feed", "hundred", "united", "limited", "indeed", "based", "related", "concerned",
                        "interested", "supposed", "used", "alleged", "so-called"})
+_DEADLINE = re.compile(r"\b(?:payable|effective|through|by)\s+$", re.I)
 _SENTENCE_EDGE = re.compile(r"[.!?]\s+(?=[A-Z\"'`])|\n\s*\n")
 
 
@@ -42,6 +43,8 @@ def tense_at(text: str, start: int, end: int) -> str | None:
         right_end = edge.start()
     if text.startswith("'s", end):
         return "past"  # "Wednesday's ruling"
+    if _DEADLINE.search(text, max(0, start - 12), start):
+        return "future"  # "payable Jan. 2", "effective Feb. 1", "through January", "by February"
     best: tuple[int, str] | None = None
     for pattern, tense in ((_PAST_PLAN, "past"), (_FUTURE, "future"), (_PAST, "past")):
         for match in pattern.finditer(text, left_start, right_end):
