@@ -47,9 +47,10 @@ SEARCH_FILTERS = ("published_from", "published_to", "event_from", "event_to", "e
 class Page:
     """What every template gets: the request, the as-of date, and `link()` to build URLs that keep it."""
 
-    def __init__(self, request: Request) -> None:
+    def __init__(self, request: Request, *, checked: bool = True) -> None:
+        """Read the page's as-of date (D402 if it is not one); `checked=False` ignores it, for error pages."""
         self.request = request
-        raw = request.query_params.get("as_of") or None
+        raw = request.query_params.get("as_of") or None if checked else None
         as_of_bound(raw)
         self.as_of = raw
 
@@ -229,9 +230,7 @@ def api_reference(request: Request) -> HTMLResponse:
 
 def error_page(request: Request, status: int, payload: dict[str, Any]) -> Response:
     """The HTML form of the API's error shape, for browsers."""
-    page = Page.__new__(Page)
-    page.request, page.as_of = request, None
-    return page.render("error.html", status=status, error=payload["error"])
+    return Page(request, checked=False).render("error.html", status=status, error=payload["error"])
 
 
 ROUTES: list[tuple[str, Callable[..., HTMLResponse]]] = [
