@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from dateline.asof import parse_as_of
 from dateline.events.candidates import timeline_candidates
 from dateline.events.record import outlet
 from dateline.timeline.summarize import Candidate, TimelineEntry, summarize
@@ -67,6 +68,7 @@ def cite(entries: Sequence[TimelineEntry], candidates: Sequence[Candidate], *, a
     by_date: dict[date, list[Candidate]] = {}
     for candidate in candidates:
         by_date.setdefault(candidate.date, []).append(candidate)
+    written = parse_as_of(as_of).date() if as_of is not None else None
     cited = []
     for entry in entries:
         support = sorted(by_date.get(entry.date, list(entry.sentences)),
@@ -76,7 +78,7 @@ def cite(entries: Sequence[TimelineEntry], candidates: Sequence[Candidate], *, a
             tuple(dict.fromkeys(c.article_id for c in support)),
             tuple(dict.fromkeys(outlet(c.source, c.article_id) for c in support)),
             support[0].first_seen_at, outlet(support[0].source, support[0].article_id),
-            expected=as_of is not None and entry.date.isoformat() > as_of[:10],
+            expected=written is not None and entry.date > written,
         ))
     return tuple(cited)
 

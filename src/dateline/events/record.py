@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from dateline.events.dating import Rule
 from dateline.events.grouping import group, linked
 from dateline.store.events import Report, known_reports, links_touching
 
@@ -144,5 +145,5 @@ def find_events(conn: sqlite3.Connection, query: str | None = None, *, start: da
              and (start is None or r.mention.latest >= start) and (end is None or r.mention.earliest <= end)]
     events = events_from(conn, seeds, as_of)
     return [e for e in events if len(e.mentions) >= max(min_mentions, 1)
-            and (len(e.mentions) > 1 or e.mentions[0].mention.rule.value == "timex")
+            and (len(e.mentions) > 1 or e.mentions[0].mention.rule is Rule.TIMEX)
             and (start is None or e.latest >= start) and (end is None or e.earliest <= end)]
