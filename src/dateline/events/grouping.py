@@ -24,6 +24,8 @@ _STORED_SHARED, _STORED_RATIO = 3, 0.2
 # Two sentences with their own past dates need a bit more; a sentence dated only by its article's publication day
 # must be a near-copy of one in another article (wire copy across outlets), as it may be about anything.
 _DATED_SHARED, _DATED_RATIO = 3, 0.3
+# A vague past date ("in July", "last week") joining a precise one needs more: it could be any day in it.
+_VAGUE_SHARED, _VAGUE_RATIO = 4, 0.4
 _PUBLISHED_SHARED, _PUBLISHED_RATIO = 4, 0.5
 
 
@@ -52,8 +54,10 @@ def linked(a: EventMention, b: EventMention, shared: int, smaller: int) -> bool:
     ratio = shared / smaller
     if a.future and b.future:
         return shared >= _STORED_SHARED and ratio >= _STORED_RATIO
-    if a.rule is Rule.TIMEX and b.rule is Rule.TIMEX:
+    if a.rule is Rule.TIMEX and b.rule is Rule.TIMEX and a.width == b.width:
         return shared >= _DATED_SHARED and ratio >= _DATED_RATIO
+    if a.rule is Rule.TIMEX and b.rule is Rule.TIMEX:
+        return shared >= _VAGUE_SHARED and ratio >= _VAGUE_RATIO
     return a.article_id != b.article_id and shared >= _PUBLISHED_SHARED and ratio >= _PUBLISHED_RATIO
 
 

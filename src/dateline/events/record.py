@@ -7,6 +7,7 @@ those mentions alone, so the record as of X is what a store that only saw the ar
 
 from __future__ import annotations
 
+import math
 import re
 import sqlite3
 from collections import Counter
@@ -19,6 +20,8 @@ from dateline.events.grouping import group, linked
 from dateline.store.events import Report, known_reports, links_touching
 
 _QUERY_WORD = re.compile(r"\w+", re.UNICODE)
+# Longer sentences are run-ons or page furniture: never the representative while a shorter one exists.
+REPRESENTATIVE_WORDS = 45
 
 
 def query_words(query: str | None) -> list[str]:
@@ -93,14 +96,17 @@ def build_event(reports: Sequence[Report]) -> Event:
                                                                     item[0][0]))
     dated = values[(earliest, latest)]
 
-    # Centrality: how many content words a sentence shares with the others (summed over them), counted in one pass.
+    # The representative names the event's date in its own words when a mention does, is of readable length, and
+    # says what the others say: content words shared with them, per square root of its own (long sentences share
+    # more words by chance). Counted in one pass over the words.
     spread = Counter(term for r in ordered for term in r.mention.terms)
     position = {id(r): n for n, r in enumerate(ordered)}
 
-    def centrality(report: Report) -> tuple[int, int, int]:
-        shared = sum(spread[term] - 1 for term in report.mention.terms)
-        own_date = (report.mention.earliest, report.mention.latest) == (earliest, latest)
-        return (-shared, -int(own_date), position[id(report)])
+    def centrality(report: Report) -> tuple[bool, bool, float, int]:
+        m = report.mention
+        names_date = m.rule is Rule.TIMEX and (m.earliest, m.latest) == (earliest, latest)
+        shared = sum(spread[term] - 1 for term in m.terms) / math.sqrt(len(m.terms) or 1)
+        return (not names_date, len(report.text.split()) > REPRESENTATIVE_WORDS, -shared, position[id(report)])
 
     representative = min(ordered, key=centrality)
     first = ordered[0].mention
