@@ -56,3 +56,22 @@ def test_one_article_with_sentences_and_as_of(client: TestClient, assert_error: 
     late = next(a for a in listed if a["published_day"] == "2023-07-07")
     assert client.get(f"/api/articles/{late['id']}", params={"as_of": "2023-07-07"}).status_code == 200
     assert_error(client.get(f"/api/articles/{late['id']}", params={"as_of": "2023-07-06"}), 404, "D204")
+
+
+def test_stats_equal_the_store_figures_at_every_date(client: TestClient, seeded_db: Path, tmp_path: Path) -> None:
+    from dateline.store.stats import corpus_stats
+
+    revised = tmp_path / "revised.jsonl"
+    revised.write_text('{"id": "r1", "source": "wire", "date": "2023-07-01", "text": "First take."}\n')
+    with Store(seeded_db) as store:
+        ingest(store, [revised], IngestOptions(seen_at="published"))
+        revised.write_text('{"id": "r1", "source": "wire", "date": "2023-07-01", "text": "Second take."}\n')
+        ingest(store, [revised], IngestOptions(seen_at="published"))
+        for as_of in (None, "2023-06-21", "2023-06-30", "2023-07-01", "2023-07-07"):
+            expected = corpus_stats(store.conn, as_of)
+            got = client.get("/api/stats", params={"as_of": as_of} if as_of else {}).json()
+            assert {k: got[k] for k in expected if k != "versions"} == {k: v for k, v in expected.items()
+                                                                         if k != "versions"}, as_of
+    assert client.get("/api/stats").json()["versions"] == 4
+    assert [a["published_day"] for a in client.get("/api/articles").json()["items"]] == [
+        "2023-07-07", "2023-07-01", "2023-06-22"]

@@ -25,6 +25,7 @@ from dateline.api.params import to_date
 from dateline.api.routes.articles import article_detail, list_articles
 from dateline.api.routes.changes import window_end
 from dateline.api.routes.entities import profile
+from dateline.api.routes.stats import corpus_figures
 from dateline.api.routes.stories import story_out
 from dateline.api.routes.timelines import build as build_timeline
 from dateline.asof import as_of_bound
@@ -33,7 +34,6 @@ from dateline.events.cited import CitedTimeline
 from dateline.search import search
 from dateline.search.changes import changes
 from dateline.search.stories import stories, story
-from dateline.store.stats import corpus_stats
 from dateline.ui.charts import bar_chart, fill_periods, timeline_strip
 from dateline.ui.highlight import Mark, marked_paragraphs, marked_passage
 
@@ -85,14 +85,14 @@ def home(request: Request) -> HTMLResponse:
     results = None
     latest = []
     with page.reading() as conn:
-        stats = corpus_stats(conn, page.as_of)
+        stats = corpus_figures(conn, page.as_of)
         if q:
             results = search(conn, q, as_of=page.as_of, limit=PAGE, cursor=params.get("cursor") or None, **filters)
         else:
             latest = list_articles(conn, page.as_of, source=filters["source"],
                                    published_from=to_date(filters["published_from"], "published_from"),
                                    published_to=to_date(filters["published_to"], "published_to"), limit=PAGE)
-    chart = bar_chart(fill_periods(stats["per_month"], max_bars=120), label="Articles published per month",
+    chart = bar_chart(fill_periods(stats.per_month, max_bars=120), label="Articles published per month",
                       width=360, height=150)
     next_link = None
     if results is not None and results.next_cursor:
