@@ -29,7 +29,10 @@ MAX_LIMIT = 200
 
 @dataclass(frozen=True)
 class SearchHit:
-    """One matching article version, as known on the as-of date, with its best sentence."""
+    """One matching article version, as known on the as-of date, with its best sentence.
+
+    `revision` is this version's number among the article's versions first seen by the as-of date.
+    """
 
     article_id: str
     title: str | None
@@ -93,7 +96,7 @@ def search(conn: sqlite3.Connection, query: str, *, as_of: str | date | datetime
     if after is not None:
         order = [item for item in order if (item[0], item[1]) > (-after[0], after[1])]
     page = order[:limit]
-    hits = [_hit(conn, doc, -negative, compiled.terms, filters) for negative, _, doc in page]
+    hits = [_hit(conn, doc, -negative, compiled.terms, filters, bound) for negative, _, doc in page]
     more = len(order) > limit
     next_cursor = _encode_cursor(-page[-1][0], page[-1][1]) if more and page else None
     return SearchPage(query, bound, len(matched), hits, next_cursor)
@@ -111,11 +114,13 @@ def _matching(conn: sqlite3.Connection, match: str, bound: str | None, filters: 
     return {doc: (article_id, length) for doc, article_id, length in rows}
 
 
-def _hit(conn: sqlite3.Connection, doc: int, score: float, terms: tuple[str, ...], filters: Filters) -> SearchHit:
+def _hit(conn: sqlite3.Connection, doc: int, score: float, terms: tuple[str, ...], filters: Filters,
+         bound: str | None) -> SearchHit:
     row = conn.execute(
-        "SELECT a.id, a.title, a.source, a.published_at, a.published_day, a.first_seen_at, a.revision, a.text"
-        " FROM search_docs d JOIN articles a ON a.id = d.article_id WHERE d.doc = ?", (doc,)
+        "SELECT a.id, a.title, a.source, a.published_at, a.published_day, a.first_seen_at, a.text,"
+        " (SELECT count(*) FROM search_docs v WHERE v.key = d.key AND (:bound IS NULL OR v.first_seen_at <= :bound))"
+        " FROM search_docs d JOIN articles a ON a.id = d.article_id WHERE d.doc = :doc", {"doc": doc, "bound": bound}
     ).fetchone()
     preferred = filters.event_sentences(conn, row[0])
-    snippet = best_snippet(row[7], get_sentences(conn, row[0]), terms, preferred)
-    return SearchHit(row[0], row[1], row[2], row[3], row[4], row[5], int(row[6]), score, snippet)
+    snippet = best_snippet(row[6], get_sentences(conn, row[0]), terms, preferred)
+    return SearchHit(row[0], row[1], row[2], row[3], row[4], row[5], int(row[7]), score, snippet)
