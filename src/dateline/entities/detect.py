@@ -11,17 +11,20 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import Literal
 
 from dateline.entities.lexical import lexical_mentions
 from dateline.entities.local import DocEntity, link_mentions
-from dateline.entities.mention import Mention
+from dateline.entities.mention import Label, Mention
 from dateline.entities.names import initials, norm
 from dateline.text import sentences
 
 Mode = Literal["full", "fast"]
+# Codes the model takes for organisations: time zones and currencies.
+_NOT_NAMES = frozenset("UTC GMT EST EDT CST CDT PST PDT CET CEST BST IST JST USD EUR GBP JPY CNY CHF".split())
 _BRACKETED = re.compile(r"\s*\(([A-Z][A-Za-z&.]{1,7})\)")
 _MODEL_CODE = re.compile(r"\s?-?[A-Z]{0,2}\d{2,4}[A-Za-z0-9-]*\b")
 
@@ -56,8 +59,24 @@ def _acronyms(text: str, mentions: list[Mention]) -> list[Mention]:
     return sorted(found, key=lambda m: m.start)
 
 
+def _harmonize(mentions: list[Mention]) -> list[Mention]:
+    """One name, one kind within an article: where the model calls "Ryanair" a person once and an organisation
+    twice, all three become the majority label (ties are left alone)."""
+    votes: dict[str, Counter[Label]] = defaultdict(Counter)
+    for m in mentions:
+        votes[norm(m.text)][m.label] += 1
+    out = []
+    for m in mentions:
+        ranked = votes[norm(m.text)].most_common(2)
+        if len(ranked) == 2 and ranked[0][1] > ranked[1][1] and ranked[0][0] != m.label:
+            m = replace(m, label=ranked[0][0])
+        out.append(m)
+    return out
+
+
 def _finish(text: str, candidates: list[Mention]) -> tuple[list[Mention], list[DocEntity]]:
-    chosen = _acronyms(text, _products(text, _select(candidates)))
+    kept = [m for m in candidates if m.text not in _NOT_NAMES]
+    chosen = _harmonize(_acronyms(text, _products(text, _select(kept))))
     starts = [s.start for s in sentences(text)]
     placed = [replace(m, sentence=max(0, bisect_right(starts, m.start) - 1)) for m in chosen]
     return link_mentions(placed)

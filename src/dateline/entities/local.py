@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 
 from dateline.entities.mention import LABELS, Label, Mention
-from dateline.entities.names import initials, is_acronym, norm, parse_title, tokens
+from dateline.entities.names import initials, is_acronym, norm, organisation_core, parse_title, tokens
 
 _WORKS = ("WORK", "PRODUCT", "EVENT")
 _THE = re.compile(r"^[Tt]he\s+(?=\S)")
@@ -32,7 +32,8 @@ def type_class(label: str) -> str:
 def name_keys(name: str) -> set[str]:
     """Every key a group named `name` could link on, whatever its type: for lookups and overrides by name."""
     wanted = norm(name)
-    return {f"{kind}:{wanted}" for kind in ("per", "per1", "org", "misc")} | {
+    core = organisation_core(name)
+    return {f"{kind}:{wanted}" for kind in ("per", "per1", "org", "misc")} | ({f"org:{core}"} if core else set()) | {
         f"work:{key}" for key in parse_title(name).link_keys()}
 
 
@@ -207,4 +208,6 @@ def _keys(label: Label, members: list[Mention]) -> set[str]:
     if klass == "per":
         full = {n for n in names if len(n.split()) >= 2}
         return {f"per:{n}" for n in full} if full else {f"per1:{n}" for n in names}
+    if klass == "org":
+        names |= {core for m in strong if (core := organisation_core(m.text))}
     return {f"{klass}:{n}" for n in names}

@@ -41,6 +41,24 @@ def norm(name: str) -> str:
     return _LEADING_THE.sub("", text)
 
 
+_CORPORATE = frozenset("inc incorporated corp corporation co company cos ltd limited plc llc lp group spa sa ag nv"
+                       " gmbh bv ab asa oyj holdings holding".split())
+
+
+def organisation_core(name: str) -> str:
+    """An organisation's name without its legal form ("General Motors Corporation" -> "general motors"); "" when
+    nothing is left or nothing was dropped.
+
+    >>> organisation_core("Aer Lingus Group PLC")
+    'aer lingus'
+    """
+    words = tokens(name)
+    kept = list(words)
+    while len(kept) > 1 and kept[-1] in _CORPORATE:
+        kept.pop()
+    return " ".join(kept) if len(kept) < len(words) else ""
+
+
 def tokens(name: str) -> list[str]:
     """The words of a name, in matching form."""
     return norm(name).split()

@@ -12,51 +12,24 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from dateline.asof import as_of_bound
+from dateline.entities.entity import Entity
 from dateline.entities.local import name_keys
 from dateline.entities.names import norm
 from dateline.entities.overrides import Rules
-from dateline.entities.resolve import describe, locate, snapshot
+from dateline.entities.resolve import describe, evidence, locate, snapshot
 from dateline.errors import Code, StoreError
 from dateline.store.articles import current_filter
-from dateline.store.entities import EntityRow, Group
-
-
-@dataclass(frozen=True)
-class Entity:
-    """One entity as of some date. `stored_id` is the `entity_mentions.entity_id` its mentions carry: it equals
-    `id` except as of a date before a later article bridged this entity with another one."""
-
-    id: int
-    name: str
-    type: str
-    mentions: int
-    articles: int
-    first_seen_at: str
-    first_day: str | None
-    last_day: str | None
-    aliases: list[tuple[str, int]]
-    stored_id: int
-
-    def to_json(self) -> dict[str, object]:
-        return {"id": self.id, "name": self.name, "type": self.type, "mentions": self.mentions,
-                "articles": self.articles, "first_seen_at": self.first_seen_at, "first_day": self.first_day,
-                "last_day": self.last_day, "aliases": [{"alias": a, "mentions": n} for a, n in self.aliases]}
-
-
-def _entity(row: EntityRow, stored_id: int) -> Entity:
-    aliases = sorted(((alias, count) for alias, _, count in row.aliases), key=lambda a: (-a[1], a[0]))
-    return Entity(row.id, row.name, row.type, row.mentions, row.articles, row.first_seen_at, row.first_day,
-                  row.last_day, aliases, stored_id)
+from dateline.store.entities import Group
 
 
 def _stored(conn: sqlite3.Connection, entity_id: int) -> Entity | None:
     row = conn.execute("SELECT * FROM entities WHERE id = ?", (entity_id,)).fetchone()
     if row is None:
         return None
-    aliases = tuple((r[0], r[1], r[2]) for r in conn.execute(
-        "SELECT alias, norm, mentions FROM entity_aliases WHERE entity_id = ?", (entity_id,)))
-    return _entity(EntityRow(row["id"], row["name"], row["type"], row["mentions"], row["articles"],
-                             row["first_seen_at"], row["first_day"], row["last_day"], aliases), entity_id)
+    aliases = [(r[0], r[1]) for r in conn.execute(
+        "SELECT alias, mentions FROM entity_aliases WHERE entity_id = ? ORDER BY mentions DESC, alias", (entity_id,))]
+    return Entity(row["id"], row["name"], row["type"], row["mentions"], row["articles"], row["first_seen_at"],
+                  row["first_day"], row["last_day"], aliases, entity_id)
 
 
 def _as_of(conn: sqlite3.Connection, stored_id: int, as_of: str | None, rules: Rules) -> list[Entity]:
@@ -65,7 +38,7 @@ def _as_of(conn: sqlite3.Connection, stored_id: int, as_of: str | None, rules: R
         found = _stored(conn, stored_id)
         return [found] if found else []
     parts = snapshot(conn, stored_id, as_of_bound(as_of))
-    return [_entity(describe(conn, stored_id, part, as_of, rules), stored_id) for part in parts]
+    return [describe(conn, stored_id, part, as_of, rules) for part in parts]
 
 
 def get_entity(conn: sqlite3.Connection, entity_id: int, as_of: str | None = None) -> Entity | None:
@@ -75,7 +48,7 @@ def get_entity(conn: sqlite3.Connection, entity_id: int, as_of: str | None = Non
     located = locate(conn, entity_id, as_of_bound(as_of))
     if located is None:
         return None
-    entity = _entity(describe(conn, located[0], located[1], as_of, Rules.load(conn)), located[0])
+    entity = describe(conn, located[0], located[1], as_of, Rules.load(conn))
     return entity if entity.mentions else None
 
 
@@ -182,7 +155,7 @@ def entity_profile(conn: sqlite3.Connection, entity_id: int, as_of: str | None =
     why = Counter((r["text"], r["link"]) for r in rows if r["link"])
     profile.links = [{"text": text, "why": link, "count": n} for (text, link), n in sorted(why.items())]
     profile.co_mentioned = _co_mentioned(conn, set(by_article), members, as_of, co_mentioned)
-    profile.evidence = _evidence(conn, stored, members, bound)
+    profile.evidence = _evidence(groups)
     return profile
 
 
@@ -213,15 +186,10 @@ def _co_mentioned(conn: sqlite3.Connection, articles: set[str], members: set[tup
     return out
 
 
-def _evidence(conn: sqlite3.Connection, stored: int, members: set[tuple[str, int]],
-              bound: str | None) -> list[dict[str, object]]:
-    rows = conn.execute(
-        "SELECT l.article_id, l.local, d.name, l.other_article, l.other_local, o.name, l.key, l.seen_at"
-        " FROM entity_links l JOIN doc_entities d ON d.article_id = l.article_id AND d.local = l.local"
-        " JOIN doc_entities o ON o.article_id = l.other_article AND o.local = l.other_local"
-        " WHERE d.entity_id = ? ORDER BY l.seen_at, l.article_id, l.local", (stored,)).fetchall()
-    return [{"name": r[2], "article": r[0], "linked_to": r[5], "other_article": r[3], "key": r[6], "seen_at": r[7]}
-            for r in rows if (r[0], r[1]) in members and (r[3], r[4]) in members and (bound is None or r[7] <= bound)]
+def _evidence(groups: list[Group]) -> list[dict[str, object]]:
+    return [{"name": group.name, "article": group.article_id, "linked_to": other.name,
+             "other_article": other.article_id, "key": key, "seen_at": group.seen_at}
+            for group, other, key in evidence(groups)]
 
 
 __all__ = ["Entity", "Group", "Profile", "entity_profile", "find_entity", "get_entity", "list_entities"]

@@ -8,7 +8,7 @@ As of X, an entity is a component of the same graph restricted to groups first s
 
 Keeping it conservative: surnames, first names and short forms link inside one article only, and keys carry a
 type class (a person never joins an organisation of the same name). Each cross-article link is recorded with the
-key that caused it, in `entity_links`, so a user can see it and undo it with an override.
+keys that joined it (`evidence`), so a user can see why and undo it with an override.
 """
 
 from __future__ import annotations
@@ -17,15 +17,14 @@ import sqlite3
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
+from dateline.entities.entity import Entity
 from dateline.entities.mention import LABELS
 from dateline.entities.names import norm, tokens
 from dateline.entities.overrides import Rules
 from dateline.errors import Code, StoreError
 from dateline.store.articles import current_filter
 from dateline.store.entities import (
-    EntityRow,
     Group,
-    add_link,
     add_override,
     all_groups,
     assign,
@@ -78,24 +77,18 @@ def _resolve_groups(conn: sqlite3.Connection, groups: Iterable[Group], rules: Ru
         keys = rules.keys_for(group)
         if tuple(sorted(keys)) != group.keys:
             set_keys(conn, group, keys.items())
-        links = linked_entities(conn, sorted(keys))
-        first: dict[int, tuple[str, str, str, int]] = {}
-        for entity_id, key, seen_at, article_id, local in links:
-            first.setdefault(entity_id, (key, seen_at, article_id, local))
         winner, earliest = group.node, group.order
-        for entity_id in first:
+        linked = linked_entities(conn, sorted(keys))
+        for entity_id in linked:
             row = conn.execute("SELECT seen_at, article_id, local FROM doc_entities WHERE node = ?",
                                (entity_id,)).fetchone()
             if (row[0], row[1], row[2]) < earliest:
                 winner, earliest = entity_id, (row[0], row[1], row[2])
-        for entity_id in first:
-            if entity_id != winner:
-                move_entity(conn, entity_id, winner)
-                touched.discard(entity_id)
+        for entity_id in linked - {winner}:
+            move_entity(conn, entity_id, winner)
+            touched.discard(entity_id)
         assign(conn, group, winner)
         touched.add(winner)
-        for key, seen_at, article_id, local in first.values():
-            add_link(conn, group, article_id, local, key, max(seen_at, group.seen_at))
     return touched
 
 
@@ -105,15 +98,13 @@ def refresh(conn: sqlite3.Connection, entity_ids: Iterable[int], rules: Rules | 
     for entity_id in sorted(entity_ids):
         groups = entity_groups(conn, entity_id)
         if groups:
-            put_entity(conn, describe(conn, entity_id, groups, None, rules))
+            entity = describe(conn, entity_id, groups, None, rules)
+            put_entity(conn, entity, {alias: norm(alias) for alias, _ in entity.aliases})
 
 
-def snapshot(conn: sqlite3.Connection, entity_id: int, bound: str | None) -> list[list[Group]]:
-    """The entities that stored entity `entity_id` was as of `bound`: components of its groups first seen by then
-    (each list earliest first). With no bound it is one component, the stored entity itself."""
-    groups = entity_groups(conn, entity_id, bound)
-    if bound is None or not groups:
-        return [groups] if groups else []
+def _components(groups: list[Group]) -> tuple[list[int], list[tuple[int, int, str]]]:
+    """Union of groups sharing a key, in order: each group's component root, and the links that joined them (a
+    group, the earliest group holding the key that joined it, the key). A function of the groups alone."""
     parent = list(range(len(groups)))
 
     def find(i: int) -> int:
@@ -123,20 +114,37 @@ def snapshot(conn: sqlite3.Connection, entity_id: int, bound: str | None) -> lis
         return i
 
     owner: dict[str, int] = {}
+    joins: list[tuple[int, int, str]] = []
     for index, group in enumerate(groups):
         for key in group.keys:
-            if key in owner:
-                parent[find(index)] = find(owner[key])
-            else:
+            if key not in owner:
                 owner[key] = index
+            elif find(index) != find(owner[key]):
+                joins.append((index, owner[key], key))
+                parent[find(index)] = find(owner[key])
+    return [find(i) for i in range(len(groups))], joins
+
+
+def snapshot(conn: sqlite3.Connection, entity_id: int, bound: str | None) -> list[list[Group]]:
+    """The entities that stored entity `entity_id` was as of `bound`: components of its groups first seen by then
+    (each list earliest first). With no bound it is one component, the stored entity itself."""
+    groups = entity_groups(conn, entity_id, bound)
+    if bound is None or not groups:
+        return [groups] if groups else []
     parts: dict[int, list[Group]] = {}
-    for index, group in enumerate(groups):
-        parts.setdefault(find(index), []).append(group)
+    for group, root in zip(groups, _components(groups)[0], strict=True):
+        parts.setdefault(root, []).append(group)
     return sorted(parts.values(), key=lambda part: part[0].order)
 
 
+def evidence(groups: list[Group]) -> list[tuple[Group, Group, str]]:
+    """Why these groups (one entity, earliest first) are one: for each group that joined, the earlier group it
+    shares a key with, and the key. Computed from the groups, so it is the same in any store holding them."""
+    return [(groups[i], groups[j], key) for i, j, key in _components(groups)[1]]
+
+
 def describe(conn: sqlite3.Connection, stored_id: int, groups: list[Group], as_of: str | None,
-             rules: Rules) -> EntityRow:
+             rules: Rules) -> Entity:
     """The summary of the entity made of `groups` (part of stored entity `stored_id`), counting the mentions in
     the current revision of each article as of `as_of`."""
     members = {(g.article_id, g.local) for g in groups}
@@ -153,10 +161,11 @@ def describe(conn: sqlite3.Connection, stored_id: int, groups: list[Group], as_o
     name = max(names, key=lambda n: (names[n], len(tokens(n)), len(n), n))
     types = Counter(g.type for g in groups)
     kind = max(types, key=lambda t: (types[t], -LABELS.index(t) if t in LABELS else -99))
-    alias_rows = tuple(sorted((alias, norm(alias), count) for alias, count in aliases.items()))
-    shown = rules.display_name(name, {n for _, n, _ in alias_rows} | {norm(g.name) for g in groups})
-    return EntityRow(groups[0].node, shown, kind, len(kept), len({r[0] for r in kept}), groups[0].seen_at,
-                     days[0] if days else None, days[-1] if days else None, alias_rows)
+    names_seen = {norm(a) for a in aliases} | {norm(g.name) for g in groups}
+    shown = rules.display_name(name, names_seen)
+    ranked = sorted(aliases.items(), key=lambda item: (-item[1], item[0]))
+    return Entity(groups[0].node, shown, kind, len(kept), len({r[0] for r in kept}), groups[0].seen_at,
+                  days[0] if days else None, days[-1] if days else None, ranked, stored_id)
 
 
 def locate(conn: sqlite3.Connection, entity_id: int, bound: str | None) -> tuple[int, list[Group]] | None:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from dateline.errors import Code, StoreError
 
 if TYPE_CHECKING:
+    from dateline.entities.entity import Entity
     from dateline.entities.local import DocEntity
     from dateline.entities.mention import Mention
 
@@ -113,21 +114,15 @@ def set_keys(conn: sqlite3.Connection, group: Group, keys: Iterable[tuple[str, s
                      [(key, group.article_id, group.local, base) for key, base in keys])
 
 
-def linked_entities(conn: sqlite3.Connection, keys: Sequence[str]) -> list[tuple[int, str, str, str, int]]:
-    """(entity_id, key, seen_at, article_id, local) of the earliest resolved group of each entity having a key."""
+def linked_entities(conn: sqlite3.Connection, keys: Sequence[str]) -> set[int]:
+    """The entities of resolved groups having any of `keys`."""
     if not keys:
-        return []
+        return set()
     rows = conn.execute(
-        "SELECT d.entity_id, k.key, min(d.seen_at || char(31) || d.article_id || char(31) || d.local)"
-        " FROM doc_entity_keys k JOIN doc_entities d ON d.article_id = k.article_id AND d.local = k.local"
-        f" WHERE k.key IN ({','.join('?' * len(keys))}) AND d.entity_id IS NOT NULL GROUP BY d.entity_id, k.key",
-        list(keys),
-    ).fetchall()
-    out = []
-    for entity_id, key, first in rows:
-        seen_at, article_id, local = first.split("\x1f")
-        out.append((int(entity_id), key, seen_at, article_id, int(local)))
-    return out
+        "SELECT DISTINCT d.entity_id FROM doc_entity_keys k JOIN doc_entities d"
+        " ON d.article_id = k.article_id AND d.local = k.local"
+        f" WHERE k.key IN ({','.join('?' * len(keys))}) AND d.entity_id IS NOT NULL", list(keys))
+    return {int(r[0]) for r in rows}
 
 
 def assign(conn: sqlite3.Connection, group: Group, entity_id: int) -> None:
@@ -144,44 +139,23 @@ def move_entity(conn: sqlite3.Connection, old: int, new: int) -> None:
     conn.execute("DELETE FROM entities WHERE id = ?", (old,))
 
 
-def add_link(conn: sqlite3.Connection, group: Group, other_article: str, other_local: int, key: str,
-             seen_at: str) -> None:
-    conn.execute("INSERT INTO entity_links (article_id, local, other_article, other_local, key, seen_at)"
-                 " VALUES (?, ?, ?, ?, ?, ?)", (group.article_id, group.local, other_article, other_local, key,
-                                                 seen_at))
-
-
-@dataclass(frozen=True)
-class EntityRow:
-    """What `entities` and `entity_aliases` hold for one entity."""
-
-    id: int
-    name: str
-    type: str
-    mentions: int
-    articles: int
-    first_seen_at: str
-    first_day: str | None
-    last_day: str | None
-    aliases: tuple[tuple[str, str, int], ...]  # (alias, norm, mentions)
-
-
-def put_entity(conn: sqlite3.Connection, row: EntityRow) -> None:
+def put_entity(conn: sqlite3.Connection, entity: Entity, norms: Mapping[str, str]) -> None:
+    """Store an entity's summary and its aliases (`norms` maps each alias to its matching form)."""
     conn.execute(
         "INSERT OR REPLACE INTO entities (id, name, type, mentions, articles, first_seen_at, first_day, last_day)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        (row.id, row.name, row.type, row.mentions, row.articles, row.first_seen_at, row.first_day, row.last_day),
+        (entity.id, entity.name, entity.type, entity.mentions, entity.articles, entity.first_seen_at,
+         entity.first_day, entity.last_day),
     )
-    conn.execute("DELETE FROM entity_aliases WHERE entity_id = ?", (row.id,))
+    conn.execute("DELETE FROM entity_aliases WHERE entity_id = ?", (entity.id,))
     conn.executemany("INSERT INTO entity_aliases (entity_id, alias, norm, mentions) VALUES (?, ?, ?, ?)",
-                     [(row.id, alias, normed, count) for alias, normed, count in row.aliases])
+                     [(entity.id, alias, norms[alias], count) for alias, count in entity.aliases])
 
 
 def clear_resolution(conn: sqlite3.Connection) -> None:
     """Forget every cross-article decision (mentions and groups stay), before a rebuild."""
     conn.execute("UPDATE doc_entities SET entity_id = NULL")
     conn.execute("UPDATE entity_mentions SET entity_id = NULL")
-    conn.execute("DELETE FROM entity_links")
     conn.execute("DELETE FROM entity_aliases")
     conn.execute("DELETE FROM entities")
 
