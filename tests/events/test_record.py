@@ -11,9 +11,11 @@ from typing import Any
 import pytest
 
 from dateline.events.cited import make_timeline
+from dateline.events.grouping import overlap
 from dateline.events.record import Event, find_events
 from dateline.events.revisions import find_schedules
 from dateline.store.db import Store
+from dateline.store.events import mentions_of
 
 Ingest = Callable[[Store, Sequence[dict[str, Any]]], None]
 Records = list[dict[str, Any]]
@@ -86,3 +88,14 @@ def test_nothing_first_seen_after_the_as_of_date_ever_shows(
         seen += [c.first_seen_at for d in make_timeline(store.conn, None, as_of=as_of).dates for c in d.sentences]
         assert all(stamp[:10] <= as_of for stamp in seen), as_of
         day += timedelta(days=7)
+
+
+def test_the_indexed_linking_stores_exactly_the_evidence_of_every_pair(
+        store: Store, add_records: Ingest, vote_and_strike: Records) -> None:
+    add_records(store, vote_and_strike[:2])
+    add_records(store, vote_and_strike[2:])  # a second batch links to the first
+    mentions = mentions_of(store.conn, [r[0] for r in store.conn.execute("SELECT id FROM articles")])
+    expected = {(min(a, b), max(a, b), *found) for a in mentions for b in mentions if a < b
+                and (found := overlap(mentions[a], mentions[b])) is not None}
+    stored = {tuple(row) for row in store.conn.execute("SELECT a, b, shared, smaller FROM event_links")}
+    assert stored == expected and expected

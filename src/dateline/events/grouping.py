@@ -38,15 +38,23 @@ def dates_compatible(a_first: date, a_last: date, b_first: date, b_last: date) -
     return widest <= MAX_GROUP_WIDTH and a_first <= b_last and b_first <= a_last
 
 
+def kept(a: EventMention, b: EventMention, shared: int, smaller: int) -> bool:
+    """Whether two date-compatible mentions sharing `shared` of `smaller` content words are evidence worth storing.
+
+    Two sentences of one article dated only by its publication share its vocabulary, not a happening: never kept.
+    """
+    if a.article_id == b.article_id and a.rule is Rule.PUBLISHED and b.rule is Rule.PUBLISHED:
+        return False
+    return shared >= _STORED_SHARED and shared / smaller >= _STORED_RATIO
+
+
 def overlap(a: EventMention, b: EventMention) -> tuple[int, int] | None:
     """(shared content words, words of the shorter sentence) when the pair is worth storing as evidence."""
     if a.key == b.key or not dates_compatible(a.earliest, a.latest, b.earliest, b.latest):
         return None
     smaller = min(len(a.terms), len(b.terms))
     shared = len(a.terms & b.terms)
-    if smaller and shared >= _STORED_SHARED and shared / smaller >= _STORED_RATIO:
-        return shared, smaller
-    return None
+    return (shared, smaller) if smaller and kept(a, b, shared, smaller) else None
 
 
 def linked(a: EventMention, b: EventMention, shared: int, smaller: int) -> bool:

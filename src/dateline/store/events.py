@@ -63,13 +63,16 @@ def mentions_of(conn: sqlite3.Connection, article_ids: Sequence[str]) -> dict[in
 
 def mentions_overlapping(conn: sqlite3.Connection, first: date, last: date, max_width: int
                          ) -> dict[int, EventMention]:
-    """Every stored mention at most `max_width` days wide whose interval overlaps `[first, last]`."""
-    rows = conn.execute(
-        f"SELECT {_COLUMNS} FROM event_mentions m WHERE m.earliest BETWEEN ? AND ? AND m.latest >= ?"
-        " AND m.width <= ?",
-        ((first - timedelta(days=max_width - 1)).isoformat(), last.isoformat(), first.isoformat(), max_width),
+    """Every stored mention at most `max_width` days wide whose interval overlaps `[first, last]`: the single days
+    in it, and the vague dates (through their own index) that start up to `max_width` days before."""
+    days = conn.execute(f"SELECT {_COLUMNS} FROM event_mentions m WHERE m.earliest BETWEEN ? AND ? AND m.width = 1",
+                        (first.isoformat(), last.isoformat()))
+    vague = conn.execute(
+        f"SELECT {_COLUMNS} FROM event_mentions m WHERE m.earliest BETWEEN ? AND ? AND m.width > 1"
+        " AND m.width <= ? AND m.latest >= ?",
+        ((first - timedelta(days=max_width - 1)).isoformat(), last.isoformat(), max_width, first.isoformat()),
     )
-    return {row["id"]: _mention(row) for row in rows}
+    return {row["id"]: _mention(row) for rows in (days, vague) for row in rows}
 
 
 def put_links(conn: sqlite3.Connection, links: Iterable[tuple[int, int, int, int]]) -> None:
