@@ -2,8 +2,9 @@
 
 FTS5's built-in `bm25()` counts every indexed version, including articles first seen after the as-of date and
 superseded revisions, so its scores (and therefore the ranking) would leak the future. Here the document count, the
-mean length and each term's document frequency are those of the versions current as of the date, so a search
-as of X ranks exactly as a store that only ever saw those articles would.
+mean length and each term's document frequency are those of the versions visible as of the date (`visibility`), so
+a search as of X ranks exactly as a store that only ever saw those articles would. Term counts come from FTS5
+(`fts5.frequencies`), lengths from `search_docs` (words of title and text).
 """
 
 from __future__ import annotations
@@ -13,9 +14,11 @@ import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from dateline.search import fts5
+from dateline.search.visibility import Visible, count_matches
+
 K1 = 1.2
 B = 0.75
-TITLE_WEIGHT = 2  # a word in the title counts as this many occurrences in the text
 
 
 def known_sql(alias: str = "d") -> str:
@@ -29,7 +32,7 @@ def known_sql(alias: str = "d") -> str:
 
 @dataclass(frozen=True)
 class CorpusStats:
-    """How many versions were current as of a date, and how many tokens they hold."""
+    """How many versions were current as of a date, and how many words they hold."""
 
     docs: int
     tokens: int
@@ -40,7 +43,7 @@ class CorpusStats:
 
 
 def corpus_stats(conn: sqlite3.Connection, bound: str | None) -> CorpusStats:
-    """Current versions and their tokens as of the `first_seen_at` bound (None: everything stored)."""
+    """Current versions and their words as of the `first_seen_at` bound (None: everything stored)."""
     if bound is None:
         docs, total = conn.execute("SELECT coalesce(sum(docs), 0), coalesce(sum(tokens), 0) FROM search_days"
                                    ).fetchone()
@@ -60,33 +63,27 @@ def corpus_stats(conn: sqlite3.Connection, bound: str | None) -> CorpusStats:
     return CorpusStats(int(docs + seen - gone), int(total + seen_tokens - gone_tokens))
 
 
-def term_frequencies(conn: sqlite3.Connection, term: str, bound: str | None) -> dict[int, int]:
-    """For every version current as of `bound` that contains `term` (title or text): doc -> weighted count."""
-    rows = conn.execute(
-        f"SELECT v.doc, sum(CASE v.col WHEN 'title' THEN {TITLE_WEIGHT} ELSE 1 END) FROM search_vocab v"
-        f" JOIN search_docs d ON d.doc = v.doc WHERE v.term = :term AND v.col != 'source' AND {known_sql()}"
-        " GROUP BY v.doc",
-        {"term": term, "bound": bound},
-    )
-    return dict(rows.fetchall())
-
-
 def idf(docs: int, frequency: int) -> float:
-    """Robertson-Sparck Jones inverse document frequency, kept positive (as in Lucene and FTS5)."""
+    """Robertson-Sparck Jones inverse document frequency, kept positive (as in Lucene)."""
     return math.log(1.0 + (docs - frequency + 0.5) / (frequency + 0.5))
 
 
-def scores(conn: sqlite3.Connection, terms: Iterable[str], lengths: dict[int, int], bound: str | None
-           ) -> dict[int, float]:
+def scores(conn: sqlite3.Connection, terms: Iterable[str], lengths: dict[int, int], bound: str | None,
+           seen: Visible) -> dict[int, float]:
     """BM25 score of each doc in `lengths` (doc -> length) for `terms`, with statistics as of `bound`."""
     stats = corpus_stats(conn, bound)
     mean = stats.mean_length or 1.0
     result = dict.fromkeys(lengths, 0.0)
+    docs = sorted(lengths)
+    if not docs:
+        return result
+    fts_stats = fts5.totals(conn)
+    row_sizes = fts5.sizes(conn, docs)
     for term in terms:
-        frequencies = term_frequencies(conn, term, bound)
-        weight = idf(stats.docs, len(frequencies))
-        for doc, length in lengths.items():
-            count = frequencies.get(doc)
+        weight = idf(stats.docs, count_matches(conn, f'{{title body}} : "{term}"', seen))
+        counts = fts5.frequencies(conn, term, docs, row_sizes, fts_stats)
+        for doc in docs:
+            count = counts[doc]
             if count:
-                result[doc] += weight * count * (K1 + 1) / (count + K1 * (1 - B + B * length / mean))
+                result[doc] += weight * count * (K1 + 1) / (count + K1 * (1 - B + B * lengths[doc] / mean))
     return result

@@ -1,8 +1,11 @@
 """`search`: ranked full-text search over the articles known as of a date, with filters and stable cursors.
 
-FTS5 finds the matching versions; `search_docs` keeps only those current as of the date (and within the filters);
-BM25 ranks them with the corpus statistics of that date (`bm25`), so the answer is exactly what a store that only
-ever saw those articles would give. Ties are broken by article id, which is the same in every store.
+FTS5 finds the matching versions visible as of the date (`visibility`: a rowid range plus exceptions), newest
+first; the `RANK_WINDOW` newest of them (all, for most queries) are ranked by BM25 with the corpus statistics of
+that date (`bm25`), so the answer is exactly what a store that only ever saw those articles would give. Bounding
+the ranked set keeps a query over a million articles fast whatever its words: a query matching more than
+`RANK_WINDOW` articles ranks its most recently stored matches. Ties are broken by article id, the same in every
+store.
 """
 
 from __future__ import annotations
@@ -21,10 +24,13 @@ from dateline.search import bm25
 from dateline.search.filters import Filters, build_filters
 from dateline.search.query import compile_query
 from dateline.search.snippets import Snippet, best_snippet
+from dateline.search.visibility import Visible, count_matches, visible
 from dateline.store.articles import get_sentences
 
 DateArg = str | date | None
 MAX_LIMIT = 200
+RANK_WINDOW = 1000
+COUNT_CAP = 10000  # with filters, matches are counted up to this many
 
 
 @dataclass(frozen=True)
@@ -47,14 +53,18 @@ class SearchHit:
 
 @dataclass(frozen=True)
 class SearchPage:
-    """One page of hits, best first. `next_cursor` fetches the next page (None on the last one); `total` counts
-    every hit of the query."""
+    """One page of hits, best first. `next_cursor` fetches the next page (None on the last one).
+
+    `total` counts the matching articles (exactly, unless `total_exact` is False: then at least that many); the
+    pages run through the `RANK_WINDOW` newest of them.
+    """
 
     query: str
     as_of: str | None
     total: int
     hits: list[SearchHit]
     next_cursor: str | None
+    total_exact: bool = True
 
 
 def _encode_cursor(score: float, article_id: str) -> str:
@@ -90,8 +100,10 @@ def search(conn: sqlite3.Connection, query: str, *, as_of: str | date | datetime
     filters = build_filters(conn, as_of=bound, published_from=published_from, published_to=published_to,
                             event_from=event_from, event_to=event_to, entity=entity, source=source)
     after = _decode_cursor(cursor) if cursor else None
-    matched = _matching(conn, compiled.match, bound, filters)
-    scored = bm25.scores(conn, compiled.terms, {doc: length for doc, (_, length) in matched.items()}, bound)
+    seen = visible(conn, bound)
+    matched = _newest(conn, compiled.match, seen, filters)
+    total, exact = _count(conn, compiled.match, seen, filters)
+    scored = bm25.scores(conn, compiled.terms, {doc: length for doc, (_, length) in matched.items()}, bound, seen)
     order = sorted(((-scored[doc], article_id, doc) for doc, (article_id, _) in matched.items()))
     if after is not None:
         order = [item for item in order if (item[0], item[1]) > (-after[0], after[1])]
@@ -99,19 +111,50 @@ def search(conn: sqlite3.Connection, query: str, *, as_of: str | date | datetime
     hits = [_hit(conn, doc, -negative, compiled.terms, filters, bound) for negative, _, doc in page]
     more = len(order) > limit
     next_cursor = _encode_cursor(-page[-1][0], page[-1][1]) if more and page else None
-    return SearchPage(query, bound, len(matched), hits, next_cursor)
+    return SearchPage(query, bound, total, hits, next_cursor, exact)
 
 
-def _matching(conn: sqlite3.Connection, match: str, bound: str | None, filters: Filters
-              ) -> dict[int, tuple[str, int]]:
-    """doc -> (article id, length) of every version matching the query, current as of `bound`, within filters."""
-    sql = (f"SELECT d.doc, d.article_id, d.length FROM search_fts f JOIN search_docs d ON d.doc = f.rowid"
-           f" WHERE search_fts MATCH :match AND {bm25.known_sql()}{filters.sql}")
+def _run(conn: sqlite3.Connection, sql: str, params: dict[str, Any]) -> list[Any]:
     try:
-        rows = conn.execute(sql, {"match": match, "bound": bound, **filters.params}).fetchall()
+        return conn.execute(sql, params).fetchall()
     except sqlite3.OperationalError as error:
-        raise QueryError(f"cannot run query {match!r}: {error}", code=Code.INVALID_QUERY) from None
+        raise QueryError(f"cannot run query {params['match']!r}: {error}", code=Code.INVALID_QUERY) from None
+
+
+def _newest(conn: sqlite3.Connection, match: str, seen: Visible, filters: Filters) -> dict[int, tuple[str, int]]:
+    """doc -> (article id, length) of the `RANK_WINDOW` newest visible versions matching, within the filters."""
+    source = "search_fts f" + (" JOIN search_docs d ON d.doc = f.rowid" if filters.sql else "")
+    params: dict[str, Any] = {"match": match, "upto": seen.upto, "extra": seen.extra_json(),
+                              "n": RANK_WINDOW + len(seen.hidden), **filters.params}
+    docs = [row[0] for row in _run(conn, f"SELECT f.rowid FROM {source} WHERE search_fts MATCH :match AND"
+                                         f" f.rowid <= :upto{filters.sql} ORDER BY f.rowid DESC LIMIT :n", params)]
+    if seen.extra:
+        docs += [row[0] for row in _run(conn, f"SELECT f.rowid FROM {source} WHERE search_fts MATCH :match AND"
+                                              f" f.rowid IN (SELECT value FROM json_each(:extra)){filters.sql}",
+                                        params)]
+    newest = sorted((doc for doc in set(docs) if doc not in seen.hidden), reverse=True)[:RANK_WINDOW]
+    rows = conn.execute("SELECT doc, article_id, length FROM search_docs WHERE doc IN"
+                        " (SELECT value FROM json_each(?))", (json.dumps(newest),))
     return {doc: (article_id, length) for doc, article_id, length in rows}
+
+
+def _count(conn: sqlite3.Connection, match: str, seen: Visible, filters: Filters) -> tuple[int, bool]:
+    """Visible versions matching within the filters, and whether that count is exact (see `COUNT_CAP`)."""
+    if not filters.sql:
+        try:
+            return count_matches(conn, match, seen), True
+        except sqlite3.OperationalError as error:
+            raise QueryError(f"cannot run query {match!r}: {error}", code=Code.INVALID_QUERY) from None
+    params: dict[str, Any] = {"match": match, "upto": seen.upto, "extra": seen.extra_json(),
+                              "hidden": seen.hidden_json(), "cap": COUNT_CAP, **filters.params}
+    base = "SELECT 1 FROM search_fts f JOIN search_docs d ON d.doc = f.rowid WHERE search_fts MATCH :match"
+    counted = _run(conn, f"SELECT count(*) FROM ({base} AND f.rowid <= :upto{filters.sql} LIMIT :cap)", params)[0][0]
+    if counted >= COUNT_CAP:
+        return int(counted), False
+    for sign, listed in ((1, "extra"), (-1, "hidden")):
+        counted += sign * _run(conn, f"SELECT count(*) FROM ({base} AND f.rowid IN (SELECT value FROM"
+                                     f" json_each(:{listed})){filters.sql})", params)[0][0]
+    return int(counted), True
 
 
 def _hit(conn: sqlite3.Connection, doc: int, score: float, terms: tuple[str, ...], filters: Filters,

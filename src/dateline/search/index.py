@@ -2,7 +2,8 @@
 
 `index_article` runs in the ingest transaction for every stored article version (from `pipeline.save`). It adds the
 version to the FTS5 index and records in `search_docs` what as-of queries need without touching the big articles
-rows: when the version was first seen, when a later revision replaced it (`gone_at`), and its length. `search_days`
+rows: when the version was first seen, whether it arrived after versions first seen later (`late`, see
+`visibility`), when a later revision replaced it (`gone_at`), and its length. `search_days`
 keeps per-day deltas of the number of current versions and their tokens, so BM25 statistics as of any date cost a
 short sum.
 
@@ -40,10 +41,11 @@ def index_article(conn: sqlite3.Connection, article_id: str) -> int:
     key, revision, title, text, source, seen, day = row
     length = len(tokens(title or "")) + len(tokens(text))
     _retire_older(conn, key, revision, seen)
+    latest = conn.execute("SELECT max(first_seen_at) FROM search_docs").fetchone()[0]
     doc = conn.execute(
-        "INSERT INTO search_docs (article_id, key, revision, first_seen_at, published_day, source, length)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?)",
-        (article_id, key, revision, seen, day, source, length),
+        "INSERT INTO search_docs (article_id, key, revision, first_seen_at, published_day, source, length, late)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (article_id, key, revision, seen, day, source, length, int(latest is not None and seen < latest)),
     ).lastrowid
     assert doc is not None
     conn.execute("INSERT INTO search_fts (rowid, title, body, source) VALUES (?, ?, ?, ?)",

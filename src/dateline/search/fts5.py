@@ -1,0 +1,76 @@
+"""Term frequencies from FTS5, without scanning a term's whole posting list.
+
+FTS5 does not expose how often a term occurs in a row, but its `bm25()` is a known function of that count, the
+row's size and index-wide statistics, all of which FTS5 keeps in its shadow tables (`search_fts_data` row 1: the
+row count and token totals; `search_fts_docsize`: each row's size per column). Solving bm25 for the count gives it
+back exactly (it is an integer: title occurrences weigh `TITLE_WEIGHT`, text 1, source 0).
+
+The formula is FTS5's (fts5_aux.c): idf = ln((N - n + 0.5) / (n + 0.5)), at least 1e-6;
+score = idf * f * (k1 + 1) / (f + k1 * (1 - b + b * D / avgdl)), k1 = 1.2, b = 0.75, returned negated.
+"""
+
+from __future__ import annotations
+
+import math
+import sqlite3
+from collections.abc import Iterable
+
+TITLE_WEIGHT = 2
+_K1 = 1.2
+_B = 0.75
+
+
+def _varints(blob: bytes) -> list[int]:
+    """SQLite's big-endian varints (7 bits a byte, a 9th byte of 8 bits), as FTS5 writes its statistics."""
+    values, at = [], 0
+    while at < len(blob):
+        value = 0
+        for position in range(9):
+            byte = blob[at]
+            at += 1
+            if position == 8:
+                value = (value << 8) | byte
+                break
+            value = (value << 7) | (byte & 0x7F)
+            if byte < 0x80:
+                break
+        values.append(value)
+    return values
+
+
+def totals(conn: sqlite3.Connection) -> tuple[int, int]:
+    """FTS5's row count and total tokens (all columns)."""
+    row = conn.execute("SELECT block FROM search_fts_data WHERE id = 1").fetchone()
+    if row is None:
+        return 0, 0
+    values = _varints(bytes(row[0]))
+    return values[0], sum(values[1:])
+
+
+def sizes(conn: sqlite3.Connection, docs: Iterable[int]) -> dict[int, int]:
+    """Each row's size in tokens (all columns), as FTS5 counted it."""
+    rows = conn.execute("SELECT id, sz FROM search_fts_docsize WHERE id IN (SELECT value FROM json_each(?))",
+                        (f"[{','.join(map(str, docs))}]",))
+    return {doc: sum(_varints(bytes(blob))) for doc, blob in rows}
+
+
+def frequencies(conn: sqlite3.Connection, term: str, docs: list[int], row_sizes: dict[int, int],
+                stats: tuple[int, int]) -> dict[int, int]:
+    """Weighted occurrences of `term` (a folded word) in each of `docs` (ascending), 0 where it is absent."""
+    found = dict.fromkeys(docs, 0)
+    if not docs:
+        return found
+    rows, tokens = stats
+    phrase = f'"{term}"'
+    hits = conn.execute("SELECT count(*) FROM search_fts WHERE search_fts MATCH ?", (phrase,)).fetchone()[0]
+    idf = max(math.log((rows - hits + 0.5) / (hits + 0.5)), 1e-6)
+    mean = tokens / rows
+    for doc, score in conn.execute(
+        f"SELECT rowid, bm25(search_fts, {TITLE_WEIGHT}.0, 1.0, 0.0) FROM search_fts WHERE search_fts MATCH ?"
+        " AND rowid BETWEEN ? AND ?", (phrase, docs[0], docs[-1]),
+    ):
+        if doc in found and score:
+            s = -score
+            norm = _K1 * (1 - _B + _B * row_sizes[doc] / mean)
+            found[doc] = round(s * norm / (idf * (_K1 + 1) - s))
+    return found

@@ -1,0 +1,43 @@
+"""Term counts recovered from FTS5's bm25 equal the counts in the text, and visibility matches current_filter."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from dateline.asof import as_of_bound
+from dateline.search import fts5
+from dateline.search.terms import tokens
+from dateline.search.visibility import visible
+from dateline.store.articles import current_filter
+from dateline.store.db import Store
+
+Add = Callable[..., str]
+
+
+def test_frequencies_match_the_words_of_title_and_text(store: Store, add: Add) -> None:
+    texts = [("Tin tin TIN, and more tin.", "Tin report", "tin"), ("No metal here at all.", None, "wire"),
+             ("A long text " + "about copper and tin " * 40, "Copper", "daily"),
+             ("Étain: the tin market fell.", "Tin Tin", "tin-news")]
+    ids = [add(text, title=title, source=source, published=f"2024-01-0{n + 1}")
+           for n, (text, title, source) in enumerate(texts)]
+    docs = [row[0] for row in store.conn.execute("SELECT doc FROM search_docs ORDER BY doc")]
+    expected = {doc: fts5.TITLE_WEIGHT * tokens(title or "").count("tin") + tokens(text).count("tin")
+                for doc, (text, title, _) in zip(docs, texts, strict=True)}
+    sizes = fts5.sizes(store.conn, docs)
+    assert fts5.frequencies(store.conn, "tin", docs, sizes, fts5.totals(store.conn)) == expected
+    assert fts5.totals(store.conn)[0] == len(ids)
+
+
+def test_visible_docs_are_the_current_versions(store: Store, add: Add) -> None:
+    add("Late one.", published="2024-01-05", seen="2024-01-20")
+    add("Backfilled, first seen earlier.", published="2024-01-02", seen="2024-01-03")
+    add("Revised later.", published="2024-01-04", seen="2024-01-04", url="https://x.test/r")
+    add("Revised text.", published="2024-01-04", seen="2024-01-10", url="https://x.test/r")
+    add("Another backfill.", published="2024-01-08", seen="2024-01-09")
+    for as_of in (None, "2024-01-02", "2024-01-03", "2024-01-04", "2024-01-09", "2024-01-10", "2024-01-20"):
+        where, params = current_filter(as_of)
+        expected = {row[0] for row in store.conn.execute(
+            f"SELECT d.doc FROM search_docs d JOIN articles a ON a.id = d.article_id WHERE {where}", params)}
+        seen = visible(store.conn, as_of_bound(as_of))
+        everything = [row[0] for row in store.conn.execute("SELECT doc FROM search_docs")]
+        assert {doc for doc in everything if doc in seen} == expected, as_of
