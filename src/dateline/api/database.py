@@ -9,22 +9,47 @@ from __future__ import annotations
 import queue
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TypeVar, cast
 
 from dateline.store.db import Store
+
+T = TypeVar("T")
 
 
 class Database:
     """Opens (creating and migrating if needed) the store at `path` and hands out connections."""
 
-    def __init__(self, path: str | Path, *, max_idle: int = 16) -> None:
+    def __init__(self, path: str | Path, *, max_idle: int = 16, remember: int = 256) -> None:
         self.path = Path(path)
         self._writer = Store(self.path)
         self._write_lock = threading.Lock()
         self._idle: queue.LifoQueue[Store] = queue.LifoQueue()
         self._max_idle = max_idle
+        self._memo: OrderedDict[tuple[Hashable, int | None], object] = OrderedDict()
+        self._memo_size = remember
+        self._memo_lock = threading.Lock()
+
+    def remembered(self, conn: sqlite3.Connection, key: Hashable, compute: Callable[[], T]) -> T:
+        """`compute()`, remembered under `key` until another article version is stored.
+
+        Only for answers that depend on the articles alone (not on entity overrides, say): article versions are
+        only ever added, so the largest rowid names the state of the articles table.
+        """
+        version = conn.execute("SELECT max(rowid) FROM articles").fetchone()[0]
+        with self._memo_lock:
+            if (key, version) in self._memo:
+                self._memo.move_to_end((key, version))
+                return cast(T, self._memo[(key, version)])
+        value = compute()
+        with self._memo_lock:
+            self._memo[(key, version)] = value
+            while len(self._memo) > self._memo_size:
+                self._memo.popitem(last=False)
+        return value
 
     @contextmanager
     def reading(self) -> Iterator[sqlite3.Connection]:

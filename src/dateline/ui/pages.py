@@ -85,7 +85,7 @@ def home(request: Request) -> HTMLResponse:
     results = None
     latest = []
     with page.reading() as conn:
-        stats = corpus_figures(conn, page.as_of)
+        stats = corpus_figures(page.request.app.state.database, conn, page.as_of)
         if q:
             results = search(conn, q, as_of=page.as_of, limit=PAGE, cursor=params.get("cursor") or None, **filters)
         else:

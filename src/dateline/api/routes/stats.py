@@ -5,17 +5,23 @@ from __future__ import annotations
 import sqlite3
 from collections import Counter
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request
 
+from dateline.api.database import Database
 from dateline.api.models import Stats
-from dateline.api.params import AsOf, Conn
+from dateline.api.params import AsOf, Conn, database
 from dateline.asof import as_of_bound
 from dateline.search.bm25 import known_sql
 
 router = APIRouter(tags=["stats"])
 
 
-def corpus_figures(conn: sqlite3.Connection, as_of: str | None) -> Stats:
+def corpus_figures(database: Database, conn: sqlite3.Connection, as_of: str | None) -> Stats:
+    """`figures` as of `as_of`, remembered until an article version is added (they depend on nothing else)."""
+    return database.remembered(conn, ("figures", as_of), lambda: figures(conn, as_of))
+
+
+def figures(conn: sqlite3.Connection, as_of: str | None) -> Stats:
     """Articles (latest revision of each), sources, publication range and articles per month, as of `as_of`.
 
     The same figures as `store.stats.corpus_stats`, read from the slim `search_docs` rows in one grouped scan (the
@@ -25,14 +31,15 @@ def corpus_figures(conn: sqlite3.Connection, as_of: str | None) -> Stats:
     values = {"bound": as_of_bound(as_of)}
     per_month: Counter[str] = Counter()
     per_source: Counter[str] = Counter()
-    for month, source, count in conn.execute(
-            f"SELECT substr(d.published_day, 1, 7), d.source, count(*) FROM search_docs d WHERE {known_sql('d')}"
-            " GROUP BY 1, 2", values):
+    first: str | None = None
+    last: str | None = None
+    for month, source, count, low, high in conn.execute(
+            "SELECT substr(d.published_day, 1, 7), d.source, count(*), min(d.published_day), max(d.published_day)"
+            f" FROM search_docs d WHERE {known_sql('d')} GROUP BY 1, 2", values):
         per_month[month] += count
         per_source[source if source is not None else "(none)"] += count
-    first, last = conn.execute(
-        f"SELECT min(d.published_day), max(d.published_day) FROM search_docs d WHERE {known_sql('d')}", values
-    ).fetchone()
+        first = low if first is None else min(first, low)
+        last = high if last is None else max(last, high)
     versions = conn.execute("SELECT count(*) FROM search_docs WHERE :bound IS NULL OR first_seen_at <= :bound",
                             values).fetchone()[0]
     return Stats(
@@ -44,6 +51,7 @@ def corpus_figures(conn: sqlite3.Connection, as_of: str | None) -> Stats:
 
 
 @router.get("/stats", response_model=Stats, summary="Corpus statistics")
-def stats(conn: Conn, as_of: AsOf = None) -> Stats:
+def stats(request: Request, conn: Conn, as_of: AsOf = None) -> Stats:
     """Articles (latest revision of each), sources, publication range and articles per month, as of `as_of`."""
-    return corpus_figures(conn, as_of)
+    return corpus_figures(database(request), conn, as_of)
+
