@@ -105,13 +105,12 @@ def _sizes(conn: sqlite3.Connection) -> dict[str, int]:
 def _queries(conn: sqlite3.Connection, count: int, seed: int) -> list[tuple[str, str, str | None]]:
     """(query, as-of day, published_from or None) triples drawn from random titles and dates of the corpus."""
     rng = random.Random(seed)
-    low, high, docs = conn.execute("SELECT min(first_seen_at), max(first_seen_at), max(doc) FROM search_docs"
-                                   ).fetchone()
+    low, high = conn.execute("SELECT min(first_seen_at), max(first_seen_at) FROM search_docs").fetchone()
+    versions = conn.execute("SELECT max(rowid) FROM articles").fetchone()[0]
     first, last = (int(time.mktime(time.strptime(stamp[:10], "%Y-%m-%d"))) for stamp in (low, high))
     found: list[tuple[str, str, str | None]] = []
     while len(found) < count:
-        row = conn.execute("SELECT a.title FROM search_docs d JOIN articles a ON a.id = d.article_id"
-                           " WHERE d.doc = ?", (rng.randint(1, docs),)).fetchone()
+        row = conn.execute("SELECT title FROM articles WHERE rowid = ?", (rng.randint(1, versions),)).fetchone()
         words = [w for w in re.findall(r"[A-Za-z]{4,}", (row[0] if row else "") or "") if w.lower() not in STOP]
         if not words:
             continue

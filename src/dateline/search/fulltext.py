@@ -1,11 +1,11 @@
 """`search`: ranked full-text search over the articles known as of a date, with filters and stable cursors.
 
-FTS5 finds the matching versions visible as of the date (`visibility`: a rowid range plus exceptions), newest
-first; the `RANK_WINDOW` newest of them (all, for most queries) are ranked by BM25 with the corpus statistics of
-that date (`bm25`), so the answer is exactly what a store that only ever saw those articles would give. Bounding
-the ranked set keeps a query over a million articles fast whatever its words: a query matching more than
-`RANK_WINDOW` articles ranks its most recently stored matches. Ties are broken by article id, the same in every
-store.
+FTS5 finds the matching versions visible as of the date (`visibility`: a rowid range minus a few exceptions),
+latest first seen first; the `RANK_WINDOW` latest of them (all, for most queries) are ranked by BM25 with the
+corpus statistics of that date (`bm25`), so the answer is exactly what a store that only ever saw those articles
+would give. Bounding the ranked set keeps a query over a million articles fast whatever its words: a query matching
+more than `RANK_WINDOW` articles ranks its most recently seen matches. Ties are broken by article id, the same in
+every store.
 """
 
 from __future__ import annotations
@@ -56,7 +56,7 @@ class SearchPage:
     """One page of hits, best first. `next_cursor` fetches the next page (None on the last one).
 
     `total` counts the matching articles (exactly, unless `total_exact` is False: then at least that many); the
-    pages run through the `RANK_WINDOW` newest of them.
+    pages run through the `RANK_WINDOW` most recently seen of them.
     """
 
     query: str
@@ -122,17 +122,13 @@ def _run(conn: sqlite3.Connection, sql: str, params: dict[str, Any]) -> list[Any
 
 
 def _newest(conn: sqlite3.Connection, match: str, seen: Visible, filters: Filters) -> dict[int, tuple[str, int]]:
-    """doc -> (article id, length) of the `RANK_WINDOW` newest visible versions matching, within the filters."""
+    """doc -> (article id, length) of the `RANK_WINDOW` latest-seen visible versions matching, within the filters."""
     source = "search_fts f" + (" JOIN search_docs d ON d.doc = f.rowid" if filters.sql else "")
-    params: dict[str, Any] = {"match": match, "upto": seen.upto, "extra": seen.extra_json(),
-                              "n": RANK_WINDOW + len(seen.hidden), **filters.params}
+    params: dict[str, Any] = {"match": match, "upto": seen.upto, "n": RANK_WINDOW + len(seen.hidden),
+                              **filters.params}
     docs = [row[0] for row in _run(conn, f"SELECT f.rowid FROM {source} WHERE search_fts MATCH :match AND"
                                          f" f.rowid <= :upto{filters.sql} ORDER BY f.rowid DESC LIMIT :n", params)]
-    if seen.extra:
-        docs += [row[0] for row in _run(conn, f"SELECT f.rowid FROM {source} WHERE search_fts MATCH :match AND"
-                                              f" f.rowid IN (SELECT value FROM json_each(:extra)){filters.sql}",
-                                        params)]
-    newest = sorted((doc for doc in set(docs) if doc not in seen.hidden), reverse=True)[:RANK_WINDOW]
+    newest = [doc for doc in docs if doc not in seen.hidden][:RANK_WINDOW]
     rows = conn.execute("SELECT doc, article_id, length FROM search_docs WHERE doc IN"
                         " (SELECT value FROM json_each(?))", (json.dumps(newest),))
     return {doc: (article_id, length) for doc, article_id, length in rows}
@@ -145,15 +141,14 @@ def _count(conn: sqlite3.Connection, match: str, seen: Visible, filters: Filters
             return count_matches(conn, match, seen), True
         except sqlite3.OperationalError as error:
             raise QueryError(f"cannot run query {match!r}: {error}", code=Code.INVALID_QUERY) from None
-    params: dict[str, Any] = {"match": match, "upto": seen.upto, "extra": seen.extra_json(),
-                              "hidden": seen.hidden_json(), "cap": COUNT_CAP, **filters.params}
+    params: dict[str, Any] = {"match": match, "upto": seen.upto, "hidden": seen.hidden_json(), "cap": COUNT_CAP,
+                              **filters.params}
     base = "SELECT 1 FROM search_fts f JOIN search_docs d ON d.doc = f.rowid WHERE search_fts MATCH :match"
     counted = _run(conn, f"SELECT count(*) FROM ({base} AND f.rowid <= :upto{filters.sql} LIMIT :cap)", params)[0][0]
     if counted >= COUNT_CAP:
         return int(counted), False
-    for sign, listed in ((1, "extra"), (-1, "hidden")):
-        counted += sign * _run(conn, f"SELECT count(*) FROM ({base} AND f.rowid IN (SELECT value FROM"
-                                     f" json_each(:{listed})){filters.sql})", params)[0][0]
+    counted -= _run(conn, f"SELECT count(*) FROM ({base} AND f.rowid IN (SELECT value FROM json_each(:hidden))"
+                          f"{filters.sql})", params)[0][0]
     return int(counted), True
 
 

@@ -2,8 +2,9 @@
 
 `index_article` runs in the ingest transaction for every stored article version (from `pipeline.save`). It adds the
 version to the FTS5 index and records in `search_docs` what as-of queries need without touching the big articles
-rows: when the version was first seen, whether it arrived after versions first seen later (`late`, see
-`visibility`), when a later revision replaced it (`gone_at`), and its length. `search_days`
+rows: when the version was first seen, when a later revision replaced it (`gone_at`), and its length. A version's
+doc number (its FTS5 rowid) is the second it was first seen times `PER_SECOND` plus its rank within that second, so
+doc order is first-seen order whatever order a backfill arrives in (`visibility`). `search_days`
 keeps per-day deltas of the number of current versions and their tokens, so BM25 statistics as of any date cost a
 short sum.
 
@@ -14,9 +15,13 @@ A version is current as of X when `first_seen_at <= X` and not `gone_at <= X`; t
 from __future__ import annotations
 
 import sqlite3
+from datetime import UTC, datetime, timedelta
 
 from dateline.errors import Code, StoreError
 from dateline.search.terms import tokens
+
+PER_SECOND = 1 << 24  # doc numbers available to the versions first seen in one second
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 def _add_day(conn: sqlite3.Connection, stamp: str, docs: int, length: int) -> None:
@@ -27,8 +32,28 @@ def _add_day(conn: sqlite3.Connection, stamp: str, docs: int, length: int) -> No
     )
 
 
+def second_of(stamp: str) -> int:
+    """Unix seconds of a `first_seen_at` stamp (or an as-of bound), rounded down."""
+    moment = datetime.fromisoformat(stamp[:19]).replace(tzinfo=UTC)
+    return (moment - _EPOCH) // timedelta(seconds=1)
+
+
+def doc_range(stamp: str) -> tuple[int, int]:
+    """The doc numbers of versions first seen in the same second as `stamp`."""
+    base = second_of(stamp) * PER_SECOND
+    return base, base + PER_SECOND - 1
+
+
+def _number(conn: sqlite3.Connection, seen: str) -> int:
+    low, high = doc_range(seen)
+    last = conn.execute("SELECT max(doc) FROM search_docs WHERE doc BETWEEN ? AND ?", (low, high)).fetchone()[0]
+    if last == high:
+        raise StoreError(f"more than {PER_SECOND} articles first seen in the second of {seen}")
+    return low if last is None else int(last) + 1
+
+
 def index_article(conn: sqlite3.Connection, article_id: str) -> int:
-    """Index one stored article version; return its search doc number. Indexing twice is a no-op."""
+    """Index one stored article version; return its doc number. Indexing twice is a no-op."""
     done = conn.execute("SELECT doc FROM search_docs WHERE article_id = ?", (article_id,)).fetchone()
     if done is not None:
         return int(done[0])
@@ -41,13 +66,12 @@ def index_article(conn: sqlite3.Connection, article_id: str) -> int:
     key, revision, title, text, source, seen, day = row
     length = len(tokens(title or "")) + len(tokens(text))
     _retire_older(conn, key, revision, seen)
-    latest = conn.execute("SELECT max(first_seen_at) FROM search_docs").fetchone()[0]
-    doc = conn.execute(
-        "INSERT INTO search_docs (article_id, key, revision, first_seen_at, published_day, source, length, late)"
+    doc = _number(conn, seen)
+    conn.execute(
+        "INSERT INTO search_docs (doc, article_id, key, revision, first_seen_at, published_day, source, length)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        (article_id, key, revision, seen, day, source, length, int(latest is not None and seen < latest)),
-    ).lastrowid
-    assert doc is not None
+        (doc, article_id, key, revision, seen, day, source, length),
+    )
     conn.execute("INSERT INTO search_fts (rowid, title, body, source) VALUES (?, ?, ?, ?)",
                  (doc, title or "", text, source or ""))
     _add_day(conn, seen, 1, length)
