@@ -1,6 +1,6 @@
 """From an article's text to dated candidate sentences for the summarizer.
 
-A sentence is about each single day its own temporal expressions name (rule `timex`); a sentence that names no day
+A sentence is about each single day its own date expressions name (rule `timex`); a sentence that names no day
 is about the day its article was published (rule `published`). Lines are kept apart (a line break always ends a
 sentence), so corpora that come one sentence a line, like Timeline17, keep their segmentation.
 """
@@ -16,10 +16,12 @@ from dateline.timeline.summarize import Candidate
 
 
 class DayTimex(Protocol):
-    """What dating needs of a time expression: its span and its first and last day (ISO), if it names an interval."""
+    """What dating needs of a time expression: its span, TIMEX3 type, and first and last day (ISO) if any."""
 
     @property
     def start(self) -> int: ...
+    @property
+    def type(self) -> str: ...
     @property
     def end(self) -> int: ...
     @property
@@ -55,7 +57,9 @@ def split_sentences(text: str) -> Iterator[tuple[int, int]]:
 
 
 def _day(timex: DayTimex) -> dt.date | None:
-    if timex.earliest is None or timex.earliest != timex.latest:
+    """The day a DATE expression names, if it names exactly one. Clock times (TIME) are left out: in news they stamp
+    updates, posts and comments ("Updated 5:45 p.m.", "January 13, 2010 at 11:45 pm") rather than date events."""
+    if timex.type != "DATE" or timex.earliest is None or timex.earliest != timex.latest:
         return None
     return dt.date.fromisoformat(timex.earliest)
 

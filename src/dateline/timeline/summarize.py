@@ -17,9 +17,10 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from dateline.timeline.rouge import tokens
 
@@ -56,6 +57,8 @@ class Settings:
     """Added to the centroid similarity of a sentence whose own time expression names the day."""
     max_similarity: float = 0.5
     """A sentence at least this similar (cosine) to one already picked for the day is redundant."""
+    skip_stamps: bool = True
+    """Never pick sentences with a clock time: update, post and comment stamps ("Updated 5:45 p.m.")."""
     max_words: int = 60
     """Sentences longer than this (in words) are never picked: run-ons and page furniture."""
 
@@ -63,6 +66,8 @@ class Settings:
 DEFAULT = Settings()
 
 Vector = dict[str, float]
+
+_STAMP = re.compile(r"\b\d{1,2}[:.]\d{2} ?(?:[ap]\.? ?m\b|GMT|BST|EST|EDT|ET\b|UTC)", re.IGNORECASE)
 
 
 def _cosine(a: Vector, b: Vector) -> float:
@@ -92,49 +97,66 @@ def date_scores(candidates: Sequence[Candidate], settings: Settings = DEFAULT) -
             + settings.reference_weight * len(referring.get(day, ())) / total_referring for day in days}
 
 
-def _vectors(groups: dict[dt.date, list[Candidate]]) -> dict[tuple[str, int], Vector]:
-    """TF-IDF vectors of the candidate sentences, with document frequencies over all candidates given."""
-    bags = {(c.article_id, c.sentence): Counter(tokens([c.text])) for group in groups.values() for c in group}
+def _vectors(candidates: Sequence[Candidate]) -> dict[tuple[str, int], Vector]:
+    """Unit-length TF-IDF vectors of the candidate sentences (smoothed IDF over the candidates given)."""
+    bags = {(c.article_id, c.sentence): Counter(tokens([c.text])) for c in candidates}
     frequency: Counter[str] = Counter()
     for bag in bags.values():
         frequency.update(bag.keys())
-    n = len(bags) + 1
-    idf = {term: math.log(n / count) for term, count in frequency.items()}
-    return {key: {t: (1 + math.log(tf)) * idf[t] for t, tf in bag.items()} for key, bag in bags.items()}
+    n = len(bags)
+    idf = {term: math.log((1 + n) / (1 + count)) + 1 for term, count in frequency.items()}
+    vectors: dict[tuple[str, int], Vector] = {}
+    for key, bag in bags.items():
+        raw = {t: tf * idf[t] for t, tf in bag.items()}
+        norm = _norm(raw)
+        vectors[key] = {t: w / norm for t, w in raw.items()}
+    return vectors
 
 
-def _centroid(vectors: Sequence[Vector]) -> Vector:
-    centroid: Vector = defaultdict(float)
+def _mean(vectors: Sequence[Vector]) -> Vector:
+    total: Vector = defaultdict(float)
     for vector in vectors:
-        norm = _norm(vector)
         for term, weight in vector.items():
-            centroid[term] += weight / norm
-    return centroid
+            total[term] += weight / len(vectors)
+    return total
 
 
-def pick_sentences(day: dt.date, group: Sequence[Candidate], vectors: dict[tuple[str, int], Vector], k: int,
+def day_centroid(mentioning: Sequence[Vector], published: Sequence[Vector]) -> Vector:
+    """What the day's reports share: the terms found both in sentences naming the day and in sentences published
+    on it, weighted by their mean weight in each (either side alone when the other is empty)."""
+    if not mentioning or not published:
+        return _mean([*mentioning, *published])
+    named, dated = _mean(mentioning), _mean(published)
+    return {term: weight + dated[term] for term, weight in named.items() if term in dated}
+
+
+def pick_sentences(day: dt.date, mentioning: Sequence[Candidate], published: Sequence[Candidate],
+                   vectors: dict[tuple[str, int], Vector], k: int,
                    settings: Settings = DEFAULT) -> list[Candidate]:
     """Up to `k` central, non-redundant sentences about `day`, most central first."""
-    pool = [c for c in group if len(c.text.split()) <= settings.max_words] or list(group)
-    centroid = _centroid([vectors[(c.article_id, c.sentence)] for c in pool])
-    scored = sorted(
-        ((_cosine(vectors[(c.article_id, c.sentence)], centroid)
-          + (settings.named_bonus if c.rule == "timex" and c.date == day else 0.0), i, c) for i, c in enumerate(pool)),
-        key=lambda item: (-item[0], item[1]),
-    )
+    def key(c: Candidate) -> tuple[str, int]:
+        return (c.article_id, c.sentence)
+
+    centroid = day_centroid([vectors[key(c)] for c in mentioning], [vectors[key(c)] for c in published])
+    pool = {key(c): c for c in [*mentioning, *published]
+            if len(c.text.split()) <= settings.max_words and not (settings.skip_stamps and _STAMP.search(c.text))}
+    def score(c: Candidate) -> float:
+        bonus = settings.named_bonus if c.rule == "timex" and c.date == day else 0.0
+        return _cosine(vectors[key(c)], centroid) + bonus
+
+    scored = sorted(((score(c), k_, c) for k_, c in pool.items()), key=lambda item: (-item[0], item[1]))
     chosen: list[Candidate] = []
     seen_texts: set[str] = set()
     for _, _, candidate in scored:
         if len(chosen) == k:
             break
-        vector = vectors[(candidate.article_id, candidate.sentence)]
+        vector = vectors[key(candidate)]
         if candidate.text in seen_texts or any(
-                _cosine(vector, vectors[(other.article_id, other.sentence)]) >= settings.max_similarity
-                for other in chosen):
+                _cosine(vector, vectors[key(other)]) >= settings.max_similarity for other in chosen):
             continue
         chosen.append(candidate)
         seen_texts.add(candidate.text)
-    return chosen
+    return [replace(c, date=day) for c in chosen]
 
 
 def default_size(scores: dict[dt.date, float]) -> int:
@@ -160,14 +182,20 @@ def summarize(candidates: Sequence[Candidate], *, n_dates: int | None = None, pe
     k = 2 if per_date is None else per_date
     ranked = sorted(scores, key=lambda day: (-scores[day], day))[:n]
     chosen_days = set(ranked)
-    groups: dict[dt.date, list[Candidate]] = defaultdict(list)
+    mentioning: dict[dt.date, list[Candidate]] = defaultdict(list)
+    published: dict[dt.date, list[Candidate]] = defaultdict(list)
     for c in candidates:
-        if c.date in chosen_days:
-            groups[c.date].append(c)
-    if query:
-        wanted = set(tokens([query]))
-        for day, group in groups.items():
-            groups[day] = sorted(group, key=lambda c: -len(wanted & set(tokens([c.text]))))
-    vectors = _vectors(groups)
-    entries = [TimelineEntry(day, pick_sentences(day, groups[day], vectors, k, settings)) for day in sorted(ranked)]
+        if c.rule == "timex" and c.date in chosen_days:
+            mentioning[c.date].append(c)
+        if c.published in chosen_days:
+            published[c.published].append(c)
+    vectors = _vectors(candidates)
+    entries: list[TimelineEntry] = []
+    used: set[tuple[str, int]] = set()
+    for day in ranked:
+        fresh = [[c for c in group[day] if (c.article_id, c.sentence) not in used] for group in (mentioning, published)]
+        picked = pick_sentences(day, fresh[0], fresh[1], vectors, k, settings)
+        used.update((c.article_id, c.sentence) for c in picked)
+        entries.append(TimelineEntry(day, picked))
+    entries.sort(key=lambda entry: entry.date)
     return [entry for entry in entries if entry.sentences]
