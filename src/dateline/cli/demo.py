@@ -17,6 +17,7 @@ from dateline.events.cited import make_timeline
 from dateline.events.revisions import find_schedules
 from dateline.ingest.run import SEEN_AT_PUBLISHED, IngestOptions, ingest
 from dateline.sample import sample_paths
+from dateline.search import search
 from dateline.store.db import Store
 from dateline.store.stats import corpus_stats
 
@@ -65,4 +66,11 @@ def demo_command(
                           markup=False, highlight=False, soft_wrap=True)
         console.rule("[bold]How the expected date moved: dateline revisions \"Dead Reckoning\"")
         print_schedules(find_schedules(store.conn, "Dead Reckoning"))
+        # Search as of a date: what could be found before the second seed article was first seen, and after.
+        console.rule("[bold]Point-in-time search: dateline search \"Atwell drifting\" --as-of ...")
+        for as_of in ("2023-06-30", "2023-07-08"):
+            page = search(store.conn, "Atwell drifting", as_of=as_of)
+            console.print(f"  as of {as_of}: {page.total} article(s)", highlight=False)
+            for hit in page.hits:
+                console.print(f"    {hit.published}  {hit.snippet.text[:110]}", markup=False, highlight=False)
     console.print(f"\nTry: dateline --help, or dateline stats --db {db}")
