@@ -299,7 +299,8 @@ def _weekday(m: re.Match[str], text: str) -> Partial | None:
                  "this coming": "+1"}.get(re.sub(r"\s+", " ", (m["dir"] or "").lower()), "?")
     value = f"WD:{wd}:{direction}"
     if m["pod"]:
-        return Partial(m.start(), m.end(), "TIME", value + "T" + PARTS_OF_DAY[m["pod"].lower()])
+        # "Friday night" keeps its part of day in the value but is a DATE, as most of TimeBank/AQUAINT types it.
+        return Partial(m.start(), m.end(), "DATE", value + "T" + PARTS_OF_DAY[m["pod"].lower()])
     return Partial(m.start(), m.end(), "DATE", value)
 
 
