@@ -50,8 +50,8 @@ def test_reports_of_a_coming_date_need_less_evidence_than_past_ones() -> None:
     past = (mention("a", JULY_12, JULY_12, a_words), mention("b", JULY_12, JULY_12, b_words))
     ahead = (mention("a", JULY_12, JULY_12, a_words, future=True), mention("b", JULY_12, JULY_12, b_words,
                                                                            future=True))
-    assert overlap(*past) == (3, 11) == overlap(*ahead)  # the evidence is stored either way
-    assert not same_happening(*past) and same_happening(*ahead)
+    assert overlap(*past) is None and overlap(*ahead) == (3, 11)
+    assert linked(*past, 4, 11) and not linked(*past, 3, 11)
 
 
 def test_a_vague_date_joins_one_day_and_never_chains_two_days_together() -> None:

@@ -1,4 +1,4 @@
-"""The corpus-level step of events: link each new mention to every stored mention that may report the same happening.
+"""The corpus-level step of events: link each new mention to every stored mention reporting the same happening.
 
 Runs in `pipeline.update_corpus`, in the ingest batch's transaction. Links are symmetric facts about two
 mentions, so the stored links are the same whatever order articles arrive in. Candidates are found through an
@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, timedelta
 
 from dateline.events.dating import EventMention
-from dateline.events.grouping import MAX_GROUP_WIDTH, kept
+from dateline.events.grouping import MAX_GROUP_WIDTH, linked
 from dateline.store.events import mentions_of, mentions_overlapping, put_links
 
 
@@ -36,7 +36,7 @@ def _ranges(days: Iterable[date]) -> Iterator[tuple[date, date]]:
 
 def link_events(conn: sqlite3.Connection, article_ids: Sequence[str]) -> int:
     """Link the mentions of the newly stored `article_ids` to every stored mention (new ones included) they may
-    share a happening with: what `grouping.overlap` keeps, found through the index. Return how many links were
+    share a happening with: the pairs `grouping.overlap` links, found through the index. Return how many links were
     recorded."""
     fresh = {key: m for key, m in mentions_of(conn, article_ids).items() if m.width <= MAX_GROUP_WIDTH and m.terms}
     if not fresh:
@@ -59,7 +59,7 @@ def link_events(conn: sqlite3.Connection, article_ids: Sequence[str]) -> int:
             pair = (min(key, other), max(key, other))
             theirs = stored[other]
             smaller = min(len(mention.terms), len(theirs.terms))
-            if other != key and pair not in links and kept(mention, theirs, count, smaller):
+            if other != key and pair not in links and linked(mention, theirs, count, smaller):
                 links[pair] = (count, smaller)
     put_links(conn, [(a, b, count, smaller) for (a, b), (count, smaller) in links.items()])
     return len(links)

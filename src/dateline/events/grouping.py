@@ -1,11 +1,11 @@
 """Which mentions report the same happening, and the groups that makes.
 
-Two steps, both looking at two mentions only (their dates, content words, rules), never at the rest of the corpus:
-`overlap` is the evidence stored at ingest (the pair's dates are compatible and they share enough words to be
-worth a look), `linked` the decision taken when reading, with thresholds that depend on the pair's kind. Groups
-are then a fixed function of the mentions known at a date and their links (`group`), so they are the same whatever
-order the articles arrived in, and the groups as of a date equal those of a store that only saw the articles
-known then.
+`overlap` looks at two mentions only (their dates, content words, rules), never at the rest of the corpus: their
+dates must be compatible and `linked` decides on the words they share, with thresholds by the pair's kind. Ingest
+stores each linked pair with its evidence; reading checks it again with `linked` (so a stricter rule applies to
+an existing store at once). Groups are then a fixed function of the mentions known at a date and their links
+(`group`), so they are the same whatever order the articles arrived in, and the groups as of a date equal those
+of a store that only saw the articles known then.
 """
 
 from __future__ import annotations
@@ -18,9 +18,9 @@ from dateline.events.dating import EventMention, Rule
 
 # The widest date (in days) that still names one happening: a month. "Next year" groups nothing.
 MAX_GROUP_WIDTH = 31
-# The loosest evidence kept at ingest: 3 shared content words, a fifth of the shorter sentence's.
-_STORED_SHARED, _STORED_RATIO = 3, 0.2
-# Two reports of one coming date (a scheduled event) need no more: a shared future date is rare and telling.
+# Two reports of one coming date (a scheduled event) need 3 shared content words, a fifth of the shorter sentence's:
+# a shared future date is rare and telling.
+_SCHEDULED_SHARED, _SCHEDULED_RATIO = 3, 0.2
 # Two sentences with their own past dates need a bit more; a sentence dated only by its article's publication day
 # must be a near-copy of one in another article (wire copy across outlets), as it may be about anything.
 _DATED_SHARED, _DATED_RATIO = 3, 0.3
@@ -38,35 +38,27 @@ def dates_compatible(a_first: date, a_last: date, b_first: date, b_last: date) -
     return widest <= MAX_GROUP_WIDTH and a_first <= b_last and b_first <= a_last
 
 
-def kept(a: EventMention, b: EventMention, shared: int, smaller: int) -> bool:
-    """Whether two date-compatible mentions sharing `shared` of `smaller` content words are evidence worth storing.
-
-    Two sentences of one article dated only by its publication share its vocabulary, not a happening: never kept.
-    """
-    if a.article_id == b.article_id and a.rule is Rule.PUBLISHED and b.rule is Rule.PUBLISHED:
-        return False
-    return shared >= _STORED_SHARED and shared / smaller >= _STORED_RATIO
-
-
-def overlap(a: EventMention, b: EventMention) -> tuple[int, int] | None:
-    """(shared content words, words of the shorter sentence) when the pair is worth storing as evidence."""
-    if a.key == b.key or not dates_compatible(a.earliest, a.latest, b.earliest, b.latest):
-        return None
-    smaller = min(len(a.terms), len(b.terms))
-    shared = len(a.terms & b.terms)
-    return (shared, smaller) if smaller and kept(a, b, shared, smaller) else None
-
-
 def linked(a: EventMention, b: EventMention, shared: int, smaller: int) -> bool:
-    """Whether stored evidence (`shared` of `smaller` words) makes `a` and `b` reports of the same happening."""
+    """Whether two date-compatible mentions sharing `shared` of their `smaller` count of content words report the
+    same happening, with thresholds by the pair's kind."""
     ratio = shared / smaller
     if a.future and b.future:
-        return shared >= _STORED_SHARED and ratio >= _STORED_RATIO
+        return shared >= _SCHEDULED_SHARED and ratio >= _SCHEDULED_RATIO
     if a.rule is Rule.TIMEX and b.rule is Rule.TIMEX and a.width == b.width:
         return shared >= _DATED_SHARED and ratio >= _DATED_RATIO
     if a.rule is Rule.TIMEX and b.rule is Rule.TIMEX:
         return shared >= _VAGUE_SHARED and ratio >= _VAGUE_RATIO
     return a.article_id != b.article_id and shared >= _PUBLISHED_SHARED and ratio >= _PUBLISHED_RATIO
+
+
+def overlap(a: EventMention, b: EventMention) -> tuple[int, int] | None:
+    """The evidence (shared content words, words of the shorter sentence) that `a` and `b` report the same
+    happening on the same date, or None when they do not."""
+    if a.key == b.key or not dates_compatible(a.earliest, a.latest, b.earliest, b.latest):
+        return None
+    smaller = min(len(a.terms), len(b.terms))
+    shared = len(a.terms & b.terms)
+    return (shared, smaller) if smaller and linked(a, b, shared, smaller) else None
 
 
 def group(mentions: Mapping[int, EventMention], links: Iterable[tuple[int, int]]) -> list[list[int]]:
