@@ -561,8 +561,8 @@ def _the_unit(m: re.Match[str], text: str) -> Partial | None:
     if word == "year":
         if re.match(r"\s+(?:before|earlier|ago|after)", text[m.end():]):
             return None
-        if re.search(r"\b(?:for|during|over|through|throughout)\s+$", text[max(0, m.start() - 12):m.start()], re.I):
-            return Partial(m.start(), m.end(), "DURATION", "P1Y")
+        if re.match(r"\s+(?:ended|ending)\b", text[m.end():]):
+            return Partial(m.start(), m.end(), "DURATION", "P1Y")  # "the year ended June 30": a fiscal year
         return Partial(m.start(), m.end(), "DATE", "ANA:Y:0")
     if word == "quarter":
         return Partial(m.start(), m.end(), "DATE", "LASTQ")
@@ -583,6 +583,8 @@ def _shifted_quarter(m: re.Match[str], text: str) -> Partial | None:
 
 
 def _fiscal_year(m: re.Match[str], text: str) -> Partial | None:
+    if re.match(r"\s+(?:ended|ending)\b", text[m.end():]):
+        return Partial(m.start(), m.end(), "DURATION", "P1Y")
     word = (m["w"] or "").lower().strip()
     shift = {"latest": "-1", "last": "-1", "previous": "-1", "prior": "-1", "past": "-1", "next": "+1",
              "coming": "+1", "new": "+1"}.get(word, "0")
