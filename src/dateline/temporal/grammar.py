@@ -10,6 +10,7 @@ notation that `resolve` understands:
     ANA:D:+1  ANA:Y:0                counted from the last date mentioned ("the next day", "that year")
     AGO:M:-5                         "five months ago": from the reference, at the unit's granularity
     CTX:Y:-1                         "a year earlier": the last mentioned date shifted, keeping its granularity
+    QCTX:-1                          "the year-ago quarter": the quarter talked about, a year before
     LASTQ / QTR:3 / HALF:1           "the latest quarter", "the third quarter", "the first half" (year from context)
 
 A suffix `T..` (clock time or part of day) can follow any of them. Everything else is already a TIMEX3 value.
@@ -369,7 +370,7 @@ def _quarter(m: re.Match[str], text: str) -> Partial | None:
         return None
     if word in ("year-earlier", "year-ago", "comparable", "corresponding", "year earlier", "prior-year",
                 "previous-year", "year-before", "comparable year-ago", "comparable year-earlier"):
-        return Partial(m.start(), m.end(), "DATE", "CTX:Y:-1")
+        return Partial(m.start(), m.end(), "DATE", "QCTX:-1" if unit != "half" else "CTX:Y:-1")
     if word in ("latest", "recent", "most recent", "just-ended", "just-completed", "same"):
         return Partial(m.start(), m.end(), "DATE", "LASTQ" if unit != "half" else "REL:H:-1")
     if year and word in ("", "fiscal"):
@@ -579,7 +580,7 @@ def _shifted_quarter(m: re.Match[str], text: str) -> Partial | None:
         if not 1 <= n <= (4 if kind == "Q" else 2):
             return None
         return Partial(m.start(), m.end(), "DATE", f"YEARSHIFT:{shift}:{kind}{n}")
-    return Partial(m.start(), m.end(), "DATE", f"CTX:Y:{shift}" if shift else "LASTQ")
+    return Partial(m.start(), m.end(), "DATE", f"QCTX:{shift}" if shift else "LASTQ")
 
 
 def _fiscal_year(m: re.Match[str], text: str) -> Partial | None:

@@ -237,6 +237,9 @@ def _resolve(value: str, context: Context) -> str | None:
         return fmt(shift(base, unit, int(n)), unit) + (time if unit == "D" else "")
     if head == "LASTQ":
         return _last_quarter(context)
+    if kind == "QCTX":
+        quarter = parse(_last_quarter(context))
+        return fmt(shift(quarter[0], "Y", int(rest)), "Q") if quarter else None
     if kind == "YEARSHIFT":
         n, part = rest.split(":")
         return f"{anchor.year + int(n):04d}-{part}"
