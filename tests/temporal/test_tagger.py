@@ -58,6 +58,13 @@ def test_a_year_earlier_keeps_the_granularity_of_the_period_talked_about() -> No
     assert found(text, "1989-10-26")[-1] == ("a year earlier", "DATE", "1988-Q3")
 
 
+def test_financial_periods() -> None:
+    text = "Profit fell in the year-ago quarter. Revenue for the year ended June 30 rose; the quarter was weak."
+    assert found(text, "1989-10-26") == [("the year-ago quarter", "DATE", "1988-Q3"),
+                                         ("the year", "DURATION", "P1Y"), ("June 30", "DATE", "1989-06-30"),
+                                         ("the quarter", "DATE", "1989-Q3")]
+
+
 def test_narrative_mode_counts_from_the_last_absolute_date() -> None:
     text = "The treaty was signed on March 3, 1921. Two days later, the troops left."
     assert ("Two days later", "DATE", "1921-03-05") not in found(text, "2023-06-22", "news")
