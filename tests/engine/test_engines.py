@@ -73,3 +73,18 @@ def test_unknown_engine_and_bad_options_are_config_errors() -> None:
         open_engine("local", scheduler="tcp://127.0.0.1:8786")
     with pytest.raises(ConfigError, match="at least 1"):
         open_engine("local", workers=0)
+
+
+def test_one_model_pass_a_batch_gives_what_one_article_at_a_time_gives() -> None:
+    """The engines call `analyze_many` (spaCy over the batch); it must equal `analyze` on each article."""
+    from dateline.article import parse_published
+    from dateline.pipeline import analyze
+
+    texts = ["Angela Merkel met Emmanuel Macron in Berlin on Tuesday.",
+             "Shares of Exxon Mobil fell 3 percent in New York trading last week, the company said.",
+             "The International Monetary Fund (IMF) will publish its outlook in April 2024."]
+    articles = [Article(text, parse_published("2024-01-0" + str(n + 1))) for n, text in enumerate(texts)]
+    full = PipelineConfig(mode="full")
+    batch = analyze_batch(articles, full)
+    assert batch == [analyze(article, full) for article in articles]
+    assert any(m.source == "spacy" for m in batch[0].mentions)

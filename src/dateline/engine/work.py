@@ -6,9 +6,9 @@ It lives in its own small module so worker processes (pool or Dask) import as li
 from __future__ import annotations
 
 from dateline.article import Article
-from dateline.pipeline import Analysis, PipelineConfig, analyze
+from dateline.pipeline import Analysis, PipelineConfig, analyze_many
 
 
 def analyze_batch(articles: list[Article], config: PipelineConfig) -> list[Analysis]:
-    """`pipeline.analyze` on each article, in order."""
-    return [analyze(article, config) for article in articles]
+    """`pipeline.analyze` on each article, in order (through `analyze_many`: one model pass for the batch)."""
+    return analyze_many(articles, config)
