@@ -115,7 +115,7 @@ def duration(amount: float | None, unit: str) -> str:
     if unit == "L":
         return "PXY" if amount is None else f"P{_fmt(1000 * amount)}Y"
     clock = {"h": "H", "min": "M", "s": "S"}
-    if amount is not None and amount != int(amount):
+    if amount is not None and amount - int(amount) == 0.5:
         # "2 1/2 years" -> P2Y6M, "5 1/2 hours" -> PT5H30M: halves go to the next smaller unit.
         smaller = {"Y": ("M", 6), "D": ("h", 12), "h": ("min", 30), "min": ("s", 30), "M": ("D", 15)}
         if unit in smaller:
@@ -135,8 +135,6 @@ def _month(word: str, original: str) -> int | None:
     key = word.lower().rstrip(".")
     if key in AMBIGUOUS_MONTHS and not original[:1].isupper():
         return None
-    if key == "may" and original == "MAY":
-        return 5
     return MONTHS.get(key)
 
 
@@ -401,6 +399,8 @@ def _amount_unit(m: re.Match[str], text: str) -> Partial | None:
     raw = m["num"]
     vague = raw is None or re.fullmatch(_VAGUE, raw, re.I) is not None
     amount = None if vague else number(raw)
+    if amount is not None and (m["half"] or m["half2"]):
+        amount += 0.5  # "a minute and a half"
     if not vague and amount is None:
         return None
     if amount is not None and amount > 2000:
@@ -420,6 +420,8 @@ def _amount_unit(m: re.Match[str], text: str) -> Partial | None:
             end = m.start("post")
             return Partial(m.start(), end, "DURATION", duration(amount, unit))
         sign = "-" if post in ("ago", "earlier", "back") else "+"
+        if amount is not None and amount != int(amount) and unit in ("Y", "W"):
+            amount, unit = (amount * 12, "M") if unit == "Y" else (amount * 7, "D")  # "a year and a half ago"
         if amount is None or amount != int(amount):
             return Partial(m.start(), m.end(), "DATE", "PAST_REF" if sign == "-" else "FUTURE_REF")
         n = int(amount) * (2 if unit == "2W" else 1)
@@ -743,10 +745,10 @@ RULES: list[Rule] = [
         "past last next first coming final previous following remaining latest initial recent other another "
         "further @NUM # few several some many numerous countless number",
         rf"\b(?:(?P<rel>past|last|next|first|coming|final|previous|following|remaining|latest|initial|recent|"
-        rf"other|another|further)\s+)?(?P<num>{_NUM}|{_VAGUE})(?:\s+(?:to|or)\s+{_NUM})?(?:\s+{_MODIFIER_WORDS})?\s+"
-        rf"(?P<unit>{_UNIT})\b(?:\s+or\s+so)?"
-        rf"(?P<post>\s+ago|\s+earlier|\s+before|\s+later|\s+after|\s+from\s+now|\s+hence|\s+back)?"
-        rf"(?:\s+(?:and\s+a\s+half))?", _amount_unit),
+        rf"other|another|further)\s+)?(?P<num>{_NUM}|{_VAGUE})(?P<half>\s+and\s+a\s+half)?(?:\s+(?:to|or)\s+{_NUM})?"
+        rf"(?:\s+{_MODIFIER_WORDS})?\s+(?P<unit>{_UNIT})\b(?P<half2>\s+and\s+a\s+half)?(?:\s+or\s+so)?"
+        rf"(?P<post>\s+ago|\s+earlier|\s+before|\s+later|\s+after|\s+from\s+now|\s+hence|\s+back)?",
+        _amount_unit),
     _rule(
         "recent coming past next future the",
         rf"\b(?P<rel>recent|coming|past|next\s+few|future|the\s+last\s+few)\s+(?P<unit>{_UNIT})\b", _vague_units),
