@@ -85,7 +85,12 @@ def select(found: Iterable[Partial]) -> list[Partial]:
 
 
 def choose_mode(text: str, partials: list[Partial], anchor: date) -> str:
-    """news, narrative or colloquial: narrative when absolute past dates abound and nothing points at the anchor."""
+    """news, narrative or colloquial, from what the grammar found.
+
+    Narrative: at least three absolute dates more than a year from the anchor, making up most of the absolute
+    dates, and few expressions that point at the anchor (today, last week, Friday) - a history article. Otherwise
+    colloquial for a text shorter than a tweet (280 characters), news for the rest.
+    """
     absolute = [p for p in partials if re.match(r"^\d{4}", p.value)]
     deictic = [p for p in partials if p.value.startswith(("REL:", "WD:", "AGO:", "PRESENT_REF"))]
     far = [p for p in absolute if abs(int(p.value[:4]) - anchor.year) > 1]
