@@ -93,14 +93,30 @@ def list_entities(conn: sqlite3.Connection, type: str | None = None, top: int = 
         query += " ORDER BY mentions DESC, articles DESC, id LIMIT ?"
         ids = [r[0] for r in conn.execute(query, [type, top] if type else [top])]
         return [e for i in ids if (e := _stored(conn, i)) is not None]
+    # Entities with no group first seen after the date are as they are stored: rank them on counts from one
+    # query; only those a later article changed are cut back and summarised one by one.
     condition, params = current_filter(as_of)
-    stored = [r[0] for r in conn.execute(
-        "SELECT DISTINCT m.entity_id FROM entity_mentions m JOIN articles a ON a.id = m.article_id"
-        f" WHERE m.entity_id IS NOT NULL AND {condition}", params)]
+    counts = conn.execute(
+        "SELECT m.entity_id, count(*), count(DISTINCT m.article_id), e.type FROM entity_mentions m"
+        f" JOIN articles a ON a.id = m.article_id JOIN entities e ON e.id = m.entity_id WHERE {condition}"
+        " GROUP BY m.entity_id", params).fetchall()
+    later = {r[0] for r in conn.execute("SELECT DISTINCT entity_id FROM doc_entities WHERE seen_at > ?",
+                                        (as_of_bound(as_of),))}
     rules = Rules.load(conn)
-    found = [e for sid in stored for e in _as_of(conn, sid, as_of, rules)
-             if e.mentions and (type is None or e.type == type)]
-    return sorted(found, key=lambda e: (-e.mentions, -e.articles, e.id))[:top]
+    ranked: list[tuple[int, int, int, Entity | None]] = []
+    for stored, mentions, articles, kind in counts:
+        if stored in later:
+            ranked += [(e.mentions, e.articles, e.id, e) for e in _as_of(conn, stored, as_of, rules)
+                       if e.mentions and (type is None or e.type == type)]
+        elif type is None or kind == type:
+            ranked.append((mentions, articles, stored, None))
+    ranked.sort(key=lambda item: (-item[0], -item[1], item[2]))
+    return [entity or _whole(conn, stored, as_of, rules) for _, _, stored, entity in ranked[:top]]
+
+
+def _whole(conn: sqlite3.Connection, stored: int, as_of: str, rules: Rules) -> Entity:
+    """A stored entity none of whose groups came after `as_of`, summarised as of then."""
+    return describe(conn, stored, snapshot(conn, stored, as_of_bound(as_of))[0], as_of, rules)
 
 
 @dataclass
