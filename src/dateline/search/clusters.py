@@ -21,8 +21,8 @@ from datetime import date, timedelta
 from dateline.search.similarity import cosine, features, resemblance, sketch
 
 DUPLICATE_RESEMBLANCE = 0.7
-STORY_COSINE = 0.3
-MIN_SHARED = 3
+STORY_COSINE = 0.4
+MIN_SHARED = 4
 WINDOW_DAYS = 21
 
 

@@ -24,9 +24,13 @@ in on at of for to from by with as but and or if so yet not no also after before
 however although though meanwhile still there here then now today yesterday tomorrow
 monday tuesday wednesday thursday friday saturday sunday
 january february march april may june july august september october november december
-mr mrs ms dr reuters ap afp update updated editing reporting writing additional related photo video""".split())
+mr mrs ms dr reuters ap afp update updated editing reporting writing additional related photo video
+inc corp co ltd plc llc sa ag nv group holdings company chief executive officer ceo chairman president analyst
+analysts exchange estimates shares stock stocks market markets sales financial bank based street wall new york
+u s us uk united states kingdom international american european north south west east general web""".split())
 _TITLE_STOP = _NOT_NAMES | frozenset("""is are was were be been has have had will would can could should may might
 says said say new over up down out into about than more most less after amid against vs""".split())
+_DATELINE = re.compile(r"^\s*[A-Z][A-Z .,'/]*(?:\([^)]{1,40}\))?\s+-+\s+")  # "NEW YORK (Reuters) - "
 _NAME_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|de|la|van|von|del))*")
 
 
@@ -48,7 +52,8 @@ def features(title: str | None, text: str) -> frozenset[str]:
     counts: dict[str, int] = {}
     order: dict[str, int] = {}
     title_words = [w for w in tokens(title or "") if w not in _TITLE_STOP and len(w) > 2 and not w.isdigit()]
-    for position, name in enumerate(_names(title or "") + _names(text[:LEAD_CHARS]) + title_words):
+    lead = _DATELINE.sub("", text[:LEAD_CHARS], count=1)
+    for position, name in enumerate(_names(title or "") + _names(lead) + title_words):
         counts[name] = counts.get(name, 0) + 1
         order.setdefault(name, position)
     ranked = sorted(counts, key=lambda name: (-counts[name], order[name]))

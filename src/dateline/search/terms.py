@@ -11,6 +11,7 @@ import unicodedata
 from collections.abc import Iterator
 
 _TOKEN = re.compile(r"[^\W_]+")
+_ASCII_TOKEN = re.compile(r"[a-z0-9]+")
 
 
 def fold_token(word: str) -> str:
@@ -31,4 +32,6 @@ def tokens(text: str) -> list[str]:
     >>> tokens("Hayley Atwell's drifting, in Rome!")
     ['hayley', 'atwell', 's', 'drifting', 'in', 'rome']
     """
+    if text.isascii():
+        return _ASCII_TOKEN.findall(text.lower())
     return [fold_token(match.group()) for match in _TOKEN.finditer(text)]
