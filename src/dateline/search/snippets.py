@@ -40,8 +40,10 @@ def best_snippet(text: str, sentences: list[Sentence], terms: tuple[str, ...],
     spans: list[tuple[int, int, int | None]] = [(s.start, s.end, s.index) for s in sentences]
     spans = spans or [(0, len(text), None)]
     best: tuple[tuple[int, int, int, int], tuple[int, int, int | None], list[tuple[str, int, int]]] | None = None
+    lowered = text.lower() if text.isascii() else None  # a cheap pre-check, where case folding keeps offsets
     for start, end, index in spans:
-        found = _matches(text, start, end, wanted)
+        maybe = lowered is None or any(term in lowered[start:end] for term in wanted)
+        found = _matches(text, start, end, wanted) if maybe else []
         rank = (int(index in preferred), len({word for word, _, _ in found}), len(found), -start)
         if best is None or rank > best[0]:
             best = (rank, (start, end, index), found)

@@ -22,6 +22,10 @@ def fold_token(word: str) -> str:
 
 def token_spans(text: str) -> Iterator[tuple[str, int, int]]:
     """Each indexed word of `text` (folded) with its start and end offsets in `text`."""
+    if text.isascii():
+        for match in _ASCII_TOKEN.finditer(text.lower()):
+            yield match.group(), match.start(), match.end()
+        return
     for match in _TOKEN.finditer(text):
         yield fold_token(match.group()), match.start(), match.end()
 
