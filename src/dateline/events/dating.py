@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
+from functools import cached_property
 
 from dateline.article import Precision, PublishedAt
 from dateline.events.terms import content_terms
@@ -72,7 +73,7 @@ class EventMention:
     future: bool
     terms: frozenset[str]
 
-    @property
+    @cached_property
     def width(self) -> int:
         """Days in the interval (1 for a single day)."""
         return (self.latest - self.earliest).days + 1

@@ -65,28 +65,25 @@ def group(mentions: Mapping[int, EventMention], links: Iterable[tuple[int, int]]
     """Events from mentions and their links: mentions linked with the same interval form a core; a coarser mention
     ("next week") then joins the narrowest core it is linked to (most links, then the first by key), coarsest last,
     so one vague date never chains two different days into one event. Each group sorted, groups by first node."""
-    links = [(a, b) for a, b in links if a in mentions and b in mentions]
-    same = [(a, b) for a, b in links if _interval(mentions[a]) == _interval(mentions[b])]
-    cores = components(mentions, same)
+    interval = {node: (m.earliest, m.latest) for node, m in mentions.items()}
+    width = {node: m.width for node, m in mentions.items()}
+    links = [(a, b) for a, b in links if a in interval and b in interval]
+    cores = components(mentions, [(a, b) for a, b in links if interval[a] == interval[b]])
     home = {node: core[0] for core in cores for node in core}
     members: dict[int, list[int]] = {core[0]: core for core in cores}
     narrower: dict[int, list[int]] = {}
     for a, b in links:
-        if mentions[a].width != mentions[b].width:
-            wide, narrow = (a, b) if mentions[a].width > mentions[b].width else (b, a)
+        if width[a] != width[b]:
+            wide, narrow = (a, b) if width[a] > width[b] else (b, a)
             narrower.setdefault(wide, []).append(narrow)
     first_key = {label: min(mentions[n].key for n in core) for label, core in members.items()}
-    for node in sorted(narrower, key=lambda n: (mentions[n].width, mentions[n].key)):
+    for node in sorted(narrower, key=lambda n: (width[n], mentions[n].key)):
         votes = Counter(home[n] for n in narrower[node])
-        target = min(votes, key=lambda g: (mentions[g].width, -votes[g], first_key[g]))
+        target = min(votes, key=lambda g: (width[g], -votes[g], first_key[g]))
         members[home[node]].remove(node)
         members[target].append(node)
         home[node] = target
     return sorted((sorted(group) for group in members.values() if group), key=lambda g: g[0])
-
-
-def _interval(mention: EventMention) -> tuple[date, date]:
-    return (mention.earliest, mention.latest)
 
 
 def components(nodes: Iterable[int], edges: Iterable[tuple[int, int]]) -> list[list[int]]:

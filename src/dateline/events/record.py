@@ -127,12 +127,11 @@ def events_from(conn: sqlite3.Connection, seeds: Sequence[Report], as_of: str | 
         looked_up.update(fresh)
         for start in range(0, len(fresh), 500):
             known.update((r.id, r) for r in known_reports(conn, as_of=as_of, mention_ids=fresh[start:start + 500]))
-        frontier = set()
-        for a, b, shared, smaller in touching:
-            if a in known and b in known and linked(known[a].mention, known[b].mention, shared, smaller):
-                links.add((a, b))
-                frontier.update({a, b} - reached)
-        reached.update(frontier)
+        walked = [(a, b) for a, b, shared, smaller in touching
+                  if a in known and b in known and linked(known[a].mention, known[b].mention, shared, smaller)]
+        links.update(walked)
+        frontier = {end for pair in walked for end in pair} - reached
+        reached |= frontier
     seed_ids = {r.id for r in seeds}
     groups = group({i: known[i].mention for i in reached}, links)
     events = [build_event([known[i] for i in members]) for members in groups if seed_ids.intersection(members)]
