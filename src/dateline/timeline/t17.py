@@ -10,6 +10,7 @@ the published results (Ghalandari & Ifrim 2020), each the union of its collectio
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -111,3 +112,16 @@ def convert(raw_dir: Path, out_dir: Path) -> dict[str, tuple[int, int]]:
                 out.write(json.dumps(rows, ensure_ascii=False) + "\n")
         written[topic.name] = (len(articles), len(timelines))
     return written
+
+
+def fingerprint(raw_dir: Path, topics: tuple[str, ...] | None = None) -> str:
+    """SHA-256 over the relative paths and bytes of every raw file of the given topics (default: all 9), so pinned
+    scores can say which data they were measured on."""
+    digest = hashlib.sha256()
+    for topic in TOPICS:
+        if topics is not None and topic.name not in topics:
+            continue
+        for collection in topic.collections:
+            for path in sorted(p for p in (raw_dir / collection).rglob("*") if p.is_file()):
+                digest.update(path.relative_to(raw_dir).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
