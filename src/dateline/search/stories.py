@@ -8,6 +8,7 @@ grouped: a story counts each group of copies once, and lists the copies under th
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections import Counter
 from collections.abc import Iterable
@@ -144,18 +145,23 @@ def stories(conn: sqlite3.Connection, as_of: AsOf = None, *, min_articles: int =
         components.union(a, b)
         if kind == "duplicate":
             duplicates.union(a, b)
-    candidates = []
-    for docs in components.groups().values():
-        distinct = len({duplicates.find(doc) for doc in docs})
-        if distinct >= min_articles:
-            candidates.append((distinct, docs))
-    by_doc: dict[int, list[tuple[int, int, str]]] = {}
+    groups = [docs for docs in components.groups().values()
+              if len({duplicates.find(doc) for doc in docs}) >= min_articles]
+    facts = {row[0]: (row[1], row[2], row[3]) for row in conn.execute(
+        "SELECT doc, article_id, published_day, first_seen_at FROM search_docs WHERE doc IN"
+        " (SELECT value FROM json_each(?))", (json.dumps([doc for docs in groups for doc in docs]),))}
+
+    def rank(docs: list[int]) -> tuple[int, str, str]:
+        head = min(docs, key=lambda doc: (facts[doc][2], facts[doc][0]))
+        return len({duplicates.find(doc) for doc in docs}), max(facts[doc][1] for doc in docs), facts[head][0]
+
+    ranked = sorted(groups, key=lambda docs: rank(docs)[2])
+    ranked.sort(key=lambda docs: rank(docs)[:2], reverse=True)
+    by_root: dict[int, list[tuple[int, int, str]]] = {}
     for link in links:
-        by_doc.setdefault(components.find(link[0]), []).append(link)
-    described = [_describe(conn, sorted(docs), by_doc[components.find(docs[0])]) for _, docs in candidates]
-    described.sort(key=lambda story: story.id)
-    described.sort(key=lambda story: (story.articles, story.last_day), reverse=True)
-    return described[offset:offset + limit]
+        by_root.setdefault(components.find(link[0]), []).append(link)
+    return [_describe(conn, sorted(docs), by_root[components.find(docs[0])])
+            for docs in ranked[offset:offset + limit]]
 
 
 def story(conn: sqlite3.Connection, story_id: str, as_of: AsOf = None) -> Story:
