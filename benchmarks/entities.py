@@ -36,22 +36,10 @@ TOLERANCE = 0.005
 
 
 def quality(data: Path) -> dict[str, Any]:
-    from dateline.entities.evaluate import evaluate
+    from dateline.entities.evaluate import evaluate, report_lines
 
     report = evaluate(data / "meantime-en" / "intra_cross-doc_annotation")
-    print(f"MEANTIME English: {report['documents']} documents, {report['gold_named_mentions']} gold named "
-          f"PER/ORG/LOC mentions in the annotated region (data sha256 {report['data_sha256'][:12]}...)")
-    print(f"{'mentions':32} {'strict P/R/F1':>20} {'partial F1':>11} {'untyped F1':>11}")
-    for system in ("spacy", "ours"):
-        for scope in ("per_org_loc", "with_pro"):
-            row = report[f"{system}.{scope}"]
-            s = row["strict"]
-            print(f"{system + ' ' + scope:32} {100 * s['p']:6.1f}/{100 * s['r']:5.1f}/{100 * s['f1']:5.1f}"
-                  f" {100 * row['partial']['f1']:11.1f} {100 * row['strict_untyped']['f1']:11.1f}")
-    print(f"{'coreference':32} {'MUC':>8} {'B-cubed':>8} {'CEAF-e':>8} {'CoNLL':>8}")
-    for system in ("spacy-string", "ours-string", "ours"):
-        row = report[f"coref.{system}"]
-        print(f"{system:32} " + " ".join(f"{100 * row[k]:8.1f}" for k in ("muc", "b_cubed", "ceaf_e", "conll")))
+    print("\n".join(report_lines(report)))
     print("published anchors: " + "; ".join(f"{k} {v}" for k, v in ANCHORS.items()))
     return report
 

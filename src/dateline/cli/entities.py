@@ -1,4 +1,5 @@
-"""`dateline entities`, `dateline entity NAME`, and the overrides `entity-merge`, `entity-split`, `entity-rename`."""
+"""`dateline entities`, `dateline entity NAME`, the overrides `entity-merge`, `entity-split`, `entity-rename`, and
+`dateline eval entities` (the MEANTIME evaluation)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import typer
 from rich.table import Table
 
 from dateline.asof import seen_stamp
-from dateline.cli import app
+from dateline.cli import app, eval_app
 from dateline.cli._util import AsOfOption, DbOption, JsonOption, console, emit_json, failures, open_db
 from dateline.clock import SystemClock
 from dateline.entities import LABELS, Entity, entity_profile, find_entity, list_entities
@@ -119,3 +120,21 @@ def entity_rename_command(entity: NameArgument, new_name: Annotated[str, typer.A
         found = _found(store.conn, entity)
     _override(db, "rename", found.name, new_name)
     console.print(f"'{found.name}' is now shown as '{new_name}'")
+
+
+@eval_app.command("entities")
+def eval_entities_command(
+    folder: Annotated[Path, typer.Argument(help="MEANTIME English CAT XML: the `meantime-en` folder or one under it.",
+                                           exists=True, file_okay=False)],
+    json_output: JsonOption = False,
+) -> None:
+    """Score entity mentions and cross-document coreference on MEANTIME: spaCy alone against ours."""
+    from dateline.entities.evaluate import evaluate, report_lines
+
+    with failures():
+        annotated = folder / "intra_cross-doc_annotation"
+        report = evaluate(annotated if annotated.is_dir() else folder)
+    if json_output:
+        emit_json(report)
+        return
+    console.print("\n".join(report_lines(report)), markup=False, highlight=False)

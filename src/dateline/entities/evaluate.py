@@ -112,3 +112,21 @@ def evaluate(folder: Path) -> dict[str, Any]:
 
 def _prf(score: Any) -> dict[str, float]:
     return {"p": score.precision, "r": score.recall, "f1": score.f1}
+
+
+def report_lines(report: dict[str, Any]) -> list[str]:
+    """The evaluation as a plain-text table, for the benchmark and `dateline eval entities`."""
+    lines = [f"MEANTIME English: {report['documents']} documents, {report['gold_named_mentions']} gold named "
+             f"PER/ORG/LOC mentions in the annotated region (data sha256 {report['data_sha256'][:12]}...)",
+             f"{'mentions':24} {'strict P/R/F1':>20} {'partial F1':>11} {'untyped F1':>11}"]
+    for system in ("spacy", "ours"):
+        for scope in ("per_org_loc", "with_pro"):
+            row = report[f"{system}.{scope}"]
+            s = row["strict"]
+            lines.append(f"{system + ' ' + scope:24} {100 * s['p']:6.1f}/{100 * s['r']:5.1f}/{100 * s['f1']:5.1f}"
+                         f" {100 * row['partial']['f1']:11.1f} {100 * row['strict_untyped']['f1']:11.1f}")
+    lines.append(f"{'coreference':24} {'MUC':>8} {'B-cubed':>8} {'CEAF-e':>8} {'CoNLL':>8}")
+    for system in ("spacy-string", "ours-string", "ours"):
+        row = report[f"coref.{system}"]
+        lines.append(f"{system:24} " + " ".join(f"{100 * row[k]:8.1f}" for k in ("muc", "b_cubed", "ceaf_e", "conll")))
+    return lines

@@ -88,7 +88,7 @@ def _organisation_for(mention: Mention, mentions: list[Mention]) -> tuple[int, s
             continue
         if is_acronym(mention.text) and initials(other.text) == "".join(words):
             candidates[norm(other.text)] = (i, "acronym of")
-        elif other_words[:len(words)] == words and mention.label in ("ORG", "LOC"):
+        elif other_words[:len(words)] == words and mention.label == other.label == "ORG":
             candidates.setdefault(norm(other.text), (i, "short form of"))
     return next(iter(candidates.values())) if len(candidates) == 1 else None
 
