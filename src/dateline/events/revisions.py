@@ -3,19 +3,20 @@
 A scheduled event is a happening reported before it takes place ("premieres in theaters on July 12th"). Each
 report of it is kept with its expected date, when the store first saw it and from which outlet, so the history
 shows the date as it moved ("expected next spring", later "delayed to 2025"). Reports of one scheduled event are
-those grouped as the same happening, or announcing the same kind of happening (a premiere, a vote, a trial) with
-another word in common, or sharing enough content words, whatever their dates.
+those grouped as the same happening, or sharing enough telling words (fewer when they announce the same kind of
+happening: a premiere, a vote, a trial), whatever their dates.
 """
 
 from __future__ import annotations
 
+import math
 import sqlite3
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from dateline.events.grouping import components
 from dateline.events.record import Event, find_events
 from dateline.store.events import Report
 
@@ -28,7 +29,7 @@ _KINDS = {
     "deadline": "deadline", "wedding": "ceremony", "funeral": "ceremony", "inaugurat": "ceremony",
     "ceremony": "ceremony", "strike": "strike", "walkout": "strike", "earning": "results", "results": "results",
 }
-_SHARED, _RATIO = 3, 0.3
+_RELATED, _RELATED_KIND = 0.5, 0.3
 
 
 def kinds(terms: frozenset[str]) -> frozenset[str]:
@@ -91,29 +92,33 @@ def _change(previous: Report | None, report: Report) -> Change:
     return Change.CONFIRMED
 
 
-def _related_pairs(reports: dict[int, Report]) -> list[tuple[int, int]]:
-    """Pairs of reports announcing the same kind of happening with another word in common, or sharing enough
-    content words; found through an index of words, so only pairs with something in common are compared."""
-    postings: dict[str, list[int]] = {}
-    for key in sorted(reports):
-        for term in reports[key].mention.terms:
-            postings.setdefault(term, []).append(key)
-    pairs = []
-    for key in sorted(reports):
-        mention = reports[key].mention
-        shared = Counter(other for term in mention.terms for other in postings[term] if other > key)
-        for other, count in shared.items():
-            theirs = reports[other].mention
-            smaller = min(len(mention.terms), len(theirs.terms))
-            same_kind = bool(kinds(mention.terms) & kinds(theirs.terms))
-            if (same_kind and count >= 2) or (count >= _SHARED and count / smaller >= _RATIO):
-                pairs.append((key, other))
-    return pairs
+def _order(report: Report) -> tuple[str, str, int, int]:
+    m = report.mention
+    return (report.first_seen_at, m.article_id, m.sentence, m.k)
+
+
+class _Relatedness:
+    """How strongly two reports announce the same scheduled happening, whatever their dates: the weight of the
+    content words they share over the shorter report's, each word weighing log(1 + n / reports using it), so a
+    topic's everyday words ("oil", "spill") count for little. A function of the reports given (those known as of
+    the date asked), so everything built on it is too."""
+
+    def __init__(self, reports: Sequence[Report]) -> None:
+        used = Counter(term for r in reports for term in r.mention.terms)
+        self.weight = {term: math.log(1 + len(reports) / count) for term, count in used.items()}
+        # Words used by more than a twentieth of the reports (and at least 20) never decide a match alone.
+        self.telling = {term for term, count in used.items() if count <= max(20, len(reports) // 20)}
+
+    def related(self, a: Report, b: Report) -> bool:
+        mine, theirs = a.mention.terms, b.mention.terms
+        smaller = min(sum(self.weight[t] for t in mine), sum(self.weight[t] for t in theirs)) or 1.0
+        score = sum(self.weight[t] for t in mine & theirs) / smaller
+        return score >= _RELATED or (score >= _RELATED_KIND and bool(kinds(mine) & kinds(theirs)))
 
 
 def schedule(reports: list[Report]) -> Schedule:
     """One scheduled event from its reports: one step per distinct date an article gave, oldest first."""
-    ordered = sorted(reports, key=lambda r: (r.first_seen_at, r.mention.article_id, r.mention.sentence, r.mention.k))
+    ordered = sorted(reports, key=_order)
     said: set[tuple[str, date, date]] = set()
     steps: list[ExpectedDate] = []
     current: ExpectedDate | None = None
@@ -131,15 +136,35 @@ def schedule(reports: list[Report]) -> Schedule:
 
 
 def schedules_from(events: list[Event]) -> list[Schedule]:
-    """Group the future-dated reports of `events` into scheduled events, each with its date history."""
-    reports: dict[int, Report] = {}
-    edges: list[tuple[int, int]] = []
-    for event in events:
-        ahead = [r for r in event.mentions if r.mention.future]
-        reports.update((r.id, r) for r in ahead)
-        edges.extend((ahead[0].id, r.id) for r in ahead[1:])
-    edges.extend(_related_pairs(reports))
-    schedules = [schedule([reports[i] for i in group]) for group in components(reports, edges)]
+    """Group the future-dated reports of `events` into scheduled events, each with its date history.
+
+    The reports of one event (one happening on one date) go together. Taken in the order the store first saw
+    them, each such group joins the scheduled event whose first or latest report it relates to best, or starts a
+    new one: comparing with those two only (not every report so far) keeps unrelated plans from chaining together,
+    and since each decision depends only on reports seen before it, the result as of a date is the one a store
+    that only saw the articles known then would give.
+    """
+    ahead = ([r for r in event.mentions if r.mention.future] for event in events)
+    units = sorted((sorted(unit, key=_order) for unit in ahead if unit), key=lambda unit: _order(unit[0]))
+    relatedness = _Relatedness([r for unit in units for r in unit])
+    members: list[list[Report]] = []
+    anchors: list[list[Report]] = []  # each scheduled event's first and latest report
+    postings: dict[str, set[int]] = {}
+    for unit in units:
+        candidates = sorted({i for r in unit for t in r.mention.terms & relatedness.telling
+                             for i in postings.get(t, ())})
+        target = next((i for i in candidates if any(relatedness.related(r, a) for r in unit for a in anchors[i])),
+                      None)
+        if target is None:
+            target = len(members)
+            members.append([])
+            anchors.append([unit[0]])
+        members[target].extend(unit)
+        anchors[target] = [anchors[target][0], unit[-1]]
+        for report in unit:
+            for term in report.mention.terms & relatedness.telling:
+                postings.setdefault(term, set()).add(target)
+    schedules = [schedule(group) for group in members]
     return sorted(schedules, key=lambda s: (s.history[0].report.first_seen_at, s.id))
 
 
