@@ -1,13 +1,14 @@
 """Entity stage: MEANTIME quality (spaCy alone vs spaCy + our additions) and speed against spaCy NER alone.
 
-    python benchmarks/entities.py [--data ../shared/data] [--articles 1000] [--skip-speed] [--write-floors]
+    python benchmarks/entities.py [--data ../shared/data] [--articles 1000] [--rounds 2] [--skip-speed]
+                                  [--write-floors]
 
 Quality: named PER/ORG/LOC mentions of MEANTIME English in the fully annotated region, strict (span and type),
 partial (one-to-one overlap) and untyped strict; cross-document coreference end to end (MUC, B-cubed, CEAF-e,
 CoNLL F1) for spaCy clustered by exact string, our detection clustered by exact string, and our resolution.
 Published anchors are printed beside them.
 
-Speed: on the first `--articles` Reuters articles, in one process, after a warm-up, CPU time, best of 3:
+Speed: on the first `--articles` Reuters articles, in one process, after a warm-up, CPU time, best of `--rounds`:
 spaCy's NER alone (`nlp.pipe`, only the NER component, as `en_core_web_sm` runs with everything else disabled)
 against our whole detection (the same NER plus additions, overlap resolution, sentences and in-article linking),
 batched and one article at a time (the way `pipeline.analyze` calls it), and the non-NER work on its own (fast
@@ -57,7 +58,7 @@ def reuters_texts(data: Path, count: int) -> list[str]:
     return texts
 
 
-def speed(data: Path, count: int, rounds: int = 3) -> dict[str, float]:
+def speed(data: Path, count: int, rounds: int) -> dict[str, float]:
     """CPU seconds (min over interleaved rounds: the machine is shared, so wall time is noisy) of each variant."""
     from dateline.entities.detect import detect, detect_many
     from dateline.entities.model import load_ner
@@ -115,6 +116,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "data")
     parser.add_argument("--articles", type=int, default=1000, help="Reuters articles for the speed run")
+    parser.add_argument("--rounds", type=int, default=2, help="interleaved timing rounds (the best counts)")
     parser.add_argument("--skip-speed", action="store_true")
     parser.add_argument("--write-floors", action="store_true")
     args = parser.parse_args()
@@ -122,7 +124,7 @@ def main() -> None:
     if args.write_floors:
         write_floors(report)
     if not args.skip_speed:
-        speed(args.data, args.articles)
+        speed(args.data, args.articles, args.rounds)
 
 
 if __name__ == "__main__":
