@@ -56,7 +56,12 @@ def test_entity_page_with_its_chart(page: Page, artifacts: Path) -> None:
     chart = page.get_by_test_id("mention-chart").locator("svg")
     expect(chart).to_be_visible()
     assert chart.locator("rect").count() >= 2
+    fetched = page.get_by_test_id("entity-timeline")
+    expect(fetched.get_by_test_id("timeline")).to_be_visible()  # fetched after the page showed
+    expect(fetched).to_contain_text("Hayley Atwell")
     page.screenshot(path=str(artifacts / "entity.png"), full_page=True)
+    fetched.get_by_role("link", name=re.compile("timeline")).click()
+    expect(page.get_by_test_id("timeline-title")).to_contain_text("Hayley Atwell")
 
 
 def test_errors_are_pages_for_people(page: Page, artifacts: Path) -> None:

@@ -29,17 +29,21 @@ class Database:
         self._write_lock = threading.Lock()
         self._idle: queue.LifoQueue[Store] = queue.LifoQueue()
         self._max_idle = max_idle
-        self._memo: OrderedDict[tuple[Hashable, int | None], object] = OrderedDict()
+        self._memo: OrderedDict[tuple[Hashable, tuple[object, ...]], object] = OrderedDict()
         self._memo_size = remember
         self._memo_lock = threading.Lock()
 
     def remembered(self, conn: sqlite3.Connection, key: Hashable, compute: Callable[[], T]) -> T:
-        """`compute()`, remembered under `key` until another article version is stored.
+        """`compute()`, remembered under `key` until the data it may depend on changes.
 
-        Only for answers that depend on the articles alone (not on entity overrides, say): article versions are
-        only ever added, so the largest rowid names the state of the articles table.
+        Every answer is a function of the stored article versions and the user's entity overrides (corpus-level
+        structures are rebuilt from them in the same transaction as the articles), so the newest article rowid and
+        the overrides' count and newest id name the state of everything a read can see. A store rebuilt in place
+        without new articles (a re-resolution after an upgrade) needs a server restart to be seen.
         """
-        version = conn.execute("SELECT max(rowid) FROM articles").fetchone()[0]
+        version = tuple(conn.execute(
+            "SELECT (SELECT max(rowid) FROM articles), (SELECT count(*) FROM entity_overrides),"
+            " (SELECT max(id) FROM entity_overrides)").fetchone())
         with self._memo_lock:
             if (key, version) in self._memo:
                 self._memo.move_to_end((key, version))

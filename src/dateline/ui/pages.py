@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, Response
@@ -23,17 +23,16 @@ from markupsafe import Markup
 from dateline.api.database import Database
 from dateline.api.params import to_date
 from dateline.api.routes.articles import article_detail, list_articles
-from dateline.api.routes.changes import window_end
-from dateline.api.routes.entities import profile
+from dateline.api.routes.changes import changes_between, window_end
+from dateline.api.routes.entities import profile, ranked_entities
 from dateline.api.routes.stats import corpus_figures
-from dateline.api.routes.stories import story_out
+from dateline.api.routes.stories import story_out, story_window
 from dateline.api.routes.timelines import build as build_timeline
 from dateline.asof import as_of_bound
-from dateline.entities import LABELS, list_entities
+from dateline.entities import LABELS
 from dateline.events.cited import CitedTimeline
 from dateline.search import search
-from dateline.search.changes import changes
-from dateline.search.stories import stories, story
+from dateline.search.stories import story
 from dateline.ui.charts import bar_chart, fill_periods, timeline_strip
 from dateline.ui.highlight import Mark, marked_paragraphs, marked_passage
 
@@ -69,10 +68,14 @@ class Page:
     def render(self, template: str, status: int = 200, **context: Any) -> HTMLResponse:
         return templates.TemplateResponse(self.request, template, {"page": self, **context}, status_code=status)
 
+    @property
+    def database(self) -> Database:
+        database: Database = self.request.app.state.database
+        return database
+
     @contextmanager
     def reading(self) -> Iterator[sqlite3.Connection]:
-        database: Database = self.request.app.state.database
-        with database.reading() as conn:
+        with self.database.reading() as conn:
             yield conn
 
 
@@ -106,18 +109,29 @@ def entities(request: Request) -> HTMLResponse:
     page = Page(request)
     kind = request.query_params.get("type") or None
     with page.reading() as conn:
-        found = list_entities(conn, type=kind, top=100, as_of=page.as_of)
+        found = ranked_entities(page.database, conn, kind, 100, page.as_of)
     return page.render("entities.html", entities=found, kind=kind, kinds=LABELS)
 
 
 def entity(request: Request, ref: str) -> HTMLResponse:
-    """One entity: its names, a chart of mentions per day, who it appears with, where it is mentioned."""
+    """One entity: its names, a chart of mentions per day, who it appears with, where it is mentioned. Its
+    timeline, which can take seconds to build on a big corpus, is a fragment the page fetches after it shows."""
     page = Page(request)
     with page.reading() as conn:
-        known = profile(conn, ref, page.as_of)
-        made = build_timeline(conn, None, str(known.id), None, None, page.as_of, None, None)
+        known = profile(page.database, conn, ref, page.as_of)
     chart = bar_chart(fill_periods(known.per_day), label=f"Mentions of {known.name} per day")
-    return page.render("entity.html", entity=known, chart=chart, timeline=made, strip=_strip(made),
+    return page.render("entity.html", entity=known, chart=chart,
+                       timeline_link=page.link("/timeline", entity=known.name),
+                       fragment=page.link(f"/entities/{quote(ref, safe='')}/timeline"))
+
+
+def entity_timeline(request: Request, ref: str) -> HTMLResponse:
+    """The entity page's timeline, as an HTML fragment (the profile is remembered from the page)."""
+    page = Page(request)
+    with page.reading() as conn:
+        known = profile(page.database, conn, ref, page.as_of)
+        made = build_timeline(page.database, conn, None, str(known.id), None, None, page.as_of, None, None)
+    return page.render("_entity_timeline.html", timeline=made, strip=_strip(made),
                        timeline_link=page.link("/timeline", entity=known.name))
 
 
@@ -158,8 +172,8 @@ def timeline(request: Request) -> HTMLResponse:
     made = None
     if q or who:
         with page.reading() as conn:
-            made = build_timeline(conn, q, who, params.get("from") or None, params.get("to") or None, page.as_of,
-                                  None, None)
+            made = build_timeline(page.database, conn, q, who, params.get("from") or None,
+                                  params.get("to") or None, page.as_of, None, None)
     exports = {name: page.link("/api/exports/timeline", format=name, q=q, entity=who)
                for name in ("timelinejs", "json", "markdown")}
     return page.render("timeline.html", timeline=made, q=q or "", who=who or "", exports=exports,
@@ -170,7 +184,7 @@ def stories_page(request: Request) -> HTMLResponse:
     """The biggest stories as of the date."""
     page = Page(request)
     with page.reading() as conn:
-        found = [story_out(s) for s in stories(conn, page.as_of, limit=40)]
+        found = story_window(page.database, conn, page.as_of, 2, 0, 40)
     return page.render("stories.html", stories=found)
 
 
@@ -194,7 +208,7 @@ def changes_page(request: Request) -> HTMLResponse:
     found = None
     if since:
         with page.reading() as conn:
-            found = changes(conn, since, window_end(until, page.as_of), limit=30)
+            found = changes_between(page.database, conn, since, window_end(until, page.as_of), 30)
     return page.render("changes.html", changes=found, since=since or "", until=until or "")
 
 
@@ -238,6 +252,7 @@ ROUTES: list[tuple[str, Callable[..., HTMLResponse]]] = [
     ("/articles/{article_id}", article),
     ("/entities", entities),
     ("/entities/{ref}", entity),
+    ("/entities/{ref}/timeline", entity_timeline),
     ("/timeline", timeline),
     ("/stories", stories_page),
     ("/stories/{story_id}", story_page),

@@ -7,6 +7,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request
 
+from dateline.api.database import Database
 from dateline.api.models import (
     AliasOut,
     CoMentionOut,
@@ -16,7 +17,7 @@ from dateline.api.models import (
     MergeEvidence,
 )
 from dateline.api.paging import Page, View
-from dateline.api.params import AsOf, Conn, Cursor, Limit
+from dateline.api.params import AsOf, Conn, Cursor, Limit, database
 from dateline.entities import Entity, entity_profile, find_entity, list_entities
 from dateline.errors import Code, StoreError
 
@@ -35,12 +36,24 @@ def entities(request: Request, conn: Conn, as_of: AsOf = None, type: EntityType 
              cursor: Cursor = None) -> Page[EntityOut]:
     """Entities known as of `as_of`, most mentioned first."""
     view = View.open(request, conn, as_of, cursor)
-    ranked = list_entities(conn, type=type, top=view.offset + limit + 1, as_of=view.as_of)
-    return view.ranked_page([entity_out(e) for e in ranked], limit)
+    return view.ranked_page(ranked_entities(database(request), conn, type, view.offset + limit + 1, view.as_of),
+                            limit)
 
 
-def profile(conn: sqlite3.Connection, ref: str, as_of: str | None) -> EntityProfileOut:
-    """The profile of the entity named `ref` (any alias, or its id) as of `as_of`; D204 if there was none."""
+def ranked_entities(db: Database, conn: sqlite3.Connection, type: str | None, top: int, as_of: str | None
+                    ) -> list[EntityOut]:
+    """The `top` most mentioned entities as of `as_of`, remembered until the store changes."""
+    return db.remembered(conn, ("entities", type, top, as_of),
+                         lambda: [entity_out(e) for e in list_entities(conn, type=type, top=top, as_of=as_of)])
+
+
+def profile(db: Database, conn: sqlite3.Connection, ref: str, as_of: str | None) -> EntityProfileOut:
+    """The profile of the entity named `ref` (any alias, or its id) as of `as_of`; D204 if there was none.
+    Remembered until the store changes."""
+    return db.remembered(conn, ("entity", ref, as_of), lambda: _profile(conn, ref, as_of))
+
+
+def _profile(conn: sqlite3.Connection, ref: str, as_of: str | None) -> EntityProfileOut:
     found = find_entity(conn, ref, as_of)
     if found is None:
         raise StoreError(f"no entity named {ref!r}" + (f" as of {as_of}" if as_of else ""), code=Code.NOT_FOUND)
@@ -54,7 +67,8 @@ def profile(conn: sqlite3.Connection, ref: str, as_of: str | None) -> EntityProf
 
 
 @router.get("/entities/{ref}", response_model=EntityProfileOut, summary="One entity")
-def entity(conn: Conn, ref: Annotated[str, Path(max_length=300, description="Entity id or any of its names.")],
+def entity(request: Request, conn: Conn,
+           ref: Annotated[str, Path(max_length=300, description="Entity id or any of its names.")],
            as_of: AsOf = None) -> EntityProfileOut:
     """One entity as of `as_of`: its names, mentions per day, co-mentioned entities, articles and merge evidence."""
-    return profile(conn, ref, as_of)
+    return profile(database(request), conn, ref, as_of)

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query, Request
 
 from dateline.api.models import EventOut, ExpectedDateOut, ReportOut, ScheduleOut
 from dateline.api.paging import Page, View
-from dateline.api.params import AsOf, Conn, Cursor, DayFrom, DayTo, Limit, to_date
+from dateline.api.params import AsOf, Conn, Cursor, DayFrom, DayTo, Limit, database, to_date
 from dateline.events.record import Event, find_events
 from dateline.events.revisions import ExpectedDate, find_schedules
 from dateline.store.events import Report
@@ -45,9 +45,10 @@ def events(request: Request, conn: Conn, q: Words = None, date_from: DayFrom = N
            limit: Limit = 50, cursor: Cursor = None) -> Page[EventOut]:
     """Events known as of `as_of` dated within `from`..`to`, oldest date first."""
     view = View.open(request, conn, as_of, cursor)
-    found = find_events(conn, q, start=to_date(date_from, "from"), end=to_date(date_to, "to"), as_of=view.as_of,
-                        min_mentions=min_mentions)
-    return view.ranked_page([event_out(e) for e in found[:view.offset + limit + 1]], limit)
+    start, end = to_date(date_from, "from"), to_date(date_to, "to")
+    found = database(request).remembered(conn, ("events", q, start, end, view.as_of, min_mentions), lambda: [
+        event_out(e) for e in find_events(conn, q, start=start, end=end, as_of=view.as_of, min_mentions=min_mentions)])
+    return view.ranked_page(found, limit)
 
 
 @router.get("/revisions", response_model=Page[ScheduleOut], summary="Scheduled events and their date revisions")
@@ -55,6 +56,7 @@ def revisions(request: Request, conn: Conn, q: Words = None, as_of: AsOf = None,
               cursor: Cursor = None) -> Page[ScheduleOut]:
     """Scheduled events matching `q` known as of `as_of`, each with every report of its expected date."""
     view = View.open(request, conn, as_of, cursor)
-    schedules = find_schedules(conn, q, as_of=view.as_of)[:view.offset + limit + 1]
-    return view.ranked_page([ScheduleOut(id=s.id, revised=s.revised, expected=expected_out(s.current),
-                                         history=[expected_out(h) for h in s.history]) for s in schedules], limit)
+    schedules = database(request).remembered(conn, ("revisions", q, view.as_of), lambda: [
+        ScheduleOut(id=s.id, revised=s.revised, expected=expected_out(s.current),
+                    history=[expected_out(h) for h in s.history]) for s in find_schedules(conn, q, as_of=view.as_of)])
+    return view.ranked_page(schedules, limit)

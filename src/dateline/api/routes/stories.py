@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import sqlite3
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request
 
+from dateline.api.database import Database
 from dateline.api.models import StoryMember, StoryOut
 from dateline.api.paging import Page, View
-from dateline.api.params import AsOf, Conn, Cursor, Limit
+from dateline.api.params import AsOf, Conn, Cursor, Limit, database
 from dateline.search.stories import Story, stories, story
 
 router = APIRouter(tags=["stories"])
@@ -23,14 +25,21 @@ def story_out(found: Story) -> StoryOut:
                                          copy_of=m.copy_of) for m in found.members])
 
 
+def story_window(db: Database, conn: sqlite3.Connection, as_of: str | None, min_articles: int, offset: int,
+                 limit: int) -> list[StoryOut]:
+    """Stories `offset` to `offset + limit` as of `as_of`, biggest first, remembered until the store changes."""
+    return db.remembered(conn, ("stories", as_of, min_articles, offset, limit), lambda: [
+        story_out(s) for s in stories(conn, as_of, min_articles=min_articles, limit=limit, offset=offset)])
+
+
 @router.get("/stories", response_model=Page[StoryOut], summary="List stories")
 def list_stories(request: Request, conn: Conn, as_of: AsOf = None,
                  min_articles: Annotated[int, Query(ge=1, le=1000, description="Smallest story size.")] = 2,
                  limit: Limit = 20, cursor: Cursor = None) -> Page[StoryOut]:
     """Stories known as of `as_of`, biggest (then most recent) first."""
     view = View.open(request, conn, as_of, cursor)
-    found = stories(conn, view.as_of, min_articles=min_articles, limit=limit + 1, offset=view.offset)
-    return view.window_page([story_out(s) for s in found], limit)
+    return view.window_page(story_window(database(request), conn, view.as_of, min_articles, view.offset, limit + 1),
+                            limit)
 
 
 @router.get("/stories/{story_id}", response_model=StoryOut, summary="One story")
