@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from fastapi.testclient import TestClient
+
+from dateline.store.db import Store
 
 ErrorCheck = Callable[..., dict[str, Any]]
 
@@ -111,3 +114,12 @@ def test_changes_window_and_as_of(client: TestClient, assert_error: ErrorCheck) 
     cut = client.get("/api/changes", params={"since": "2023-06-30", "until": "2023-07-31", "as_of": "2023-07-01"})
     assert cut.json()["articles"] == 0 and cut.json()["until"].startswith("2023-07-01")
     assert_error(client.get("/api/changes", params={"since": "2023-07-30", "until": "2023-07-01"}), 400, "D411")
+
+
+def test_remembered_answers_follow_entity_overrides(client: TestClient, seeded_db: Path) -> None:
+    from dateline.entities.resolve import apply_override
+
+    assert client.get("/api/entities/Atwell").json()["name"] == "Hayley Atwell"
+    with Store(seeded_db) as store, store.transaction() as conn:
+        apply_override(conn, "rename", "Hayley Atwell", "Hayley Elizabeth Atwell", "2024-01-01T00:00:00.000000Z")
+    assert client.get("/api/entities/Atwell").json()["name"] == "Hayley Elizabeth Atwell"
