@@ -73,4 +73,4 @@ def demo_command(
             console.print(f"  as of {as_of}: {page.total} article(s)", highlight=False)
             for hit in page.hits:
                 console.print(f"    {hit.published}  {hit.snippet.text[:110]}", markup=False, highlight=False)
-    console.print(f"\nTry: dateline --help, or dateline stats --db {db}")
+    console.print(f"\nTry: dateline --help, dateline stats --db {db}, or browse it: dateline serve --db {db}")
