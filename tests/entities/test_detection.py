@@ -88,3 +88,8 @@ def test_names_normalize() -> None:
     assert norm("The U.S. Air Force's") == "us air force"
     assert organisation_core("General Motors Corporation") == "general motors"
     assert organisation_core("Apple") == ""
+
+
+def test_a_maker_and_its_model_code_are_one_product_but_a_year_is_not_a_model() -> None:
+    assert _found("The Airbus A380 flew to Sydney.")[0] == ("Airbus A380", "PRODUCT")
+    assert ("Toyota", "ORG") in _found("Toyota 2008 profit fell sharply.")

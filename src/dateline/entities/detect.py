@@ -26,7 +26,7 @@ Mode = Literal["full", "fast"]
 # Codes the model takes for organisations: time zones and currencies.
 _NOT_NAMES = frozenset("UTC GMT EST EDT CST CDT PST PDT CET CEST BST IST JST USD EUR GBP JPY CNY CHF".split())
 _BRACKETED = re.compile(r"\s*\(([A-Z][A-Za-z&.]{1,7})\)")
-_MODEL_CODE = re.compile(r"\s?-?[A-Z]{0,2}\d{2,4}[A-Za-z0-9-]*\b")
+_MODEL_CODE = re.compile(r"\s?-?(?!(?:19|20)\d\d\b)[A-Z]{0,2}\d{2,4}[A-Za-z0-9-]*\b")  # not a year
 
 
 def _select(candidates: list[Mention]) -> list[Mention]:
@@ -76,7 +76,7 @@ def _harmonize(mentions: list[Mention]) -> list[Mention]:
 
 def _finish(text: str, candidates: list[Mention]) -> tuple[list[Mention], list[DocEntity]]:
     kept = [m for m in candidates if m.text not in _NOT_NAMES]
-    chosen = _harmonize(_acronyms(text, _products(text, _select(kept))))
+    chosen = _harmonize(_acronyms(text, _select(_products(text, kept))))
     starts = [s.start for s in sentences(text)]
     placed = [replace(m, sentence=max(0, bisect_right(starts, m.start) - 1)) for m in chosen]
     return link_mentions(placed)
