@@ -58,6 +58,37 @@ def test_a_year_earlier_keeps_the_granularity_of_the_period_talked_about() -> No
     assert found(text, "1989-10-26")[-1] == ("a year earlier", "DATE", "1988-Q3")
 
 
+def test_a_year_earlier_than_a_day_is_that_day_a_year_before() -> None:
+    text = "Revenue for the quarter ended Sept. 30 rose to $2 billion from $1.8 billion a year earlier."
+    assert found(text, "1989-10-26")[-1] == ("a year earlier", "DATE", "1988-09-30")
+
+
+def test_the_previous_weekday_counts_from_the_day_talked_about() -> None:
+    text = "On Oct. 27, 1989 the index fell 4.5% from the previous Friday."
+    assert found(text, "1989-11-15")[-1] == ("the previous Friday", "DATE", "1989-10-20")
+    assert found("He left on June 2, 1999 and came back the following Monday.", "1999-06-20")[-1] == (
+        "the following Monday", "DATE", "1999-06-07")
+
+
+def test_the_week_and_the_month_are_the_ones_talked_about() -> None:
+    assert found("For the week, the index dropped 3.8%.", "1989-10-30") == [("the week", "DATE", "1989-W44")]
+    assert found("Troops arrive by the end of the month.", "1990-08-13") == [
+        ("the end of the month", "DATE", "1990-08")]
+    assert found("The week before, it rose.", "1989-10-30") == []
+
+
+def test_the_second_day_of_a_range_is_a_date() -> None:
+    assert found("The summit is on April 24 and 25.", "1999-02-10") == [
+        ("April 24", "DATE", "1999-04-24"), ("25", "DATE", "1999-04-25")]
+    assert found("Sales rose on April 24 and 25 percent of buyers paid cash.", "1999-02-10") == [
+        ("April 24", "DATE", "1999-04-24")]
+
+
+def test_an_adjective_in_ed_is_not_a_past_tense_cue() -> None:
+    text = "The dividend would be paid on a still unspecified date in January."
+    assert found(text, "1989-10-26") == [("January", "DATE", "1990-01")]
+
+
 def test_financial_periods() -> None:
     text = "Profit fell in the year-ago quarter. Revenue for the year ended June 30 rose; the quarter was weak."
     assert found(text, "1989-10-26") == [("the year-ago quarter", "DATE", "1988-Q3"),
@@ -104,6 +135,7 @@ def test_unknown_mode_is_refused() -> None:
 def test_words_that_only_look_like_dates_are_left_alone() -> None:
     assert found("Mar and Jan went to the market; they may march in the fall of prices.", "2023-06-22") == []
     assert found("He is a 6-year-old boy who paid $1,999 for 2000 shares.", "2023-06-22") == []
+    assert found("Marchers joined the March for Life; the Party daily Granma reported it.", "1999-01-22") == []
 
 
 def test_colloquial_mode_reads_informal_spellings_only_in_short_texts() -> None:

@@ -158,6 +158,18 @@ def _date_md(m: re.Match[str], text: str) -> Partial | None:
     return Partial(m.start(), m.end(), "DATE", value)
 
 
+_RANGE_START = re.compile(rf"\b(?P<month>{_MONTH})\s+(?P<day>{_DAYNUM})\s+$", re.I)
+
+
+def _range_day(m: re.Match[str], text: str) -> Partial | None:
+    """The second day of "April 24 and 25": a date of its own, in the month named before it."""
+    before = _RANGE_START.search(text, max(0, m.start() - 20), m.start())
+    month = _month(before["month"], before["month"]) if before else None
+    if month is None:
+        return None
+    return Partial(m.start("day"), m.end("day"), "DATE", f"{_year(m['year'])}-{month:02d}-{_day(m['day']):02d}")
+
+
 def _month_year(m: re.Match[str], text: str) -> Partial | None:
     month = _month(m["month"], m["month"])
     if month is None:
@@ -165,6 +177,8 @@ def _month_year(m: re.Match[str], text: str) -> Partial | None:
     bare = not m["year"] and not m["rel"]
     if bare and len(m["month"].rstrip(".")) <= 4 and m["month"].lower() not in ("june", "july", "may"):
         return None
+    if bare and m["month"] == "March" and re.match(r"\s+(?:for|of\s+the)\b", text[m.end():]):
+        return None  # "the March for Life", "the March of the Mothers": a procession
     if m["month"].lower() == "may" and bare:
         # Bare "May" at a sentence start is too often the verb.
         before = text[max(0, m.start() - 3):m.start()]
@@ -297,6 +311,9 @@ def _weekday(m: re.Match[str], text: str) -> Partial | None:
     direction = {"last": "-1", "this past": "-1", "past": "-1", "next": "+1", "coming": "+1", "this": "0",
                  "this coming": "+1"}.get(re.sub(r"\s+", " ", (m["dir"] or "").lower()), "?")
     value = f"WD:{wd}:{direction}"
+    if (m["dir"] or "").lower().startswith("the"):
+        # "the previous Friday", "the following Monday": counted from the day the text is talking about
+        value = f"ANAWD:{wd}:{'+1' if re.search(r'following|next', m['dir'], re.I) else '-1'}"
     if m["pod"]:
         # "Friday night" keeps its part of day in the value but is a DATE, as most of TimeBank/AQUAINT types it.
         return Partial(m.start(), m.end(), "DATE", value + "T" + PARTS_OF_DAY[m["pod"].lower()])
@@ -489,6 +506,8 @@ def _set_adverb(m: re.Match[str], text: str) -> Partial | None:
             r"\s+(?:newspaper|paper|magazine|report|reports|dividend|dividends|basis|payment|payments|meeting|"
             r"publication|journal|figures|results|survey)", text[m.end():], re.I):
         return None
+    if word == "daily" and re.match(r"\s+[A-Z]", text[m.end():]):
+        return None  # "the Communist Party daily Granma": a newspaper
     return Partial(m.start(), m.end(), "SET", _SET_UNITS[word])
 
 
@@ -569,7 +588,9 @@ def _the_unit(m: re.Match[str], text: str) -> Partial | None:
         return Partial(m.start(), m.end(), "DATE", "ANA:Y:0")
     if word == "quarter":
         return Partial(m.start(), m.end(), "DATE", "LASTQ")
-    return None
+    if re.match(r"\s+(?:before|earlier|ago|after|of|ended|ending)\b", text[m.end():]):
+        return None  # "the week before", "the week of Oct. 2" (its own rule), "the month ended"
+    return Partial(m.start(), m.end(), "DATE", f"ANA:{UNITS[word]}:0")  # "for the week", "the end of the month"
 
 
 def _shifted_quarter(m: re.Match[str], text: str) -> Partial | None:
@@ -687,6 +708,9 @@ RULES: list[Rule] = [
         rf"\b(?P<dir>this\s+past|this|last|next|past|coming)\s+(?P<month>{_MONTH})(?=\W|$)(?!\.?\s*\d)",
         _rel_month),
     _rule(
+        "and",
+        rf"\band\s+(?P<day>{_DAYNUM})\b(?!\s*(?:%|percent|[\d.:]\d))(?:,?\s+(?P<year>{_YEAR})\b)?", _range_day),
+    _rule(
         "#",
         r"\b(?:(?P<iso>(?P<y>[12]\d{3})-(?P<mo>[01]\d)-(?P<d>[0-3]\d))|(?P<mo2>[01]?\d)/(?P<d2>[0-3]?\d)/"
         r"(?P<y2>\d{4}|\d{2}))\b", _numeric_date),
@@ -716,8 +740,9 @@ RULES: list[Rule] = [
         "this last tomorrow yesterday",
         rf"\b(?P<w>this|last|tomorrow|yesterday)\s+(?P<pod>{_POD})\b", _this_pod),
     _rule(
-        "this last next past coming @WD",
-        rf"\b(?:(?P<dir>this\s+past|this\s+coming|last|next|this|past|coming)\s+)?(?P<wd>{_WEEKDAY})"
+        "the this last next past coming @WD",
+        rf"\b(?:(?P<dir>the\s+(?:previous|preceding|prior|following|next)|this\s+past|this\s+coming|last|next|this|"
+        rf"past|coming)\s+)?(?P<wd>{_WEEKDAY})"
         rf"(?:\s+(?P<pod>{_POD}))?\b", _weekday),
     _rule(
         "every each @WDS",
@@ -824,7 +849,7 @@ RULES: list[Rule] = [
         r"\b(?P<unit>months|weeks|decades|centuries)(?:-long)?\b", _bare_units),
     _rule(
         "the",
-        r"\bthe\s+(?P<unit>year|quarter)\b(?!-)", _the_unit),
+        r"\bthe\s+(?P<unit>year|quarter|week|month)\b(?!-)", _the_unit),
     _rule(
         "year",
         r"\byear-(?:ago|earlier)\b", lambda m, t: Partial(m.start(), m.end(), "DATE", "CTX:Y:-1")),

@@ -196,6 +196,11 @@ def _resolve(value: str, context: Context) -> str | None:
         day_value = _resolve(rest, context)
         parsed = parse(day_value) if day_value else None
         return fmt(parsed[0], "W") if parsed else None
+    if kind == "ANAWD":
+        weekday, direction = rest.split(":")
+        last = parse(context.last) if context.last else None
+        base = last[0] if last is not None and last[1] == "D" else anchor
+        return _weekday(int(weekday), direction, base, None).isoformat() + time
     if kind == "WD":
         weekday, direction = rest.split(":")
         return _weekday(int(weekday), direction, anchor, tense).isoformat() + time
@@ -224,8 +229,10 @@ def _resolve(value: str, context: Context) -> str | None:
         if last is not None and unit == "Y" and last[1] in ("Q", "M", "H", "S"):
             moved = shift(last[0], unit, int(n))
             return fmt(moved, last[1]) if last[1] != "S" else f"{moved.year}{context.last[4:] if context.last else ''}"
-        base = last[0] if last is not None and last[1] == "D" else anchor
-        return fmt(shift(base, unit, int(n)), "Y" if unit in ("E", "C") else unit)
+        if last is not None and last[1] == "D":
+            # "up from $100 million a year earlier" after "the quarter ended Sept. 30": the same day, a year before
+            return fmt(shift(last[0], unit, int(n)), "D" if unit == "Y" else unit)
+        return fmt(shift(anchor, unit, int(n)), "Y" if unit in ("E", "C") else unit)
     if kind == "ANA":
         unit, n = rest.split(":")
         last = parse(context.last) if context.last else None

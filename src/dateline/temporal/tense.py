@@ -26,6 +26,9 @@ _PAST = re.compile(
 _NOT_PAST = frozenset({"scheduled", "planned", "expected", "proposed", "needed", "need", "red", "bed", "shed", "seed",
                        "speed", "feed", "hundred", "united", "limited", "indeed", "based", "related", "concerned",
                        "interested", "supposed", "used", "alleged", "so-called"})
+_PASSIVE_BEFORE = re.compile(r"\b(?:be|been|being)\s+$", re.I)
+_NOT_A_VERB_BEFORE = re.compile(
+    r"\b(?:a|an|the|its|their|his|her|our|this|these|those|still|newly|recently|be|been|being)\s+$", re.I)
 _DEADLINE = re.compile(r"\b(?:payable|effective|through|by)\s+$", re.I)
 _SENTENCE_EDGE = re.compile(r"[.!?]\s+(?=[A-Z\"'`])|\n\s*\n")
 
@@ -51,6 +54,9 @@ def tense_at(text: str, start: int, end: int) -> str | None:
             word = match.group().lower()
             if start <= match.start() < end or (tense == "past" and word in _NOT_PAST):
                 continue
+            if tense == "past" and _NOT_A_VERB_BEFORE.search(text, max(0, match.start() - 12), match.start()) and (
+                    word.endswith("ed") or _PASSIVE_BEFORE.search(text, max(0, match.start() - 12), match.start())):
+                continue  # "a still unspecified date" (an adjective), "would be paid" (the tense is the auxiliary's)
             distance = start - match.end() if match.end() <= start else match.start() - end
             if best is None or distance < best[0]:
                 best = (distance, tense)
