@@ -122,3 +122,15 @@ def test_api_reference_is_generated_from_the_spec(page: Page, artifacts: Path) -
     expect(page.locator("#GET-api-search")).to_contain_text("as_of")
     expect(page.locator("#POST-api-ingest")).to_contain_text("401")
     page.screenshot(path=str(artifacts / "api-reference.png"), full_page=False)
+
+
+def test_pages_fit_a_phone_screen(page: Page, artifacts: Path) -> None:
+    page.set_viewport_size({"width": 390, "height": 844})
+    for name, path in (("search", "/?q=Atwell"), ("timeline", "/timeline?q=Dead+Reckoning"),
+                       ("entity", "/entities/Atwell"), ("article", "/?q=premieres")):
+        page.goto(path)
+        if name == "article":
+            page.get_by_test_id("result").first.get_by_role("link").first.click()
+        width = page.evaluate("document.scrollingElement.scrollWidth")
+        assert width <= 390, f"{name} page is {width}px wide on a 390px screen"
+        page.screenshot(path=str(artifacts / f"phone-{name}.png"), full_page=False)

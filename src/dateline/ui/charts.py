@@ -68,7 +68,7 @@ def bar_chart(series: Sequence[tuple[str, int]], *, label: str, width: int = 720
     top = max(count for _, count in series) or 1
     left, plot_h = 34, height - 30
     step = (width - left - 4) / len(series)
-    bar = max(step * 0.8, 1.0)
+    bar = min(max(step * 0.8, 1.0), 40.0)
     parts = [f'<svg class="chart" viewBox="0 0 {width} {height}" role="img" aria-label="{escape(label)}">',
              f"<title>{escape(label)}</title>"]
     for fraction in (0.5, 1.0):

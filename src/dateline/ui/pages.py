@@ -131,7 +131,7 @@ def entity_timeline(request: Request, ref: str) -> HTMLResponse:
     with page.reading() as conn:
         known = profile(page.database, conn, ref, page.as_of)
         made = build_timeline(page.database, conn, None, str(known.id), None, None, page.as_of, None, None)
-    return page.render("_entity_timeline.html", timeline=made, strip=_strip(made),
+    return page.render("_entity_timeline.html", timeline=made, strip=_strip(made, width=720),
                        timeline_link=page.link("/timeline", entity=known.name))
 
 
@@ -158,10 +158,10 @@ def article(request: Request, article_id: str) -> HTMLResponse:
                        legend=legend, entities=entities)
 
 
-def _strip(made: CitedTimeline) -> Markup:
+def _strip(made: CitedTimeline, width: int = 960) -> Markup:
     points = [(d.date, len(d.sources), d.sentences[0].text if d.sentences else d.date.isoformat(),
                f"#{d.unique_id}") for d in made.dates]
-    return timeline_strip(points, [(e.start, e.end, e.headline) for e in made.eras])
+    return timeline_strip(points, [(e.start, e.end, e.headline) for e in made.eras], width=width)
 
 
 def timeline(request: Request) -> HTMLResponse:
