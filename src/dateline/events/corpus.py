@@ -2,8 +2,8 @@
 
 Runs in `pipeline.update_corpus`, in the ingest batch's transaction. Links are symmetric facts about two
 mentions, so the stored links are the same whatever order articles arrive in. Candidates are found through an
-index of (day, content word) over the mentions stored around the new ones' dates, so only pairs that share a day
-and words are ever compared, however many sentences a busy day has.
+index of (day, content word) over the new mentions, through which every stored mention of their days is streamed,
+so only pairs that share a day and words are ever compared, however many sentences a busy day has.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, timedelta
 
 from dateline.events.dating import EventMention
-from dateline.events.grouping import MAX_GROUP_WIDTH, linked
+from dateline.events.grouping import MAX_GROUP_WIDTH, MIN_SHARED, linked
 from dateline.store.events import mentions_of, mentions_overlapping, put_links
 
 
@@ -44,22 +44,25 @@ def link_events(conn: sqlite3.Connection, article_ids: Sequence[str]) -> int:
     stored: dict[int, EventMention] = {}
     for first, last in _ranges(day for m in fresh.values() for day in _days(m)):
         stored.update(mentions_overlapping(conn, first, last, MAX_GROUP_WIDTH))
+    # Index the new mentions only (a batch is small) and stream every stored mention of their days through it.
     postings: dict[tuple[date, str], list[int]] = {}
-    for key, mention in stored.items():
+    for key, mention in fresh.items():
         for day in _days(mention):
             for term in mention.terms:
                 postings.setdefault((day, term), []).append(key)
     links: dict[tuple[int, int], tuple[int, int]] = {}
-    for key, mention in fresh.items():
-        shared: Counter[int] = Counter()
-        for day in _days(mention):
-            on_day = Counter(other for term in mention.terms for other in postings.get((day, term), ()))
-            shared |= on_day  # the words two mentions share are the same on every day they both cover
-        for other, count in shared.items():
-            pair = (min(key, other), max(key, other))
-            theirs = stored[other]
-            smaller = min(len(mention.terms), len(theirs.terms))
-            if other != key and pair not in links and linked(mention, theirs, count, smaller):
+    for key, mention in stored.items():
+        days = _days(mention)
+        # A word counts once per pair however many days they both cover.
+        shared = Counter(new for term in mention.terms for new in (
+            postings.get((days[0], term), ()) if len(days) == 1
+            else {n for day in days for n in postings.get((day, term), ())}))
+        for new, count in shared.items():
+            if count < MIN_SHARED or new == key:
+                continue
+            pair = (min(key, new), max(key, new))
+            smaller = min(len(mention.terms), len(fresh[new].terms))
+            if pair not in links and linked(mention, fresh[new], count, smaller):
                 links[pair] = (count, smaller)
     put_links(conn, [(a, b, count, smaller) for (a, b), (count, smaller) in links.items()])
     return len(links)

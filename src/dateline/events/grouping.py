@@ -27,6 +27,8 @@ _DATED_SHARED, _DATED_RATIO = 3, 0.3
 # A vague past date ("in July", "last week") joining a precise one needs more: it could be any day in it.
 _VAGUE_SHARED, _VAGUE_RATIO = 4, 0.4
 _PUBLISHED_SHARED, _PUBLISHED_RATIO = 4, 0.5
+# No pair sharing fewer content words is ever linked.
+MIN_SHARED = min(_SCHEDULED_SHARED, _DATED_SHARED, _VAGUE_SHARED, _PUBLISHED_SHARED)
 
 
 def dates_compatible(a_first: date, a_last: date, b_first: date, b_last: date) -> bool:
