@@ -2,13 +2,13 @@
 
 Strict: the spans are identical. Relaxed: the spans overlap (one-to-one, each gold timex matched at most once).
 Type and value are compared over relaxed matches, and scored as F1 the way the task did: correct attributes
-counted against all predicted and all gold timexes, so F1(attr) = 2 * correct / (predicted + gold). Values are
-compared as strings, up to two spelling variants of the same value (see `same_value`).
+counted against all predicted and all gold timexes, so F1(attr) = 2 * correct / (predicted + gold). Types and
+values are compared as exact strings, as the task's scorer does: the gold's non-ISO spellings (`2000-W7` for week 7,
+`T17` for 17:00) count as mismatches for every system alike.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -71,18 +71,6 @@ class Counts:
         }
 
 
-_WEEK = re.compile(r"-W(\d)(?!\d)")
-_HOUR = re.compile(r"T(\d\d)$")
-
-
-def same_value(gold: str, predicted: str) -> bool:
-    """Values are equal, or differ only in spelling: an unpadded week number (`2000-W7` = `2000-W07`) or an hour
-    without minutes (`T17` = `T17:00`), both of which occur in the TimeBank gold."""
-    if gold == predicted:
-        return True
-    return _HOUR.sub(r"T\1:00", _WEEK.sub(r"-W0\1", gold)) == _HOUR.sub(r"T\1:00", _WEEK.sub(r"-W0\1", predicted))
-
-
 def score_document(gold: Iterable[Span], predicted: Iterable[Span], text: str = "") -> Counts:
     """Match one document's predicted timexes to its gold ones and count what agrees.
 
@@ -114,7 +102,7 @@ def score_document(gold: Iterable[Span], predicted: Iterable[Span], text: str = 
             counts.errors.append(("span", show(g), show(p)))
         if p.type == g.type:
             counts.type += 1
-        if same_value(g.value, p.value):
+        if p.value == g.value:
             counts.value += 1
         else:
             counts.errors.append(("value", show(g), show(p)))
