@@ -44,7 +44,8 @@ def ingest_body(db: Database, body: bytes, format: str, seen_at: str | None, mod
     with tempfile.TemporaryDirectory(prefix="dateline-ingest-") as folder:
         path = Path(folder) / name
         path.write_bytes(body)
-        options = IngestOptions(format=format, seen_at=stamp, pipeline=PipelineConfig(mode=mode))
+        # One analysis worker: a request's batch is small, and each worker of the per-run pool loads the models anew.
+        options = IngestOptions(format=format, seen_at=stamp, pipeline=PipelineConfig(mode=mode), workers=1)
         with db.writing() as store:
             return ingest(store, [path], options, clock=clock)
 
