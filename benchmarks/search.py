@@ -1,12 +1,13 @@
 """As-of search latency over the Reuters corpus (106k articles) and over copies of it scaled to 1 million.
 
-    python benchmarks/search.py build --db /tmp/reuters.db [--copies 1]     # 106k; --copies 10 gives 1.06M
-    python benchmarks/search.py query --db /tmp/reuters.db [--queries 400]
+    python benchmarks/search.py build --db /tmp/r1.db                        # the 106k Reuters articles
+    cp /tmp/r1.db /tmp/r10.db && python benchmarks/search.py scale --db /tmp/r10.db --copies 10   # 1.05M
+    python benchmarks/search.py query --db /tmp/r1.db [--queries 400]        # likewise --db /tmp/r10.db
 
 `build` is an FTS-only load: every article goes through the store's real write path (`put_article`, its sentences,
-`search.index_article`) but skips the other analyses, to keep a 1M build bounded. Copy k of an article gets the id
-`<id>~k` and its publication (and first-seen) time shifted by k*3 days, so a scaled corpus is a denser stream over
-the same years, not the same day repeated. `build` prints build time, database and index sizes.
+`search.index_article`) but skips the other analyses, to keep it bounded; it prints build time, database and index
+sizes. `scale` adds shifted copies in SQL (copy k: id `<id>~k`, first seen and published k*3 days later), so a
+scaled corpus is a denser stream over the same years, not the same day repeated; it prints its time and sizes.
 
 `query` runs searches built from the corpus itself (1 to 3 words taken from a random title, seeded), each with a
 random as-of date inside the corpus span, plus a share with a published-date filter, and prints p50/p95/p99 in ms
@@ -22,16 +23,15 @@ import re
 import sqlite3
 import statistics
 import time
-from dataclasses import replace
-from datetime import timedelta
 from pathlib import Path
 
-from dateline.article import Article, PublishedAt
+from dateline.article import Article
 from dateline.errors import Problem
 from dateline.ingest.readers import ReadOptions, reader_for
 from dateline.ingest.run import IngestOptions, check
 from dateline.ingest.sources import discover
 from dateline.search import index_article, search
+from dateline.search.index import PER_SECOND
 from dateline.store.articles import Outcome, put_article, put_sentences
 from dateline.store.db import Store
 from dateline.text import sentences
@@ -54,43 +54,82 @@ def _articles(data: Path) -> list[Article]:
     return found
 
 
-def _shifted(article: Article, copy: int) -> Article:
-    if copy == 0:
-        return article
-    published = article.published
-    moved = PublishedAt(published.moment + timedelta(days=3 * copy), published.precision, published.tz_known)
-    return replace(article, published=moved, external_id=f"{article.external_id or article.url}~{copy}",
-                   url=f"{article.url}~{copy}" if article.url else None)
-
-
-def build(db: Path, data: Path, copies: int, batch: int) -> None:
-    """Load `copies` shifted copies of the corpus through the store's write path and report sizes and times."""
+def build(db: Path, data: Path, batch: int) -> None:
+    """Load the corpus through the store's write path and report sizes and times."""
     started = time.perf_counter()
     originals = _articles(data)
     read_seconds = time.perf_counter() - started
     count = 0
     with Store(db) as store:
-        # A benchmark database may be lost in a crash: trade durability for build speed.
-        store.conn.execute("PRAGMA synchronous = OFF")
-        store.conn.execute("PRAGMA cache_size = -262144")
-        for copy in range(copies):
-            for start in range(0, len(originals), batch):
-                with store.transaction() as conn:
-                    for original in originals[start:start + batch]:
-                        article = _shifted(original, copy)
-                        stored = put_article(conn, article, article.published.earliest_utc())
-                        if stored.outcome is not Outcome.DUPLICATE:
-                            put_sentences(conn, stored.id, list(sentences(article.text)))
-                            index_article(conn, stored.id)
-                            count += 1
-            print(json.dumps({"copy": copy, "articles": count, "seconds": round(time.perf_counter() - started)}),
-                  flush=True)
+        _fast_writes(store.conn)
+        for start in range(0, len(originals), batch):
+            with store.transaction() as conn:
+                for article in originals[start:start + batch]:
+                    stored = put_article(conn, article, article.published.earliest_utc())
+                    if stored.outcome is not Outcome.DUPLICATE:
+                        put_sentences(conn, stored.id, list(sentences(article.text)))
+                        index_article(conn, stored.id)
+                        count += 1
         store.conn.execute("INSERT INTO search_fts (search_fts) VALUES ('optimize')")
         sizes = _sizes(store.conn)
     total = time.perf_counter() - started
     print(json.dumps({"articles": count, "read_seconds": round(read_seconds, 1), "build_seconds": round(total, 1),
-                      "articles_per_second": round(count / (total - read_seconds)), "db_mb": round(
-                          db.stat().st_size / 1e6), **sizes}))
+                      "articles_per_second": round(count / (total - read_seconds)),
+                      "db_mb": round(db.stat().st_size / 1e6), **sizes}))
+
+
+def _fast_writes(conn: sqlite3.Connection) -> None:
+    """A benchmark database may be lost in a crash: trade durability for build speed."""
+    conn.execute("PRAGMA synchronous = OFF")
+    conn.execute("PRAGMA cache_size = -262144")
+
+
+def scale(db: Path, copies: int) -> None:
+    """Add copies 1..copies-1 of every article of a built database, in SQL: copy k gets the id `<id>~k` and its
+    first-seen time and publication day moved by k*3 days (its doc number likewise, within its own range), the
+    same title, text, source, length and sentences. FTS5 indexes each copy as it would an ingested article."""
+    started = time.perf_counter()
+    with Store(db) as store:
+        conn = store.conn
+        _fast_writes(conn)
+        for copy in range(1, copies):
+            days = 3 * copy
+            moved = days * 86400 * PER_SECOND + copy * (PER_SECOND >> 4)  # same second, own sequence range
+            shift = f"strftime('%Y-%m-%dT%H:%M:%S', substr({{0}}, 1, 19), '+{days} days') || substr({{0}}, 20)"
+            with store.transaction():
+                conn.execute(
+                    "INSERT INTO articles (id, key, revision, title, text, url, source, external_id, published_at,"
+                    " published_precision, published_tz_known, published_day, first_seen_at, origin)"
+                    f" SELECT id || '~{copy}', key || '~{copy}', revision, title, text, url, source, external_id,"
+                    f" date(published_day, '+{days} days'), 'day', 0, date(published_day, '+{days} days'),"
+                    f" {shift.format('first_seen_at')}, origin FROM articles WHERE instr(id, '~') = 0")
+                conn.execute(
+                    "INSERT INTO search_docs (doc, article_id, key, revision, first_seen_at, gone_at, published_day,"
+                    f" source, length) SELECT doc + {moved}, article_id || '~{copy}',"
+                    f" key || '~{copy}', revision, {shift.format('first_seen_at')},"
+                    f" CASE WHEN gone_at IS NULL THEN NULL ELSE {shift.format('gone_at')} END,"
+                    f" date(published_day, '+{days} days'), source, length FROM search_docs"
+                    " WHERE instr(article_id, '~') = 0")
+                conn.execute(
+                    f"INSERT INTO sentences SELECT article_id || '~{copy}', idx, start, end, paragraph FROM sentences"
+                    " WHERE instr(article_id, '~') = 0")
+                conn.execute(
+                    f"INSERT INTO search_fts (rowid, title, body, source) SELECT d.doc + {moved},"
+                    " coalesce(a.title, ''), a.text, coalesce(a.source, '') FROM search_docs d JOIN articles a"
+                    " ON a.id = d.article_id WHERE instr(d.article_id, '~') = 0")
+            print(json.dumps({"copy": copy, "seconds": round(time.perf_counter() - started)}), flush=True)
+        with store.transaction():
+            conn.execute("DELETE FROM search_days")
+            conn.execute("INSERT INTO search_days (day, docs, tokens) SELECT substr(first_seen_at, 1, 10),"
+                         " count(*), sum(length) FROM search_docs GROUP BY 1")
+            conn.execute("INSERT INTO search_days (day, docs, tokens) SELECT substr(gone_at, 1, 10), -count(*),"
+                         " -sum(length) FROM search_docs WHERE gone_at IS NOT NULL GROUP BY 1 ON CONFLICT (day)"
+                         " DO UPDATE SET docs = docs + excluded.docs, tokens = tokens + excluded.tokens")
+        conn.execute("INSERT INTO search_fts (search_fts) VALUES ('optimize')")
+        count = conn.execute("SELECT count(*) FROM search_docs").fetchone()[0]
+        sizes = _sizes(conn)
+    print(json.dumps({"articles": count, "scale_seconds": round(time.perf_counter() - started, 1),
+                      "db_mb": round(db.stat().st_size / 1e6), **sizes}))
 
 
 def _sizes(conn: sqlite3.Connection) -> dict[str, int]:
@@ -155,16 +194,18 @@ def query(db: Path, count: int, seed: int) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("step", choices=["build", "query"])
+    parser.add_argument("step", choices=["build", "scale", "query"])
     parser.add_argument("--db", type=Path, required=True)
     parser.add_argument("--data", type=Path, default=DATA)
-    parser.add_argument("--copies", type=int, default=1, help="shifted copies of the corpus (10 gives ~1M)")
+    parser.add_argument("--copies", type=int, default=10, help="scale: copies of the corpus in all (10 gives ~1M)")
     parser.add_argument("--batch", type=int, default=2000)
     parser.add_argument("--queries", type=int, default=400)
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args()
     if args.step == "build":
-        build(args.db, args.data, args.copies, args.batch)
+        build(args.db, args.data, args.batch)
+    elif args.step == "scale":
+        scale(args.db, args.copies)
     else:
         query(args.db, args.queries, args.seed)
 

@@ -23,8 +23,9 @@ def test_frequencies_match_the_words_of_title_and_text(store: Store, add: Add) -
     docs = [row[0] for row in store.conn.execute("SELECT doc FROM search_docs ORDER BY doc")]
     expected = {doc: fts5.TITLE_WEIGHT * tokens(title or "").count("tin") + tokens(text).count("tin")
                 for doc, (text, title, _) in zip(docs, texts, strict=True)}
-    sizes = fts5.sizes(store.conn, docs)
-    assert fts5.frequencies(store.conn, "tin", docs, sizes, fts5.totals(store.conn)) == expected
+    counter = fts5.TermCounter(store.conn, '"tin" OR "metal" OR "copper"', docs)
+    for by_difference in (None, False, True):
+        assert counter.counts("tin", by_difference=by_difference) == expected
     assert fts5.totals(store.conn)[0] == len(ids)
 
 

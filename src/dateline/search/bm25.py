@@ -68,20 +68,20 @@ def idf(docs: int, frequency: int) -> float:
     return math.log(1.0 + (docs - frequency + 0.5) / (frequency + 0.5))
 
 
-def scores(conn: sqlite3.Connection, terms: Iterable[str], lengths: dict[int, int], bound: str | None,
-           seen: Visible) -> dict[int, float]:
-    """BM25 score of each doc in `lengths` (doc -> length) for `terms`, with statistics as of `bound`."""
+def scores(conn: sqlite3.Connection, match: str, terms: Iterable[str], lengths: dict[int, int],
+           bound: str | None, seen: Visible) -> dict[int, float]:
+    """BM25 score for `terms` of each doc in `lengths` (doc -> length; all matching the FTS5 expression `match`),
+    with statistics as of `bound`."""
     stats = corpus_stats(conn, bound)
     mean = stats.mean_length or 1.0
     result = dict.fromkeys(lengths, 0.0)
     docs = sorted(lengths)
     if not docs:
         return result
-    fts_stats = fts5.totals(conn)
-    row_sizes = fts5.sizes(conn, docs)
+    counter = fts5.TermCounter(conn, match, docs)
     for term in terms:
         weight = idf(stats.docs, count_matches(conn, f'{{title body}} : "{term}"', seen))
-        counts = fts5.frequencies(conn, term, docs, row_sizes, fts_stats)
+        counts = counter.counts(term)
         for doc in docs:
             count = counts[doc]
             if count:

@@ -54,23 +54,57 @@ def sizes(conn: sqlite3.Connection, docs: Iterable[int]) -> dict[int, int]:
     return {doc: sum(_varints(bytes(blob))) for doc, blob in rows}
 
 
-def frequencies(conn: sqlite3.Connection, term: str, docs: list[int], row_sizes: dict[int, int],
-                stats: tuple[int, int]) -> dict[int, int]:
-    """Weighted occurrences of `term` (a folded word) in each of `docs` (ascending), 0 where it is absent."""
-    found = dict.fromkeys(docs, 0)
-    if not docs:
+class TermCounter:
+    """Counts query words in a set of matching rows (`docs`, ascending, all matching the FTS5 expression `match`).
+
+    Two ways to read one word's count from bm25, whichever reads fewer rows: score the word alone over the rows'
+    rowid range (cheap when the word is rare there), or score `match` with and without the word added as one more
+    phrase and take the difference (rows limited to the matches, but FTS5 counts every phrase's postings again).
+    Both give the exact count.
+    """
+
+    def __init__(self, conn: sqlite3.Connection, match: str, docs: list[int]) -> None:
+        self.conn, self.match, self.docs = conn, match, docs
+        self.wanted = frozenset(docs)
+        self.row_sizes = sizes(conn, docs)
+        rows, tokens = totals(conn)
+        self.rows, self.mean = rows, (tokens / rows if rows else 1.0)
+        self._base: dict[int, float] | None = None
+
+    def _scores(self, expression: str) -> dict[int, float]:
+        found = self.conn.execute(
+            f"SELECT rowid, bm25(search_fts, {TITLE_WEIGHT}.0, 1.0, 0.0) FROM search_fts WHERE search_fts MATCH ?"
+            " AND rowid BETWEEN ? AND ?", (expression, self.docs[0], self.docs[-1]))
+        return {doc: -score for doc, score in found if doc in self.wanted}
+
+    def _count(self, expression: str, *bounds: int) -> int:
+        where = " AND rowid BETWEEN ? AND ?" if bounds else ""
+        return int(self.conn.execute(f"SELECT count(*) FROM search_fts WHERE search_fts MATCH ?{where}",
+                                     (expression, *bounds)).fetchone()[0])
+
+    def counts(self, term: str, *, by_difference: bool | None = None) -> dict[int, int]:
+        """Weighted occurrences of `term` (a folded word) in each row, 0 where it is absent.
+
+        `by_difference` forces one way of reading them (None: the one that reads fewer rows).
+        """
+        found = dict.fromkeys(self.docs, 0)
+        if not self.docs:
+            return found
+        phrase = f'"{term}"'
+        hits = self._count(phrase)
+        idf = max(math.log((self.rows - hits + 0.5) / (hits + 0.5)), 1e-6)
+        if by_difference is None:
+            by_difference = self._count(phrase, self.docs[0], self.docs[-1]) > 3 * len(self.docs) + 500
+        if not by_difference:
+            contributions = self._scores(phrase)
+        else:
+            if self._base is None:
+                self._base = self._scores(self.match)
+            base = self._base
+            contributions = {doc: score - base[doc] for doc, score in self._scores(f"({self.match}) AND {phrase}")
+                             .items()}
+        for doc, s in contributions.items():
+            if s > 0:
+                norm = _K1 * (1 - _B + _B * self.row_sizes[doc] / self.mean)
+                found[doc] = round(s * norm / (idf * (_K1 + 1) - s))
         return found
-    rows, tokens = stats
-    phrase = f'"{term}"'
-    hits = conn.execute("SELECT count(*) FROM search_fts WHERE search_fts MATCH ?", (phrase,)).fetchone()[0]
-    idf = max(math.log((rows - hits + 0.5) / (hits + 0.5)), 1e-6)
-    mean = tokens / rows
-    for doc, score in conn.execute(
-        f"SELECT rowid, bm25(search_fts, {TITLE_WEIGHT}.0, 1.0, 0.0) FROM search_fts WHERE search_fts MATCH ?"
-        " AND rowid BETWEEN ? AND ?", (phrase, docs[0], docs[-1]),
-    ):
-        if doc in found and score:
-            s = -score
-            norm = _K1 * (1 - _B + _B * row_sizes[doc] / mean)
-            found[doc] = round(s * norm / (idf * (_K1 + 1) - s))
-    return found

@@ -103,7 +103,8 @@ def search(conn: sqlite3.Connection, query: str, *, as_of: str | date | datetime
     seen = visible(conn, bound)
     matched = _newest(conn, compiled.match, seen, filters)
     total, exact = _count(conn, compiled.match, seen, filters)
-    scored = bm25.scores(conn, compiled.terms, {doc: length for doc, (_, length) in matched.items()}, bound, seen)
+    lengths = {doc: length for doc, (_, length) in matched.items()}
+    scored = bm25.scores(conn, compiled.match, compiled.terms, lengths, bound, seen)
     order = sorted(((-scored[doc], article_id, doc) for doc, (article_id, _) in matched.items()))
     if after is not None:
         order = [item for item in order if (item[0], item[1]) > (-after[0], after[1])]
