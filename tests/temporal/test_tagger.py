@@ -84,6 +84,16 @@ def test_the_second_day_of_a_range_is_a_date() -> None:
         ("April 24", "DATE", "1999-04-24")]
 
 
+def test_since_points_to_the_past_and_and_later_needs_no_verb_after_it() -> None:
+    assert found("They have searched since the Oct. 23 slaying.", "1999-05-06") == [("Oct. 23", "DATE", "1998-10-23")]
+    assert found("He flew in October 1984 and later served.", "1998-04-18") == [("October 1984", "DATE", "1984-10")]
+    assert found("Models from 1998 and later.", "1998-04-18") == [("1998 and later", "DATE", "1998")]
+
+
+def test_decades_are_written_in_years() -> None:
+    assert found("It was the lowest rate for two decades.", "1998-02-06") == [("two decades", "DURATION", "P20Y")]
+
+
 def test_an_adjective_in_ed_is_not_a_past_tense_cue() -> None:
     text = "The dividend would be paid on a still unspecified date in January."
     assert found(text, "1989-10-26") == [("January", "DATE", "1990-01")]

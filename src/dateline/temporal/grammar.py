@@ -114,6 +114,10 @@ def duration(amount: float | None, unit: str) -> str:
         return "PXM" if amount is None else f"P{_fmt(6 * amount)}M"
     if unit == "L":
         return "PXY" if amount is None else f"P{_fmt(1000 * amount)}Y"
+    if unit == "E":
+        return "PXY" if amount is None else f"P{_fmt(10 * amount)}Y"  # ISO 8601 has no decade designator
+    if unit == "C" and amount is not None:
+        return f"P{_fmt(100 * amount)}Y"
     clock = {"h": "H", "min": "M", "s": "S"}
     if amount is not None and amount - int(amount) == 0.5:
         # "2 1/2 years" -> P2Y6M, "5 1/2 hours" -> PT5H30M: halves go to the next smaller unit.
@@ -718,7 +722,7 @@ RULES: list[Rule] = [
         "fiscal calendar the mid post pre #",
         rf"(?:\b(?P<pre>fiscal\s+|calendar\s+|the\s+year\s+|mid-|post-|pre-))?\b(?P<year>{_YEAR})(?P<decade>'?s)?"
         rf"\b{_NOT_NUMBER_AFTER}(?P<post>\s+or\s+later|\s+and\s+beyond|\s+or\s+earlier|\s+or\s+before|"
-        rf"\s+and\s+later|\s+onwards?)?", _year_only),
+        rf"\s+and\s+later|\s+onwards?)?(?(post)(?!\s+[a-z]))", _year_only),
     _rule(
         "the mid early late #",
         r"(?:\bthe\s+|\b(?:mid|early|late)-?)?'?(?P<yy>[2-9]0)'?s\b", _short_decade),

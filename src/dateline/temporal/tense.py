@@ -19,7 +19,7 @@ _FUTURE = re.compile(
 _PAST_PLAN = re.compile(r"\b(?:had\s+been|was|were)\s+(?:due|scheduled|expected|set|supposed|planned|going)\s+to\b",
                         re.I)
 _PAST = re.compile(
-    r"\b(?:was|were|had|did|ago|last|earlier|yesterday|said|told|met|went|came|took|made|saw|gave|left|began|fell|"
+    r"\b(?:was|were|had|did|ago|since|last|earlier|yesterday|said|told|met|went|came|took|made|saw|gave|left|began|fell|"
     r"rose|won|lost|held|got|found|spoke|became|sent|ran|brought|thought|kept|paid|led|struck|wrote|fled|shot|sought|"
     r"caught|heard|stood|quit|spent|sold|built|bought|drove|flew|grew|knew|threw|broke|chose|fought|hung|sank|"
     r"shook|swore|tore|[a-z]{2,}ed)\b", re.I)
