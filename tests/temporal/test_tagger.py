@@ -90,6 +90,23 @@ def test_since_points_to_the_past_and_and_later_needs_no_verb_after_it() -> None
     assert found("Models from 1998 and later.", "1998-04-18") == [("1998 and later", "DATE", "1998")]
 
 
+def test_spelled_years_after_a_month_or_season() -> None:
+    assert found("January nineteen ninety-seven. Atlanta again.", "1998-02-27") == [
+        ("January nineteen ninety-seven", "DATE", "1997-01")]
+    assert found("the level we saw in the winter of nineteen ninety-four", "1998-02-23") == [
+        ("the winter of nineteen ninety-four", "DATE", "1994-WI")]
+
+
+def test_span_conventions_of_amounts_and_years() -> None:
+    assert found("In the last twenty four hours it fell.", "1998-01-08") == [
+        ("the last twenty four hours", "DURATION", "PT24H")]
+    assert found("It may take no more than sixty days.", "1998-02-22") == [
+        ("no more than sixty days", "DURATION", "P60D")]
+    assert found("Profit fell from the 1988 second quarter.", "1989-11-02") == [
+        ("the 1988 second quarter", "DATE", "1988-Q2")]
+    assert found("It is closed right now.", "1998-01-26") == [("now", "DATE", "PRESENT_REF")]
+
+
 def test_decades_are_written_in_years() -> None:
     assert found("It was the lowest rate for two decades.", "1998-02-06") == [("two decades", "DURATION", "P20Y")]
 

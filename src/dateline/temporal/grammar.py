@@ -68,7 +68,7 @@ _TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 _SMALL = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|" \
          r"seventeen|eighteen|nineteen)"
 _NUM = (
-    rf"(?:\d+(?:\.\d+)?(?:\s+1/2)?|{_TENS}(?:-{_SMALL})?|(?:a\s+|one\s+)?hundred|a\s+dozen|dozen|a\s+couple\s+of|"
+    rf"(?:\d+(?:\.\d+)?(?:\s+1/2)?|{_TENS}(?:[-\s]{_SMALL}\b)?|(?:a\s+|one\s+)?hundred|a\s+dozen|dozen|a\s+couple\s+of|"
     rf"a\s+couple|couple\s+of|half\s+a|{_SMALL}|an?|single)"
 )
 _VAGUE = _alt(VAGUE_NUMBERS)
@@ -93,10 +93,9 @@ def number(word: str) -> float | None:
         pass
     if word in NUMBERS:
         return float(NUMBERS[word]) if NUMBERS[word] else 0.5
-    if "-" in word:
-        tens, _, unit = word.partition("-")
-        if tens in NUMBERS and unit in NUMBERS:
-            return float(NUMBERS[tens] + NUMBERS[unit])
+    tens, _, unit = word.replace(" ", "-").partition("-")
+    if unit and NUMBERS.get(tens, 0) >= 20 and 0 < NUMBERS.get(unit, 0) < 10:
+        return float(NUMBERS[tens] + NUMBERS[unit])  # "twenty-five", "twenty four"
     return None
 
 
@@ -480,7 +479,7 @@ def _adjective_duration(m: re.Match[str], text: str) -> Partial | None:
 
 
 _REFS = {
-    "now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_REF",
+    "now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_REF",
     "these days": "PRESENT_REF", "at present": "PRESENT_REF", "at the moment": "PRESENT_REF",
     "the present": "PRESENT_REF", "current": "PRESENT_REF", "recently": "PAST_REF", "recent": "PAST_REF",
     "lately": "PAST_REF", "the past": "PAST_REF", "the future": "FUTURE_REF", "the near future": "FUTURE_REF",
@@ -630,16 +629,40 @@ _DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixt
                  "eighties": 8, "nineties": 9}
 
 
+_SPELLED = (
+    r"(?:(?P<c>eighteen|nineteen|twenty)[\s-]+(?P<tens>ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+    r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    r"(?:-(?P<unit>one|two|three|four|five|six|seven|eight|nine))?|(?P<thousand>two\s+thousand)"
+    r"(?:\s+and\s+(?P<extra>one|two|three|four|five|six|seven|eight|nine|ten))?)"
+)
+_SPELLED_YEAR = re.compile(_SPELLED, re.I)
+
+
+def _spelled_number(m: re.Match[str]) -> int:
+    """The year a match of `_SPELLED` writes out ("nineteen ninety-four" = 1994, "two thousand and one" = 2001)."""
+    if m["thousand"]:
+        return 2000 + int(number(m["extra"]) or 0) if m["extra"] else 2000
+    century = {"eighteen": 18, "nineteen": 19, "twenty": 20}[m["c"].lower()]
+    unit = int(NUMBERS[m["unit"].lower()]) if m["unit"] else 0
+    return century * 100 + _SPELLED_TENS[m["tens"].lower()] + unit
+
+
 def _spelled_year(m: re.Match[str], text: str) -> Partial | None:
     if m["decade"]:
         return Partial(m.start(), m.end(), "DATE", f"19{_DECADE_WORDS[m['decade'].lower()]}X")
-    if m["thousand"]:
-        extra = number(m["extra"]) if m["extra"] else 0.0
-        return Partial(m.start(), m.end(), "DATE", f"{2000 + int(extra or 0):04d}")
-    century = {"eighteen": 18, "nineteen": 19, "twenty": 20}[m["c"].lower()]
-    tens = _SPELLED_TENS[m["tens"].lower()]
-    unit = int(NUMBERS[m["unit"].lower()]) if m["unit"] else 0
-    return Partial(m.start(), m.end(), "DATE", f"{century * 100 + tens + unit:04d}")
+    return Partial(m.start(), m.end(), "DATE", f"{_spelled_number(m):04d}")
+
+
+def _period_of_spelled_year(m: re.Match[str], text: str) -> Partial | None:
+    """ "January nineteen ninety-seven", "the winter of nineteen ninety-four" (broadcast transcripts)."""
+    spelled = _SPELLED_YEAR.fullmatch(m["spelled"])
+    if spelled is None:
+        return None
+    year = _spelled_number(spelled)
+    if m["season"]:
+        return Partial(m.start(), m.end(), "DATE", f"{year:04d}-{SEASONS[m['season'].lower()]}")
+    month = _month(m["month"], m["month"])
+    return None if month is None else Partial(m.start(), m.end(), "DATE", f"{year:04d}-{month:02d}")
 
 
 def _bare_units(m: re.Match[str], text: str) -> Partial | None:
@@ -787,7 +810,7 @@ RULES: list[Rule] = [
         r"week|month|quarter|year|decade|century)(?:s?-(?:long|old))?\b", _adjective_duration),
     _rule(
         "right now currently nowadays these at recently recent lately the future a as current",
-        r"\b(?:right\s+now|now|currently|nowadays|these\s+days|at\s+present|at\s+the\s+moment|recently|"
+        r"\b(?:now|currently|nowadays|these\s+days|at\s+present|at\s+the\s+moment|recently|"
         r"recent|lately|the\s+past|the\s+near\s+future|the\s+future|future|a\s+later\s+date|"
         r"as\s+soon\s+as\s+possible|the\s+near\s+term|the\s+short\s+term|current)\b", _ref),
     _rule(
@@ -836,12 +859,13 @@ RULES: list[Rule] = [
         r"\b(?:year-end|year\s+end|year's\s+end)\b", _year_end),
     _rule(
         "the eighteen nineteen twenty two",
-        r"\b(?:the\s+year\s+)?(?:(?P<c>eighteen|nineteen|twenty)[\s-]+(?P<tens>ten|eleven|twelve|thirteen|"
-        r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
-        r"ninety)(?:-(?P<unit>one|two|three|four|five|six|seven|eight|nine))?|(?P<thousand>two\s+thousand)"
-        r"(?:\s+and\s+(?P<extra>one|two|three|four|five|six|seven|eight|nine|ten))?)\b|"
+        rf"\b(?:the\s+year\s+)?{_SPELLED}\b|"
         r"\bthe\s+(?P<decade>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b",
         _spelled_year),
+    _rule(
+        "@MONTH spring summer fall autumn winter",
+        rf"\b(?:(?P<month>{_MONTH})|(?P<season>spring|summer|fall|autumn|winter))\s+(?:of\s+)?"
+        rf"(?P<spelled>{_SPELLED})\b", _period_of_spelled_year),
     _rule(
         "the",
         rf"\bthe\s+week\s+of\s+(?P<month>{_MONTH})\s+(?P<day>{_DAYNUM})\b(?:,?\s+(?P<year>{_YEAR})\b)?", _week_of),

@@ -21,10 +21,10 @@ _LEFT_MODIFIERS: list[tuple[re.Pattern[str], str | None]] = [
         (r"\b(?:the\s+)?(?:early|earlier)(?:\s+in)?(?:\s+the)?", "START"),
         (r"\b(?:the\s+)?(?:late|later)(?:\s+in)?(?:\s+the)?", "END"),
         (r"\b(?:around|approximately|roughly)", "APPROX"),
+        (r"\b(?:up\s+to|no\s+more\s+than|at\s+most)", "EQUAL_OR_LESS"),  # before "more than", its tail
         (r"\b(?:nearly|less\s+than|fewer\s+than)", "LESS_THAN"),
         (r"\b(?:more\s+than|longer\s+than)", "MORE_THAN"),
         (r"\bat\s+least", "EQUAL_OR_MORE"),
-        (r"\b(?:up\s+to|no\s+more\s+than|at\s+most)", "EQUAL_OR_LESS"),
         (r"\b(?:sometime|some\s+time)", None),
         (r"\bthe", None),
     ]
@@ -34,7 +34,7 @@ _NO_DETERMINER = re.compile(
     r"friday|saturday|sunday|(?:next|last|this|that)\b(?!\s+(?:\d+|few|several|couple|half|two|three|four|five|six|"
     r"seven|eight|nine|ten|eleven|twelve|fifteen|eighteen|twenty|thirty|forty|fifty|day|week|month|year|morning|"
     r"night|evening|afternoon|decade|century)\b)|every|each|daily|weekly|"
-    r"[\w.]+-\w+\b(?!\s+(?:period|quarter))|\d{4}\b(?!\s+(?:period|quarter|fiscal))|"
+    r"[\w.]+-\w+\b(?!\s+(?:period|quarter))|\d{4}\b(?!\s+(?:period|quarter|fiscal|first|second|third|fourth))|"
     r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|several)\s+(?:days?|weeks?|years?|hours?|"
     r"minutes?)\b|(?:days|weeks|years|decades|centuries|hours|minutes)\b|"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d|$))", re.I)
