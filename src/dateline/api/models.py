@@ -274,28 +274,3 @@ class TimelineOut(BaseModel):
     as_of: str | None
     dates: list[TimelineDate]
     eras: list[EraOut]
-
-
-class StoryMember(BaseModel):
-    article_id: str
-    title: str | None
-    source: str | None
-    published_day: str
-    first_seen_at: str
-    copy_of: str | None = Field(description="The article this one duplicates (syndicated copy or update).")
-
-
-class StoryOut(BaseModel):
-    """Articles from different outlets and days about one story, near-duplicates counted once."""
-
-    id: str
-    title: str | None
-    articles: int
-    copies: int
-    first_day: str
-    last_day: str
-    first_seen_at: str
-    last_seen_at: str
-    outlets: list[str]
-    entities: list[str]
-    members: list[StoryMember]

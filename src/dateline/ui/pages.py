@@ -26,7 +26,7 @@ from dateline.api.routes.articles import article_detail, list_articles
 from dateline.api.routes.changes import changes_between, window_end
 from dateline.api.routes.entities import profile, ranked_entities
 from dateline.api.routes.stats import corpus_figures
-from dateline.api.routes.stories import story_out, story_window
+from dateline.api.routes.stories import story_window
 from dateline.api.routes.timelines import build as build_timeline
 from dateline.asof import as_of_bound
 from dateline.entities import LABELS
@@ -192,7 +192,7 @@ def story_page(request: Request, story_id: str) -> HTMLResponse:
     """One story: its span, outlets, entities, and its articles day by day (copies under their original)."""
     page = Page(request)
     with page.reading() as conn:
-        found = story_out(story(conn, story_id, page.as_of))
+        found = story(conn, story_id, page.as_of)
     per_day: dict[str, int] = {}
     for member in found.members:
         per_day[member.published_day] = per_day.get(member.published_day, 0) + 1

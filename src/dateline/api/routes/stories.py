@@ -8,7 +8,6 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query, Request
 
 from dateline.api.database import Database
-from dateline.api.models import StoryMember, StoryOut
 from dateline.api.paging import Page, View
 from dateline.api.params import AsOf, Conn, Cursor, Limit, database
 from dateline.search.stories import Story, stories, story
@@ -16,34 +15,25 @@ from dateline.search.stories import Story, stories, story
 router = APIRouter(tags=["stories"])
 
 
-def story_out(found: Story) -> StoryOut:
-    return StoryOut(id=found.id, title=found.title, articles=found.articles, copies=found.copies,
-                    first_day=found.first_day, last_day=found.last_day, first_seen_at=found.first_seen_at,
-                    last_seen_at=found.last_seen_at, outlets=found.outlets, entities=found.entities,
-                    members=[StoryMember(article_id=m.article_id, title=m.title, source=m.source,
-                                         published_day=m.published_day, first_seen_at=m.first_seen_at,
-                                         copy_of=m.copy_of) for m in found.members])
-
-
 def story_window(db: Database, conn: sqlite3.Connection, as_of: str | None, min_articles: int, offset: int,
-                 limit: int) -> list[StoryOut]:
+                 limit: int) -> list[Story]:
     """Stories `offset` to `offset + limit` as of `as_of`, biggest first, remembered until the store changes."""
-    return db.remembered(conn, ("stories", as_of, min_articles, offset, limit), lambda: [
-        story_out(s) for s in stories(conn, as_of, min_articles=min_articles, limit=limit, offset=offset)])
+    return db.remembered(conn, ("stories", as_of, min_articles, offset, limit),
+                         lambda: stories(conn, as_of, min_articles=min_articles, limit=limit, offset=offset))
 
 
-@router.get("/stories", response_model=Page[StoryOut], summary="List stories")
+@router.get("/stories", response_model=Page[Story], summary="List stories")
 def list_stories(request: Request, conn: Conn, as_of: AsOf = None,
                  min_articles: Annotated[int, Query(ge=1, le=1000, description="Smallest story size.")] = 2,
-                 limit: Limit = 20, cursor: Cursor = None) -> Page[StoryOut]:
+                 limit: Limit = 20, cursor: Cursor = None) -> Page[Story]:
     """Stories known as of `as_of`, biggest (then most recent) first."""
     view = View.open(request, conn, as_of, cursor)
     return view.window_page(story_window(database(request), conn, view.as_of, min_articles, view.offset, limit + 1),
                             limit)
 
 
-@router.get("/stories/{story_id}", response_model=StoryOut, summary="One story")
+@router.get("/stories/{story_id}", response_model=Story, summary="One story")
 def one_story(conn: Conn, story_id: Annotated[str, Path(max_length=64, description="Story id or any member's id.")],
-              as_of: AsOf = None) -> StoryOut:
+              as_of: AsOf = None) -> Story:
     """The story holding this article as of `as_of`, with its members (copies listed under their original)."""
-    return story_out(story(conn, story_id, as_of))
+    return story(conn, story_id, as_of)
