@@ -17,7 +17,7 @@ Ingest = Callable[[Store, Sequence[dict[str, Any]]], None]
 def report(n: int, seen: str, first: date, last: date, source: str = "wire", words: str = "vote budget") -> Report:
     mention = EventMention(f"a{n}", 0, 0, first, last, first.isoformat(), "day", Rule.TIMEX, 0, True,
                            frozenset(words.split()))
-    return Report(n, mention, "…", source, None, seen[:10], seen[:10], f"{seen}T00:00:00.000000Z")
+    return Report(mention, "…", source, None, seen[:10], seen[:10], f"{seen}T00:00:00.000000Z")
 
 
 SPRING = (date(2024, 3, 1), date(2024, 5, 31))
@@ -41,10 +41,10 @@ def test_a_vaguer_confirmation_keeps_the_precise_date_expected() -> None:
     steps = schedule([report(1, "2024-01-05", date(2024, 4, 16), date(2024, 4, 16)),
                       report(2, "2024-04-10", date(2024, 4, 15), date(2024, 4, 21))])
     assert [h.change for h in steps.history] == [Change.FIRST, Change.CONFIRMED]
-    assert steps.current.report.id == 1 and not steps.revised
+    assert steps.current.report.mention.article_id == "a1" and not steps.revised
     earlier = schedule([report(1, "2024-01-05", date(2024, 4, 16), date(2024, 4, 16)),
                         report(2, "2024-02-10", date(2024, 4, 2), date(2024, 4, 2))])
-    assert earlier.history[-1].change is Change.EARLIER and earlier.current.report.id == 2
+    assert earlier.history[-1].change is Change.EARLIER and earlier.current.report.mention.article_id == "a2"
 
 
 def test_kinds_of_scheduled_happenings() -> None:

@@ -114,9 +114,10 @@ def build_event(reports: Sequence[Report]) -> Event:
                  representative, tuple(ordered))
 
 
-def events_from(conn: sqlite3.Connection, seeds: Sequence[Report], as_of: str | None) -> list[Event]:
-    """The events containing the `seeds` mentions, grown through links to every mention known as of `as_of`."""
-    known: dict[int, Report] = {r.id: r for r in seeds}
+def events_from(conn: sqlite3.Connection, seeds: dict[int, Report], as_of: str | None) -> list[Event]:
+    """The events containing the `seeds` mentions (by row id), grown through links to every mention known as of
+    `as_of`."""
+    known = dict(seeds)
     looked_up = set(known)
     reached = set(known)
     links: set[tuple[int, int]] = set()
@@ -126,15 +127,14 @@ def events_from(conn: sqlite3.Connection, seeds: Sequence[Report], as_of: str | 
         fresh = sorted({end for a, b, _, _ in touching for end in (a, b)} - looked_up)
         looked_up.update(fresh)
         for start in range(0, len(fresh), 500):
-            known.update((r.id, r) for r in known_reports(conn, as_of=as_of, mention_ids=fresh[start:start + 500]))
+            known.update(known_reports(conn, as_of=as_of, mention_ids=fresh[start:start + 500]))
         walked = [(a, b) for a, b, shared, smaller in touching
                   if a in known and b in known and linked(known[a].mention, known[b].mention, shared, smaller)]
         links.update(walked)
         frontier = {end for pair in walked for end in pair} - reached
         reached |= frontier
-    seed_ids = {r.id for r in seeds}
     groups = group({i: known[i].mention for i in reached}, links)
-    events = [build_event([known[i] for i in members]) for members in groups if seed_ids.intersection(members)]
+    events = [build_event([known[i] for i in members]) for members in groups if seeds.keys() & set(members)]
     return sorted(events, key=lambda e: (e.earliest, e.latest, e.first_reported_at, e.id))
 
 
@@ -145,9 +145,9 @@ def find_events(conn: sqlite3.Connection, query: str | None = None, *, start: da
     Single-mention events are kept only when `min_mentions` is 1, and then only if dated by their own words.
     """
     words = query_words(query)
-    seeds = [r for r in known_reports(conn, as_of=as_of, words=words)
+    seeds = {i: r for i, r in known_reports(conn, as_of=as_of, words=words).items()
              if (not words or sentence_matches(r.text, words))
-             and (start is None or r.mention.latest >= start) and (end is None or r.mention.earliest <= end)]
+             and (start is None or r.mention.latest >= start) and (end is None or r.mention.earliest <= end)}
     events = events_from(conn, seeds, as_of)
     return [e for e in events if len(e.mentions) >= max(min_mentions, 1)
             and (len(e.mentions) > 1 or e.mentions[0].mention.rule is Rule.TIMEX)

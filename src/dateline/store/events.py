@@ -13,9 +13,9 @@ from dateline.store.articles import current_filter
 
 @dataclass(frozen=True)
 class Report:
-    """A stored event mention, with what readers need of its sentence and article."""
+    """A stored event mention, with what readers need of its sentence and article. (Its row id, which depends on
+    the order things were stored, is not part of it: readers get it as the key of `known_reports`.)"""
 
-    id: int
     mention: EventMention
     text: str
     source: str | None
@@ -99,8 +99,9 @@ def links_touching(conn: sqlite3.Connection, ids: Iterable[int]) -> list[tuple[i
 
 def known_reports(conn: sqlite3.Connection, *, as_of: str | None = None, words: Sequence[str] = (),
                   article_ids: Sequence[str] | None = None, mention_ids: Sequence[int] | None = None
-                  ) -> list[Report]:
-    """The mentions of the articles known as of `as_of` (latest revision of each), with their sentence text.
+                  ) -> dict[int, Report]:
+    """The mentions of the articles known as of `as_of` (latest revision of each), with their sentence text, by
+    row id, in the order they were first seen.
 
     `words` keeps the mentions whose sentence contains every word as a case-insensitive substring (a prefilter:
     callers check word boundaries); `article_ids` and `mention_ids` keep only those. Each article's text is read
@@ -125,7 +126,7 @@ def known_reports(conn: sqlite3.Connection, *, as_of: str | None = None, words: 
         f" WHERE {' AND '.join(conditions)}", values)}
     wanted = set(mention_ids) if mention_ids is not None else None
     lowered = [word.lower() for word in words]
-    found = []
+    found: list[tuple[int, Report]] = []
     ordered = sorted(articles)
     for start in range(0, len(ordered), 500):
         chunk = ordered[start:start + 500]
@@ -140,9 +141,11 @@ def known_reports(conn: sqlite3.Connection, *, as_of: str | None = None, words: 
             text = article["text"][row["s_start"]:row["s_end"]]
             if lowered and not all(word in text.lower() for word in lowered):
                 continue
-            found.append(Report(row["id"], _mention(row), text, article["source"], article["title"],
-                                article["published_at"], article["published_day"], article["first_seen_at"]))
-    return sorted(found, key=lambda r: (r.first_seen_at, r.mention.article_id, r.mention.sentence, r.mention.k))
+            found.append((row["id"], Report(_mention(row), text, article["source"], article["title"],
+                                            article["published_at"], article["published_day"],
+                                            article["first_seen_at"])))
+    found.sort(key=lambda item: (item[1].first_seen_at, *item[1].mention.key))
+    return dict(found)
 
 
 def entity_sentences(conn: sqlite3.Connection, entity_id: int, groups: set[tuple[str, int]]) -> set[tuple[str, int]]:
