@@ -107,6 +107,20 @@ def test_span_conventions_of_amounts_and_years() -> None:
     assert found("It is closed right now.", "1998-01-26") == [("now", "DATE", "PRESENT_REF")]
 
 
+def test_bare_plural_units_after_for_or_the() -> None:
+    text = "It has been troubled for years. In the days before the shooting, and in the years that followed."
+    assert found(text, "1998-08-17") == [("years", "DURATION", "PXY"), ("days", "DURATION", "PXD"),
+                                         ("years", "DURATION", "PXY")]
+    assert found("Five families waited; days passed.", "1998-08-17") == []
+
+
+def test_ages_generic_today_and_clauses_are_not_times() -> None:
+    assert found("Kopp was in his early 30s. The case is for today's youth.", "1999-05-06") == []
+    assert found("She spent 5 hours there, later in the day before returning home.", "1998-08-17") == [
+        ("5 hours", "DURATION", "PT5H")]
+    assert found("He said in today's editions that it fell.", "1989-11-02") == [("today", "DATE", "1989-11-02")]
+
+
 def test_decades_are_written_in_years() -> None:
     assert found("It was the lowest rate for two decades.", "1998-02-06") == [("two decades", "DURATION", "P20Y")]
 

@@ -243,7 +243,12 @@ _COUNTED = re.compile(
     r"delegates|seats|rooms|beds|cases|deaths|refugees|prisoners|words|pages|lines)\b", re.I)
 
 
+_AGE_BEFORE = re.compile(r"\b(?:his|her|their|my|your|our)\s+(?:early\s+|late\s+)?$", re.I)
+
+
 def _short_decade(m: re.Match[str], text: str) -> Partial | None:
+    if _AGE_BEFORE.search(text, max(0, m.start() - 20), m.start()):
+        return None  # "when he was in his 30s": an age, not the 1930s
     digits = m["yy"]
     century = "19" if int(digits) >= 20 else "20"
     return Partial(m.start(), m.end(), "DATE", f"{century}{digits[0]}X")
@@ -289,8 +294,14 @@ def _clock(m: re.Match[str], text: str) -> Partial | None:
     return Partial(m.start(), end, "TIME", base + time)
 
 
+_GENERIC_AFTER_TODAYS = re.compile(
+    r"'s\s+(?:world|youth|society|generation|children|kids|young|culture|standards|personal\s+computers)\b", re.I)
+
+
 def _deictic_day(m: re.Match[str], text: str) -> Partial | None:
     word = m["w"].lower()
+    if word == "today" and _GENERIC_AFTER_TODAYS.match(text, m.end()):
+        return None  # "today's youth", "in today's world": the present age, not the day
     base = {"today": "REL:D:0", "yesterday": "REL:D:-1", "tomorrow": "REL:D:+1", "tonight": "REL:D:0"}[word]
     pod = (m["pod"] or "").lower()
     if word == "tonight":
@@ -556,6 +567,8 @@ def _holiday(m: re.Match[str], text: str) -> Partial | None:
 
 def _anaphoric_day(m: re.Match[str], text: str) -> Partial | None:
     word = re.sub(r"\s+", " ", m.group(0).lower())
+    if word.startswith("the day ") and re.match(r"\s+[a-z]+ing\b", text[m.end():]):
+        return None  # "later in the day before returning home": "before" starts a clause
     table = {"that day": "0", "the same day": "0", "that same day": "0", "the next day": "+1",
              "the following day": "+1", "the day after": "+1", "the previous day": "-1", "the day before": "-1",
              "the prior day": "-1", "the preceding day": "-1", "that night": "0", "the next morning": "+1",
@@ -669,6 +682,8 @@ def _bare_units(m: re.Match[str], text: str) -> Partial | None:
     unit = UNITS.get(m["unit"].lower())
     if unit is None:
         return None
+    if unit in ("Y", "D") and not re.search(r"\b(?:for|the|over|in)\s+$", text[max(0, m.start() - 6):m.start()], re.I):
+        return None  # "for years", "in the days before": not every plural "years" is a stretch of time
     return Partial(m.start(), m.end(), "DURATION", duration(None, unit))
 
 
@@ -873,8 +888,8 @@ RULES: list[Rule] = [
         "the #",
         r"\b(?:(?P<h>[01]?\d)\s+in\s+)?the\s+(?P<pod>morning|afternoon|evening)\b", _pod_of_day),
     _rule(
-        "months weeks decades centuries",
-        r"\b(?P<unit>months|weeks|decades|centuries)(?:-long)?\b", _bare_units),
+        "months weeks decades centuries years days",
+        r"\b(?P<unit>months|weeks|decades|centuries|years|days)(?:-long)?\b", _bare_units),
     _rule(
         "the",
         r"\bthe\s+(?P<unit>year|quarter|week|month)\b(?!-)", _the_unit),
