@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from dateline.text import fold
 
@@ -28,6 +29,7 @@ def strip_possessive(text: str) -> str:
     return _POSSESSIVE.sub("", fold(text).rstrip()) if text else text
 
 
+@lru_cache(maxsize=1 << 16)
 def norm(name: str) -> str:
     """The matching form of a name: folded, lower case, no possessive, no leading "the", punctuation as spaces.
 
@@ -101,6 +103,7 @@ class Title:
         return [f"{name} part {self.part}", name] if self.part == 1 else [f"{name} part {self.part}"]
 
 
+@lru_cache(maxsize=1 << 14)
 def parse_title(name: str) -> Title:
     """Take a title apart.
 

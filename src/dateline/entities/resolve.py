@@ -16,6 +16,7 @@ from __future__ import annotations
 import sqlite3
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 
 from dateline.entities.entity import Entity
 from dateline.entities.mention import LABELS
@@ -93,12 +94,33 @@ def _resolve_groups(conn: sqlite3.Connection, groups: Iterable[Group], rules: Ru
 
 
 def refresh(conn: sqlite3.Connection, entity_ids: Iterable[int], rules: Rules | None = None) -> None:
-    """Recompute the stored summary (name, type, counts, aliases) of these entities."""
+    """Recompute the stored summary (name, type, counts, aliases) of these entities, a few hundred per query."""
     rules = rules or Rules.load(conn)
-    for entity_id in sorted(entity_ids):
-        groups = entity_groups(conn, entity_id)
-        if groups:
-            entity = describe(conn, entity_id, groups, None, rules)
+    condition, params = current_filter(None)
+    ids = sorted(entity_ids)
+    for start in range(0, len(ids), 400):
+        chunk = ids[start:start + 400]
+        marks = ",".join("?" * len(chunk))
+        tallies: dict[int, _Tally] = {}
+        for entity_id, name, kind, count, seen_at in conn.execute(
+                "SELECT entity_id, name, type, count(*), min(seen_at) FROM doc_entities"
+                f" WHERE entity_id IN ({marks}) GROUP BY entity_id, name, type", chunk):
+            tally = tallies.setdefault(entity_id, _Tally(seen_at))
+            tally.names[name] += count
+            tally.types[kind] += count
+            tally.first_seen_at = min(tally.first_seen_at, seen_at)
+        mentions = (f"FROM entity_mentions m JOIN articles a ON a.id = m.article_id WHERE m.entity_id IN ({marks})"
+                    f" AND {condition}")
+        for entity_id, text, count in conn.execute(
+                f"SELECT m.entity_id, m.text, count(*) {mentions} GROUP BY m.entity_id, m.text", [*chunk, *params]):
+            tallies[entity_id].aliases[text] += count
+        for entity_id, count, articles, first, last in conn.execute(
+                "SELECT m.entity_id, count(*), count(DISTINCT m.article_id), min(a.published_day),"
+                f" max(a.published_day) {mentions} GROUP BY m.entity_id", [*chunk, *params]):
+            tallies[entity_id].mentions, tallies[entity_id].articles = count, articles
+            tallies[entity_id].first_day, tallies[entity_id].last_day = first, last
+        for entity_id, tally in tallies.items():
+            entity = _summary(entity_id, entity_id, tally, rules)
             put_entity(conn, entity, {alias: norm(alias) for alias, _ in entity.aliases})
 
 
@@ -143,10 +165,35 @@ def evidence(groups: list[Group]) -> list[tuple[Group, Group, str]]:
     return [(groups[i], groups[j], key) for i, j, key in _components(groups)[1]]
 
 
+@dataclass
+class _Tally:
+    """What an entity's summary is made from: its groups' names and types, its mentions' texts and days."""
+
+    first_seen_at: str
+    names: Counter[str] = field(default_factory=Counter)
+    types: Counter[str] = field(default_factory=Counter)
+    aliases: Counter[str] = field(default_factory=Counter)
+    mentions: int = 0
+    articles: int = 0
+    first_day: str | None = None
+    last_day: str | None = None
+
+
+def _summary(entity_id: int, stored_id: int, tally: _Tally, rules: Rules) -> Entity:
+    """The name (the one most groups use; longer on a tie), the type (most groups'), and the aliases."""
+    names, types = tally.names, tally.types
+    name = max(names, key=lambda n: (names[n], len(tokens(n)), len(n), n))
+    kind = max(types, key=lambda t: (types[t], -LABELS.index(t) if t in LABELS else -99))
+    shown = rules.display_name(name, {norm(a) for a in tally.aliases} | {norm(n) for n in names})
+    ranked = sorted(tally.aliases.items(), key=lambda item: (-item[1], item[0]))
+    return Entity(entity_id, shown, kind, tally.mentions, tally.articles, tally.first_seen_at, tally.first_day,
+                  tally.last_day, ranked, stored_id)
+
+
 def describe(conn: sqlite3.Connection, stored_id: int, groups: list[Group], as_of: str | None,
              rules: Rules) -> Entity:
-    """The summary of the entity made of `groups` (part of stored entity `stored_id`), counting the mentions in
-    the current revision of each article as of `as_of`."""
+    """The summary of the entity made of `groups` (part of stored entity `stored_id`, earliest first), counting
+    the mentions in the current revision of each article as of `as_of`."""
     members = {(g.article_id, g.local) for g in groups}
     condition, params = current_filter(as_of)
     rows = conn.execute(
@@ -155,17 +202,11 @@ def describe(conn: sqlite3.Connection, stored_id: int, groups: list[Group], as_o
         [stored_id, *params],
     ).fetchall()
     kept = [r for r in rows if (r[0], r[1]) in members]
-    aliases = Counter(r[2] for r in kept)
     days = sorted(r[3] for r in kept)
-    names = Counter(g.name for g in groups)
-    name = max(names, key=lambda n: (names[n], len(tokens(n)), len(n), n))
-    types = Counter(g.type for g in groups)
-    kind = max(types, key=lambda t: (types[t], -LABELS.index(t) if t in LABELS else -99))
-    names_seen = {norm(a) for a in aliases} | {norm(g.name) for g in groups}
-    shown = rules.display_name(name, names_seen)
-    ranked = sorted(aliases.items(), key=lambda item: (-item[1], item[0]))
-    return Entity(groups[0].node, shown, kind, len(kept), len({r[0] for r in kept}), groups[0].seen_at,
-                  days[0] if days else None, days[-1] if days else None, ranked, stored_id)
+    tally = _Tally(groups[0].seen_at, Counter(g.name for g in groups), Counter(g.type for g in groups),
+                   Counter(r[2] for r in kept), len(kept), len({r[0] for r in kept}),
+                   days[0] if days else None, days[-1] if days else None)
+    return _summary(groups[0].node, stored_id, tally, rules)
 
 
 def locate(conn: sqlite3.Connection, entity_id: int, bound: str | None) -> tuple[int, list[Group]] | None:

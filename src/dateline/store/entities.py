@@ -115,14 +115,16 @@ def set_keys(conn: sqlite3.Connection, group: Group, keys: Iterable[tuple[str, s
 
 
 def linked_entities(conn: sqlite3.Connection, keys: Sequence[str]) -> set[int]:
-    """The entities of resolved groups having any of `keys`."""
-    if not keys:
-        return set()
-    rows = conn.execute(
-        "SELECT DISTINCT d.entity_id FROM doc_entity_keys k JOIN doc_entities d"
-        " ON d.article_id = k.article_id AND d.local = k.local"
-        f" WHERE k.key IN ({','.join('?' * len(keys))}) AND d.entity_id IS NOT NULL", list(keys))
-    return {int(r[0]) for r in rows}
+    """The entities of resolved groups having any of `keys`. All resolved groups sharing a key are one entity, so
+    one group per key tells (a frequent key such as "org:us" is not read in full)."""
+    found = set()
+    for key in keys:
+        row = conn.execute(
+            "SELECT d.entity_id FROM doc_entity_keys k JOIN doc_entities d ON d.article_id = k.article_id"
+            " AND d.local = k.local WHERE k.key = ? AND d.entity_id IS NOT NULL LIMIT 1", (key,)).fetchone()
+        if row is not None:
+            found.add(int(row[0]))
+    return found
 
 
 def assign(conn: sqlite3.Connection, group: Group, entity_id: int) -> None:
