@@ -121,6 +121,20 @@ def test_ages_generic_today_and_clauses_are_not_times() -> None:
     assert found("He said in today's editions that it fell.", "1989-11-02") == [("today", "DATE", "1989-11-02")]
 
 
+def test_sets_keep_their_open_values() -> None:
+    assert found("Orangemen march each July from their church.", "1998-03-22") == [("each July", "SET", "XXXX-07")]
+
+
+def test_one_day_after_a_modal_is_the_future() -> None:
+    assert found("Islam will one day be the largest. It took one day.", "1998-03-03") == [
+        ("one day", "DATE", "FUTURE_REF"), ("one day", "DURATION", "P1D")]
+
+
+def test_a_quotation_is_its_own_clause_for_tense() -> None:
+    text = "``He will leave at 4 a.m. EDT Thursday,'' Castro said."
+    assert found(text, "2000-04-05") == [("4 a.m. EDT Thursday", "TIME", "2000-04-06T04:00")]
+
+
 def test_decades_are_written_in_years() -> None:
     assert found("It was the lowest rate for two decades.", "1998-02-06") == [("two decades", "DURATION", "P20Y")]
 

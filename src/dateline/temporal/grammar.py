@@ -459,6 +459,9 @@ def _amount_unit(m: re.Match[str], text: str) -> Partial | None:
         unit_code = "W" if unit == "2W" else unit
         kind = "AGO" if post in ("ago", "from now", "hence", "back") else "CTX"
         return Partial(m.start(), m.end(), "DATE", f"{kind}:{unit_code}:{sign}{n}")
+    if (raw or "").lower() == "one" and unit == "D" and not rel and re.search(
+            r"\b(?:will|would|could|may|might|can|shall)\s+$", text[max(0, m.start() - 8):m.start()], re.I):
+        return Partial(m.start(), m.end(), "DATE", "FUTURE_REF")  # "Islam will one day be the second religion"
     value = duration(amount, unit)
     if rel in ("recent",) and unit == "Y":
         return Partial(m.start(), m.end(), "DATE", "PAST_REF")

@@ -121,7 +121,7 @@ def tag(text: str, anchor: date | datetime | str, mode: str | None = None) -> li
     for partial in partials:
         context.anchor = reference
         context.tense = tense_at(text, partial.start, partial.end) if _NEEDS_TENSE.search(partial.value) else None
-        value = resolve(partial.value, context)
+        value = partial.value if partial.type == "SET" else resolve(partial.value, context)  # "each July": XXXX-07
         if value and _DECADE.match(value) and text.startswith(("the ", "The "), partial.start):
             value = value[:3]  # "the 1990s" is written 199 in TimeBank, a bare "1990s" 199X
         if value is None or not is_value(value):

@@ -30,7 +30,7 @@ _PASSIVE_BEFORE = re.compile(r"\b(?:be|been|being)\s+$", re.I)
 _NOT_A_VERB_BEFORE = re.compile(
     r"\b(?:a|an|the|its|their|his|her|our|this|these|those|still|newly|recently|be|been|being)\s+$", re.I)
 _DEADLINE = re.compile(r"\b(?:payable|effective|through|by)\s+$", re.I)
-_SENTENCE_EDGE = re.compile(r"[.!?]\s+(?=[A-Z\"'`])|\n\s*\n")
+_SENTENCE_EDGE = re.compile(r"[.!?]\s+(?=[A-Z\"'`])|\n\s*\n|''|``|\"")
 
 
 def tense_at(text: str, start: int, end: int) -> str | None:
