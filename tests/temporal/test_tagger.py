@@ -135,6 +135,13 @@ def test_a_quotation_is_its_own_clause_for_tense() -> None:
     assert found(text, "2000-04-05") == [("4 a.m. EDT Thursday", "TIME", "2000-04-06T04:00")]
 
 
+def test_holidays_by_rule() -> None:
+    assert found("It is a theme from now to Election Day.", "1998-10-26")[-1] == ("Election Day", "DATE", "1998-11-03")
+    assert found("He lost before Election Day 1994.", "1994-10-01") == [("Election Day 1994", "DATE", "1994-11-08")]
+    assert found("They met on Thanksgiving.", "1999-12-01") == [("Thanksgiving", "DATE", "1999-11-25")]
+    assert found("the election day in Britain", "1998-01-01") == []
+
+
 def test_decades_are_written_in_years() -> None:
     assert found("It was the lowest rate for two decades.", "1998-02-06") == [("two decades", "DURATION", "P20Y")]
 

@@ -564,8 +564,10 @@ def _holiday(m: re.Match[str], text: str) -> Partial | None:
     if name in FIXED_HOLIDAYS:
         month, day = FIXED_HOLIDAYS[name]
         return Partial(m.start(), m.end(), "DATE", f"{year}-{month:02d}-{day:02d}")
-    month, weekday, nth = RULE_HOLIDAYS[name]
-    return Partial(m.start(), m.end(), "DATE", f"HOL:{month}:{weekday}:{nth}:{year}")
+    if name == "election day" and not m["name"][0].isupper():
+        return None  # only the capitalised U.S. Election Day has a fixed rule
+    month, weekday, nth, first = RULE_HOLIDAYS[name]
+    return Partial(m.start(), m.end(), "DATE", f"HOL:{month}:{weekday}:{nth}:{first}:{year}")
 
 
 def _anaphoric_day(m: re.Match[str], text: str) -> Partial | None:

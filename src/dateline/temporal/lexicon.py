@@ -54,17 +54,19 @@ PARTS_OF_DAY: dict[str, str] = {
 }
 SEASONS: dict[str, str] = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 
-# Fixed-date holidays (month, day) and rule-based ones (month, weekday, n-th; n=-1 is the last).
+# Fixed-date holidays (month, day) and rule-based ones (month, weekday, n-th counted from a day of the month;
+# n=-1 is the last): U.S. Election Day is the first Tuesday after the first Monday of November, i.e. from Nov. 2.
 FIXED_HOLIDAYS: dict[str, tuple[int, int]] = {
     "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24), "new year's day": (1, 1),
     "new year's eve": (12, 31), "new year's": (1, 1), "independence day": (7, 4), "halloween": (10, 31),
     "valentine's day": (2, 14), "boxing day": (12, 26), "veterans day": (11, 11), "bastille day": (7, 14),
     "may day": (5, 1), "new year": (1, 1),
 }
-RULE_HOLIDAYS: dict[str, tuple[int, int, int]] = {
-    "thanksgiving": (11, 4, 4), "thanksgiving day": (11, 4, 4), "labor day": (9, 1, 1),
-    "memorial day": (5, 1, -1), "martin luther king day": (1, 1, 3), "presidents day": (2, 1, 3),
-    "mother's day": (5, 7, 2), "father's day": (6, 7, 3), "columbus day": (10, 1, 2),
+RULE_HOLIDAYS: dict[str, tuple[int, int, int, int]] = {
+    "thanksgiving": (11, 4, 4, 1), "thanksgiving day": (11, 4, 4, 1), "labor day": (9, 1, 1, 1),
+    "memorial day": (5, 1, -1, 1), "martin luther king day": (1, 1, 3, 1), "presidents day": (2, 1, 3, 1),
+    "mother's day": (5, 7, 2, 1), "father's day": (6, 7, 3, 1), "columbus day": (10, 1, 2, 1),
+    "election day": (11, 2, 1, 2),
 }
 
 TIME_ZONES = ("EDT", "EST", "CDT", "CST", "MDT", "MST", "PDT", "PST", "GMT", "UTC", "BST", "CET", "CEST")

@@ -150,9 +150,9 @@ def _season(season: str, direction: str, anchor: date, tense: Tense) -> str:
     return f"{after[0]}-{season}"
 
 
-def _holiday(month: int, weekday: int, nth: int, year: int) -> date:
+def _holiday(month: int, weekday: int, nth: int, first_day: int, year: int) -> date:
     if nth > 0:
-        first = date(year, month, 1)
+        first = date(year, month, first_day)
         return first + timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (nth - 1))
     last = date(year, month, monthrange(year, month)[1])
     return last - timedelta(days=(last.isoweekday() - weekday) % 7)
@@ -185,12 +185,10 @@ def _resolve(value: str, context: Context) -> str | None:
         year = _nearest_year(month, 15, anchor, tense)
         return f"{year:04d}-{month:02d}{time}"
     if head.startswith("HOL:"):
-        _, month_text, weekday_text, nth, year_text = head.split(":")
-        hmonth, hweekday = int(month_text), int(weekday_text)
-        if year_text != "XXXX":
-            return _holiday(hmonth, hweekday, int(nth), int(year_text)).isoformat() + time
-        year = _nearest_year(hmonth, 20, anchor, tense)
-        return _holiday(hmonth, hweekday, int(nth), year).isoformat() + time
+        _, month_text, weekday_text, nth, first_day, year_text = head.split(":")
+        rule = (int(month_text), int(weekday_text), int(nth), int(first_day))
+        year = int(year_text) if year_text != "XXXX" else _nearest_year(rule[0], 20, anchor, tense)
+        return _holiday(*rule, year).isoformat() + time
     kind, _, rest = head.partition(":")
     if kind == "WEEKOF":
         day_value = _resolve(rest, context)
