@@ -126,8 +126,8 @@ def events_from(conn: sqlite3.Connection, seeds: dict[int, Report], as_of: str |
         touching = links_touching(conn, frontier)
         fresh = sorted({end for a, b, _, _ in touching for end in (a, b)} - looked_up)
         looked_up.update(fresh)
-        for start in range(0, len(fresh), 500):
-            known.update(known_reports(conn, as_of=as_of, mention_ids=fresh[start:start + 500]))
+        if fresh:
+            known.update(known_reports(conn, as_of=as_of, mention_ids=fresh))
         walked = [(a, b) for a, b, shared, smaller in touching
                   if a in known and b in known and linked(known[a].mention, known[b].mention, shared, smaller)]
         links.update(walked)

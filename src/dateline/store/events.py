@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -114,36 +115,34 @@ def known_reports(conn: sqlite3.Connection, *, as_of: str | None = None, words: 
         if word.isascii():  # SQLite folds ASCII case only; other words are left to the sentence check below
             conditions.append("instr(lower(a.text), ?) > 0")
             values.append(word.lower())
-    if article_ids is not None:
-        conditions.append(f"a.id IN ({','.join('?' * len(article_ids))})")
-        values.extend(article_ids)
+    if article_ids is not None:  # lists as JSON: no limit on how many SQL parameters one query may take
+        conditions.append("a.id IN (SELECT value FROM json_each(?))")
+        values.append(json.dumps(list(article_ids)))
     if mention_ids is not None:
-        marks = ",".join("?" * len(mention_ids))
-        conditions.append(f"a.id IN (SELECT article_id FROM event_mentions WHERE id IN ({marks}))")
-        values.extend(mention_ids)
+        conditions.append("a.id IN (SELECT article_id FROM event_mentions"
+                          " WHERE id IN (SELECT value FROM json_each(?)))")
+        values.append(json.dumps(list(mention_ids)))
     articles = {row["id"]: row for row in conn.execute(
         "SELECT a.id, a.text, a.source, a.title, a.published_at, a.published_day, a.first_seen_at FROM articles a"
         f" WHERE {' AND '.join(conditions)}", values)}
-    wanted = set(mention_ids) if mention_ids is not None else None
     lowered = [word.lower() for word in words]
     found: list[tuple[int, Report]] = []
-    ordered = sorted(articles)
-    for start in range(0, len(ordered), 500):
-        chunk = ordered[start:start + 500]
-        rows = conn.execute(
-            f"SELECT {_COLUMNS}, s.start AS s_start, s.end AS s_end FROM event_mentions m JOIN sentences s"
-            f" ON s.article_id = m.article_id AND s.idx = m.sentence"
-            f" WHERE m.article_id IN ({','.join('?' * len(chunk))})", chunk)
-        for row in rows:
-            if wanted is not None and row["id"] not in wanted:
-                continue
-            article = articles[row["article_id"]]
-            text = article["text"][row["s_start"]:row["s_end"]]
-            if lowered and not all(word in text.lower() for word in lowered):
-                continue
-            found.append((row["id"], Report(_mention(row), text, article["source"], article["title"],
-                                            article["published_at"], article["published_day"],
-                                            article["first_seen_at"])))
+    which = "m.article_id IN (SELECT value FROM json_each(?))"
+    if mention_ids is not None:
+        which = "m.id IN (SELECT value FROM json_each(?))"
+    rows = conn.execute(
+        f"SELECT {_COLUMNS}, s.start AS s_start, s.end AS s_end FROM event_mentions m JOIN sentences s"
+        f" ON s.article_id = m.article_id AND s.idx = m.sentence WHERE {which}",
+        (json.dumps(list(mention_ids) if mention_ids is not None else sorted(articles)),))
+    for row in rows:
+        article = articles.get(row["article_id"])  # None: a mention of an article not known as of the date
+        if article is None:
+            continue
+        text = article["text"][row["s_start"]:row["s_end"]]
+        if lowered and not all(word in text.lower() for word in lowered):
+            continue
+        found.append((row["id"], Report(_mention(row), text, article["source"], article["title"],
+                                        article["published_at"], article["published_day"], article["first_seen_at"])))
     found.sort(key=lambda item: (item[1].first_seen_at, *item[1].mention.key))
     return dict(found)
 
