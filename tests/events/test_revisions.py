@@ -6,6 +6,9 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
+from typer.testing import CliRunner
+
+from dateline.cli import load_commands
 from dateline.events.dating import EventMention, Rule
 from dateline.events.revisions import Change, find_schedules, kinds, schedule
 from dateline.store.db import Store
@@ -63,3 +66,17 @@ def test_the_vote_moves_later_as_reports_come_in(store: Store, add_records: Inge
     [before] = find_schedules(store.conn, "vote", as_of="2024-01-31")
     assert [h.report.mention.value for h in before.history] == ["2024-03-05"] and not before.revised
     assert find_schedules(store.conn, "dock") == []
+
+
+def test_the_commands_show_who_reported_first_and_how_the_date_moved(
+        store: Store, add_records: Ingest, vote_and_strike: list[dict[str, Any]]) -> None:
+    add_records(store, vote_and_strike)
+    runner, app, db = CliRunner(), load_commands(), str(store.path)
+    shown = runner.invoke(app, ["revisions", "vote", "--db", db]).stdout
+    assert "expected 2024-04-16 (day)  revised" in shown
+    assert shown.index("herald") < shown.index("gazette") < shown.index("courier") and "moved later" in shown
+    events = runner.invoke(app, ["events", "--db", db, "--from", "2024-02-01", "--to", "2024-02-28"]).stdout
+    assert "2024-02-21 (day)  2 source(s), 2 mention(s); first reported 2024-02-21 by herald" in events
+    assert "2024-04-16" not in events
+    early = runner.invoke(app, ["events", "--db", db, "--as-of", "2024-02-21", "--json"]).stdout
+    assert '"events": []' in early
