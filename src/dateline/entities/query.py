@@ -141,8 +141,9 @@ class Profile:
 
 
 def entity_profile(conn: sqlite3.Connection, entity_id: int, as_of: str | None = None,
-                   co_mentioned: int = 10) -> Profile:
-    """The profile of entity `entity_id` as of `as_of`; D204 if it did not exist then."""
+                   co_mentioned: int = 10, articles: int = 100) -> Profile:
+    """The profile of entity `entity_id` as of `as_of`: counts per day over all its mentions, and the sentences
+    of its latest `articles` articles (oldest first); D204 if it did not exist then."""
     bound = as_of_bound(as_of)
     located = locate(conn, entity_id, bound)
     entity = get_entity(conn, entity_id, as_of)
@@ -152,45 +153,53 @@ def entity_profile(conn: sqlite3.Connection, entity_id: int, as_of: str | None =
     members = {(g.article_id, g.local) for g in groups}
     condition, params = current_filter(as_of)
     rows = [r for r in conn.execute(
-        "SELECT m.article_id, m.local, m.sentence, m.text, m.link, a.published_day, a.title, a.text AS body"
+        "SELECT m.article_id, m.local, m.sentence, m.text, m.link, a.published_day, a.title"
         f" FROM entity_mentions m JOIN articles a ON a.id = m.article_id WHERE m.entity_id = ? AND {condition}"
         " ORDER BY a.published_day, m.article_id, m.idx", [stored, *params]) if (r[0], r[1]) in members]
     profile = Profile(entity, dict(sorted(Counter(r["published_day"] for r in rows).items())))
-    by_article: dict[str, dict[str, object]] = {}
+    named: dict[str, tuple[str, str | None, set[int]]] = {}
     for r in rows:
-        entry = by_article.setdefault(r["article_id"], {"id": r["article_id"], "title": r["title"],
-                                                        "published_day": r["published_day"], "sentences": {}})
-        spans = conn.execute("SELECT start, end FROM sentences WHERE article_id = ? AND idx = ?",
-                             (r["article_id"], r["sentence"])).fetchone()
-        sentences = entry["sentences"]
-        assert isinstance(sentences, dict)
-        if spans is not None:
-            sentences[r["sentence"]] = r["body"][spans[0]:spans[1]]
-    profile.articles = [{**a, "sentences": [{"index": i, "text": t} for i, t in sorted(a["sentences"].items())]}
-                        for a in by_article.values() if isinstance(a["sentences"], dict)]
+        named.setdefault(r["article_id"], (r["published_day"], r["title"], set()))[2].add(r["sentence"])
+    profile.articles = [_mentioning(conn, article_id, *named[article_id]) for article_id in list(named)[-articles:]]
     why = Counter((r["text"], r["link"]) for r in rows if r["link"])
     profile.links = [{"text": text, "why": link, "count": n} for (text, link), n in sorted(why.items())]
-    profile.co_mentioned = _co_mentioned(conn, set(by_article), members, as_of, co_mentioned)
+    profile.co_mentioned = _co_mentioned(conn, set(named), members, as_of, co_mentioned)
     profile.evidence = _evidence(groups)
     return profile
 
 
+def _mentioning(conn: sqlite3.Connection, article_id: str, day: str, title: str | None,
+                indexes: set[int]) -> dict[str, object]:
+    """One article naming the entity, with the sentences that do."""
+    body = conn.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()[0]
+    spans = conn.execute(f"SELECT idx, start, end FROM sentences WHERE article_id = ? AND idx IN"
+                         f" ({','.join('?' * len(indexes))}) ORDER BY idx", (article_id, *sorted(indexes)))
+    return {"id": article_id, "title": title, "published_day": day,
+            "sentences": [{"index": idx, "text": body[start:end]} for idx, start, end in spans]}
+
+
 def _co_mentioned(conn: sqlite3.Connection, articles: set[str], members: set[tuple[str, int]],
                   as_of: str | None, top: int) -> list[tuple[Entity, int]]:
-    if not articles:
-        return []
-    marks = ",".join("?" * len(articles))
-    rows = conn.execute(f"SELECT DISTINCT article_id, local, entity_id FROM entity_mentions WHERE article_id IN"
-                        f" ({marks}) AND entity_id IS NOT NULL", sorted(articles)).fetchall()
-    owner: dict[tuple[str, int], int] = {}
+    """The entities named in most of these articles, with how many; only entities a later article changed are cut
+    back to what they were as of `as_of`, the rest are as stored."""
     bound = as_of_bound(as_of)
-    for stored in sorted({r[2] for r in rows}):
+    later = set() if bound is None else {r[0] for r in conn.execute(
+        "SELECT DISTINCT entity_id FROM doc_entities WHERE seen_at > ?", (bound,))}
+    ordered = sorted(articles)
+    rows: list[tuple[str, int, int]] = []
+    for start in range(0, len(ordered), 500):
+        chunk = ordered[start:start + 500]
+        rows += conn.execute(f"SELECT article_id, local, entity_id FROM doc_entities WHERE article_id IN"
+                             f" ({','.join('?' * len(chunk))}) AND entity_id IS NOT NULL", chunk).fetchall()
+    owner: dict[tuple[str, int], int] = {}
+    for stored in sorted({r[2] for r in rows} & later):
         for part in snapshot(conn, stored, bound):
             owner.update({(g.article_id, g.local): part[0].node for g in part})
     counts: dict[int, set[str]] = defaultdict(set)
-    for article_id, local, _ in rows:
-        if (article_id, local) not in members and (article_id, local) in owner:
-            counts[owner[(article_id, local)]].add(article_id)
+    for article_id, local, stored in rows:
+        other = owner.get((article_id, local)) if stored in later else stored
+        if (article_id, local) not in members and other is not None:
+            counts[other].add(article_id)
     ranked = sorted(counts.items(), key=lambda item: (-len(item[1]), item[0]))
     out = []
     for other, seen in ranked:
