@@ -72,3 +72,16 @@ def test_defaults_come_from_the_corpus() -> None:
     assert 1 <= len(timeline) <= 3
     assert default_size({APRIL[0]: 1.0}) == 3
     assert default_size({APRIL[i]: 1.0 for i in range(30)}) == 30
+
+
+def test_only_keyword_sentences_are_picked_and_days_without_one_are_passed_over() -> None:
+    timeline = summarize(corpus(), n_dates=2, per_date=2, keywords=["fisher", "OIL"])
+    assert [entry.date for entry in timeline] == [APRIL[19], APRIL[24]]
+    assert [c.article_id for c in timeline[1].sentences] == ["e1", "f1"]
+    assert all("oil" in c.text.lower() or "fisher" in c.text.lower() for e in timeline for c in e.sentences)
+    assert summarize(corpus(), n_dates=3, keywords=["volcano"]) == []
+
+
+def test_query_words_are_preferred() -> None:
+    timeline = summarize(corpus(), n_dates=2, per_date=1, query="fishermen")
+    assert timeline[1].sentences[0].article_id == "f1"

@@ -2,16 +2,16 @@
 
 Protocol (Ghalandari & Ifrim 2020): one task per reference timeline; only articles published within the reference's
 first and last day, and only dates in that range; exactly as many dates as the reference and round(mean sentences a
-date) sentences a date; only sentences containing a topic keyword (a word starting with it, any case); titles are
-never candidates. Each prediction is scored against its own reference (`metrics.score_task`); precision and recall
-are averaged over all tasks before F1 (`metrics.average`).
+date) sentences a date; only sentences containing a topic keyword (a word starting with it, any case) are picked
+(dates are scored on every sentence of the range); titles are never candidates. Each prediction is scored against
+its own reference (`metrics.score_task`); precision and recall are averaged over all tasks before F1
+(`metrics.average`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -89,11 +89,9 @@ def topic_folders(dataset: Path, names: Sequence[str] | None = None) -> list[Pat
 
 
 def task_candidates(topic: Topic, reference: Timeline) -> list[Candidate]:
-    """The candidates a task may use: keyword sentences of articles published in the reference's range, dated in it."""
+    """The candidates a task may use: sentences of articles published in the reference's range, dated in it."""
     first, last = min(reference), max(reference)
-    keyword = re.compile(r"\b(?:" + "|".join(map(re.escape, topic.keywords)) + ")", re.IGNORECASE)
-    return [c for c in topic.candidates
-            if first <= c.published <= last and first <= c.date <= last and keyword.search(c.text)]
+    return [c for c in topic.candidates if first <= c.published <= last and first <= c.date <= last]
 
 
 def predict(topic: Topic, reference: Timeline) -> dict[dt.date, list[str]]:
@@ -101,7 +99,7 @@ def predict(topic: Topic, reference: Timeline) -> dict[dt.date, list[str]]:
     as the reference has on average."""
     per_date = round(sum(len(s) for s in reference.values()) / len(reference))
     entries = summarize(task_candidates(topic, reference), n_dates=len(reference), per_date=max(per_date, 1),
-                        query=" ".join(topic.keywords))
+                        keywords=topic.keywords)
     return {entry.date: [c.text for c in entry.sentences] for entry in entries}
 
 

@@ -8,9 +8,11 @@ articles published on other days whose own time expression points at it (a later
 explosion" is a vote that April 20 mattered). Each day gets `volume share + weight x reference share`, counted in
 distinct articles so that one long article cannot carry a day.
 
-Sentences. For a chosen day, its sentences are scored by TF-IDF cosine similarity to the centroid of all of that
-day's sentences (what most reports of the day say), with a bonus for sentences that name the day themselves; they
-are picked greedily (maximal marginal relevance), skipping any sentence too similar to one already picked.
+Sentences. A day's reports are the sentences that name it and those published on it or the day after. Their
+centroid keeps the terms both kinds share (DATEWISE's "PM-mean": what the day's coverage and the later look-backs
+agree on). Sentences are scored by TF-IDF cosine similarity to it, with small bonuses for naming the day (more when
+looking back) and a small penalty for quotations; they are picked greedily, skipping any sentence too similar to one
+already picked (maximal marginal relevance), and no sentence serves two days.
 """
 
 from __future__ import annotations
@@ -49,18 +51,27 @@ class TimelineEntry:
 
 @dataclass(frozen=True)
 class Settings:
-    """The knobs of the summarizer (defaults measured on Timeline17, leave-one-topic-out)."""
+    """The knobs of the summarizer. Defaults were chosen on Timeline17; `benchmarks/tls.py --loto` re-chooses them
+    leave-one-topic-out and reports that score too."""
 
-    reference_weight: float = 1.0
+    reference_weight: float = 3.0
     """Weight of the share of articles that refer to a day from another day, against the share published on it."""
+    pub_window: int = 1
+    """Articles published up to this many days after a day also report it (its "published" sentences)."""
     named_bonus: float = 0.1
-    """Added to the centroid similarity of a sentence whose own time expression names the day."""
+    """Added to the centroid similarity of a sentence whose own date expression names the day..."""
+    retro_bonus: float = 0.05
+    """...and this on top when the sentence was published after the day (a look back: "On April 20, the rig...")."""
+    quote_penalty: float = 0.05
+    """Subtracted from sentences with quotation marks: reported speech rather than what happened."""
+    query_bonus: float = 0.5
+    """Added times the share of the query's words a sentence uses."""
     max_similarity: float = 0.5
     """A sentence at least this similar (cosine) to one already picked for the day is redundant."""
+    max_words: int = 60
+    """Sentences longer than this (in words) are never picked: run-ons, glued headlines and page furniture."""
     skip_stamps: bool = True
     """Never pick sentences with a clock time: update, post and comment stamps ("Updated 5:45 p.m.")."""
-    max_words: int = 60
-    """Sentences longer than this (in words) are never picked: run-ons and page furniture."""
 
 
 DEFAULT = Settings()
@@ -130,32 +141,37 @@ def day_centroid(mentioning: Sequence[Vector], published: Sequence[Vector]) -> V
     return {term: weight + dated[term] for term, weight in named.items() if term in dated}
 
 
-def pick_sentences(day: dt.date, mentioning: Sequence[Candidate], published: Sequence[Candidate],
-                   vectors: dict[tuple[str, int], Vector], k: int,
-                   settings: Settings = DEFAULT) -> list[Candidate]:
-    """Up to `k` central, non-redundant sentences about `day`, most central first."""
+_QUOTES = re.compile("``|\"|\u201c|\u201d")
+
+
+def pick_sentences(day: dt.date, centroid: Vector, candidates: Sequence[Candidate],
+                   vectors: dict[tuple[str, int], Vector], k: int, settings: Settings = DEFAULT,
+                   query: frozenset[str] = frozenset()) -> list[Candidate]:
+    """Up to `k` non-redundant sentences about `day` among `candidates`, closest to the day's centroid first."""
     def key(c: Candidate) -> tuple[str, int]:
         return (c.article_id, c.sentence)
 
-    centroid = day_centroid([vectors[key(c)] for c in mentioning], [vectors[key(c)] for c in published])
-    pool = {key(c): c for c in [*mentioning, *published]
-            if len(c.text.split()) <= settings.max_words and not (settings.skip_stamps and _STAMP.search(c.text))}
     def score(c: Candidate) -> float:
-        bonus = settings.named_bonus if c.rule == "timex" and c.date == day else 0.0
-        return _cosine(vectors[key(c)], centroid) + bonus
+        value = _cosine(vectors[key(c)], centroid)
+        if c.rule == "timex" and c.date == day:
+            value += settings.named_bonus + (settings.retro_bonus if c.published > day else 0.0)
+        if _QUOTES.search(c.text):
+            value -= settings.quote_penalty
+        if query:
+            value += settings.query_bonus * len(query & set(vectors[key(c)])) / len(query)
+        return value
 
-    scored = sorted(((score(c), k_, c) for k_, c in pool.items()), key=lambda item: (-item[0], item[1]))
+    pool = {key(c): c for c in candidates
+            if len(c.text.split()) <= settings.max_words and not (settings.skip_stamps and _STAMP.search(c.text))}
     chosen: list[Candidate] = []
-    seen_texts: set[str] = set()
-    for _, _, candidate in scored:
+    for _, _, candidate in sorted(((-score(c), k_, c) for k_, c in pool.items()), key=lambda item: item[:2]):
         if len(chosen) == k:
             break
         vector = vectors[key(candidate)]
-        if candidate.text in seen_texts or any(
-                _cosine(vector, vectors[key(other)]) >= settings.max_similarity for other in chosen):
+        if any(candidate.text == other.text or _cosine(vector, vectors[key(other)]) >= settings.max_similarity
+               for other in chosen):
             continue
         chosen.append(candidate)
-        seen_texts.add(candidate.text)
     return [replace(c, date=day) for c in chosen]
 
 
@@ -168,34 +184,46 @@ def default_size(scores: dict[dt.date, float]) -> int:
     return max(3, min(30, sum(1 for s in scores.values() if s >= best / 4)))
 
 
+def keyword_filter(keywords: Sequence[str]) -> re.Pattern[str]:
+    """Matches a text containing a word that starts with one of `keywords`, in any case."""
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, keywords)) + ")", re.IGNORECASE)
+
+
 def summarize(candidates: Sequence[Candidate], *, n_dates: int | None = None, per_date: int | None = None,
-              query: str | None = None, settings: Settings = DEFAULT) -> list[TimelineEntry]:
+              query: str | None = None, keywords: Sequence[str] | None = None,
+              settings: Settings = DEFAULT) -> list[TimelineEntry]:
     """Choose `n_dates` dates and up to `per_date` sentences each from `candidates`, in date order.
 
-    `None` picks the sizes from the corpus (`default_size` dates, 2 sentences a date). `query` terms, when given,
-    make sentences that contain them preferred on ties (candidates are expected to be about the query already).
+    `None` picks the sizes from the corpus (`default_size` dates, 2 sentences a date). Dates are scored on all
+    candidates; with `keywords`, only sentences containing one of them may be picked, and a day without any is
+    passed over for the next best. Sentences that use the words of `query` are preferred.
     """
     if not candidates:
         return []
     scores = date_scores(candidates, settings)
     n = default_size(scores) if n_dates is None else n_dates
     k = 2 if per_date is None else per_date
-    ranked = sorted(scores, key=lambda day: (-scores[day], day))[:n]
-    chosen_days = set(ranked)
+    pattern = keyword_filter(keywords) if keywords else None
     mentioning: dict[dt.date, list[Candidate]] = defaultdict(list)
     published: dict[dt.date, list[Candidate]] = defaultdict(list)
     for c in candidates:
-        if c.rule == "timex" and c.date in chosen_days:
+        if c.rule == "timex":
             mentioning[c.date].append(c)
-        if c.published in chosen_days:
-            published[c.published].append(c)
+        for lag in range(settings.pub_window + 1):
+            published[c.published - dt.timedelta(days=lag)].append(c)
     vectors = _vectors(candidates)
+    wanted = frozenset(tokens([query])) if query else frozenset()
     entries: list[TimelineEntry] = []
     used: set[tuple[str, int]] = set()
-    for day in ranked:
-        fresh = [[c for c in group[day] if (c.article_id, c.sentence) not in used] for group in (mentioning, published)]
-        picked = pick_sentences(day, fresh[0], fresh[1], vectors, k, settings)
-        used.update((c.article_id, c.sentence) for c in picked)
-        entries.append(TimelineEntry(day, picked))
-    entries.sort(key=lambda entry: entry.date)
-    return [entry for entry in entries if entry.sentences]
+    for day in sorted(scores, key=lambda day: (-scores[day], day)):
+        if len(entries) == n:
+            break
+        centroid = day_centroid([vectors[(c.article_id, c.sentence)] for c in mentioning[day]],
+                                [vectors[(c.article_id, c.sentence)] for c in published[day]])
+        pool = [c for c in [*mentioning[day], *published[day]]
+                if (c.article_id, c.sentence) not in used and (pattern is None or pattern.search(c.text))]
+        picked = pick_sentences(day, centroid, pool, vectors, k, settings, wanted)
+        if picked:
+            used.update((c.article_id, c.sentence) for c in picked)
+            entries.append(TimelineEntry(day, picked))
+    return sorted(entries, key=lambda entry: entry.date)
