@@ -99,3 +99,14 @@ def test_the_indexed_linking_stores_exactly_the_evidence_of_every_pair(
                 and (found := overlap(mentions[a], mentions[b])) is not None}
     stored = {tuple(row) for row in store.conn.execute("SELECT a, b, shared, smaller FROM event_links")}
     assert stored == expected and expected
+
+
+def test_events_first_reported_after_a_date_are_those_of_the_full_record_reported_since(
+        store: Store, add_records: Ingest, vote_and_strike: Records) -> None:
+    add_records(store, vote_and_strike)
+    for since in ("2024-01-09", "2024-02-20", "2024-02-21", "2024-04-30"):
+        everything = [e for e in find_events(store.conn, None, min_mentions=1) if e.first_reported_at[:10] > since]
+        assert canonical(find_events(store.conn, None, min_mentions=1, first_reported_after=since)) == \
+            canonical(everything)
+    assert [e.earliest for e in find_events(store.conn, None, first_reported_after="2024-02-20")] == [
+        date(2024, 2, 21)]

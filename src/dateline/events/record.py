@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from dateline.asof import as_of_bound
 from dateline.events.dating import Rule
 from dateline.events.grouping import group, linked
 from dateline.store.events import Report, known_reports, links_touching
@@ -139,16 +140,22 @@ def events_from(conn: sqlite3.Connection, seeds: dict[int, Report], as_of: str |
 
 
 def find_events(conn: sqlite3.Connection, query: str | None = None, *, start: date | None = None,
-                end: date | None = None, as_of: str | None = None, min_mentions: int = 2) -> list[Event]:
+                end: date | None = None, as_of: str | None = None, min_mentions: int = 2,
+                first_reported_after: str | None = None) -> list[Event]:
     """Events known as of `as_of` whose date overlaps `[start, end]`, one of whose sentences matches `query`.
 
     Single-mention events are kept only when `min_mentions` is 1, and then only if dated by their own words.
+    `first_reported_after` keeps the events first reported after that date (what is new since then), reading
+    only the articles first seen since.
     """
     words = query_words(query)
-    seeds = {i: r for i, r in known_reports(conn, as_of=as_of, words=words).items()
+    found = known_reports(conn, as_of=as_of, words=words, seen_after=first_reported_after)
+    seeds = {i: r for i, r in found.items()
              if (not words or sentence_matches(r.text, words))
              and (start is None or r.mention.latest >= start) and (end is None or r.mention.earliest <= end)}
     events = events_from(conn, seeds, as_of)
+    bound = as_of_bound(first_reported_after)
     return [e for e in events if len(e.mentions) >= max(min_mentions, 1)
+            and (bound is None or e.first_reported_at > bound)
             and (len(e.mentions) > 1 or e.mentions[0].mention.rule is Rule.TIMEX)
             and (start is None or e.latest >= start) and (end is None or e.earliest <= end)]

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from dateline.asof import as_of_bound
 from dateline.events.dating import EventMention, Rule
 from dateline.store.articles import current_filter
 
@@ -99,14 +100,15 @@ def links_touching(conn: sqlite3.Connection, ids: Iterable[int]) -> list[tuple[i
 
 
 def known_reports(conn: sqlite3.Connection, *, as_of: str | None = None, words: Sequence[str] = (),
-                  article_ids: Sequence[str] | None = None, mention_ids: Sequence[int] | None = None
-                  ) -> dict[int, Report]:
+                  article_ids: Sequence[str] | None = None, mention_ids: Sequence[int] | None = None,
+                  seen_after: str | None = None) -> dict[int, Report]:
     """The mentions of the articles known as of `as_of` (latest revision of each), with their sentence text, by
     row id, in the order they were first seen.
 
     `words` keeps the mentions whose sentence contains every word as a case-insensitive substring (a prefilter:
-    callers check word boundaries); `article_ids` and `mention_ids` keep only those. Each article's text is read
-    once and cut into its sentences here: reading it again for every sentence costs ten times more.
+    callers check word boundaries); `article_ids` and `mention_ids` keep only those; `seen_after` keeps the
+    articles first seen after it. Each article's text is read once and cut into its sentences here: reading it
+    again for every sentence costs ten times more.
     """
     where, params = current_filter(as_of)
     conditions: list[str] = [where]
@@ -115,6 +117,9 @@ def known_reports(conn: sqlite3.Connection, *, as_of: str | None = None, words: 
         if word.isascii():  # SQLite folds ASCII case only; other words are left to the sentence check below
             conditions.append("instr(lower(a.text), ?) > 0")
             values.append(word.lower())
+    if seen_after is not None:
+        conditions.append("a.first_seen_at > ?")
+        values.append(as_of_bound(seen_after))
     if article_ids is not None:  # lists as JSON: no limit on how many SQL parameters one query may take
         conditions.append("a.id IN (SELECT value FROM json_each(?))")
         values.append(json.dumps(list(article_ids)))
