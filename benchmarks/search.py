@@ -11,13 +11,15 @@ scaled corpus is a denser stream over the same years, not the same day repeated;
 
 `query` runs searches built from the corpus itself (1 to 3 words taken from a random title, seeded), each with a
 random as-of date inside the corpus span, plus a share with a published-date filter, and prints p50/p95/p99 in ms
-for all queries and per number of words, with hits counts. Run big builds in the background under `timeout`.
+for all queries and per number of words, with hits counts; on a shared machine, also the CPU time per query and the
+load average, since wall time then includes waiting for a core. Run big builds in the background under `timeout`.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import re
 import sqlite3
@@ -180,14 +182,17 @@ def query(db: Path, count: int, seed: int) -> None:
         for text, as_of, since in queries[:20]:  # warm the page cache
             search(conn, text, as_of=as_of, published_from=since)
         timings: dict[int, list[float]] = {}
+        cpu: list[float] = []
         totals: list[int] = []
         for text, as_of, since in queries:
-            started = time.perf_counter()
+            started, started_cpu = time.perf_counter(), time.process_time()
             page = search(conn, text, as_of=as_of, published_from=since)
             timings.setdefault(len(text.split()), []).append((time.perf_counter() - started) * 1000)
+            cpu.append((time.process_time() - started_cpu) * 1000)
             totals.append(page.total)
         every = [value for values in timings.values() for value in values]
-        print(json.dumps({"db": str(db), "all_ms": _percentiles(every),
+        print(json.dumps({"db": str(db), "load_average": round(os.getloadavg()[0], 1), "all_ms": _percentiles(every),
+                          "cpu_ms": _percentiles(cpu),
                           **{f"{words}_words_ms": _percentiles(values) for words, values in sorted(timings.items())},
                           "hits_median": statistics.median(totals), "hits_max": max(totals)}))
 

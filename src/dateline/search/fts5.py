@@ -20,6 +20,13 @@ _K1 = 1.2
 _B = 0.75
 
 
+def _varint_sum(blob: bytes) -> int:
+    """The sum of the varints in `blob` (row sizes are small: one or two bytes each, longer ones decoded)."""
+    if max(blob, default=0) < 0x80:
+        return sum(blob)
+    return sum(_varints(blob))
+
+
 def _varints(blob: bytes) -> list[int]:
     """SQLite's big-endian varints (7 bits a byte, a 9th byte of 8 bits), as FTS5 writes its statistics."""
     values, at = [], 0
@@ -51,7 +58,7 @@ def sizes(conn: sqlite3.Connection, docs: Iterable[int]) -> dict[int, int]:
     """Each row's size in tokens (all columns), as FTS5 counted it."""
     rows = conn.execute("SELECT id, sz FROM search_fts_docsize WHERE id IN (SELECT value FROM json_each(?))",
                         (f"[{','.join(map(str, docs))}]",))
-    return {doc: sum(_varints(bytes(blob))) for doc, blob in rows}
+    return {doc: _varint_sum(bytes(blob)) for doc, blob in rows}
 
 
 class TermCounter:

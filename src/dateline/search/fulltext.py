@@ -29,7 +29,7 @@ from dateline.store.articles import get_sentences
 
 DateArg = str | date | None
 MAX_LIMIT = 200
-RANK_WINDOW = 1000
+RANK_WINDOW = 500
 COUNT_CAP = 10000  # with filters, matches are counted up to this many
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from dateline.search.terms import token_spans
@@ -25,8 +27,15 @@ class Snippet:
     highlights: tuple[tuple[int, int], ...]
 
 
-def _matches(text: str, start: int, end: int, terms: frozenset[str]) -> list[tuple[str, int, int]]:
-    return [(word, start + s, start + e) for word, s, e in token_spans(text[start:end]) if word in terms]
+def _query_words(text: str, terms: frozenset[str]) -> list[tuple[str, int, int]]:
+    """Every query word in `text`, with offsets: one regular-expression pass over ASCII text (where folding is
+    lower-casing), else through the tokenizer."""
+    if not terms:
+        return []
+    if text.isascii():
+        pattern = re.compile(r"(?<![a-z0-9])(?:" + "|".join(sorted(map(re.escape, terms))) + r")(?![a-z0-9])")
+        return [(m.group(), m.start(), m.end()) for m in pattern.finditer(text.lower())]
+    return [(word, start, end) for word, start, end in token_spans(text) if word in terms]
 
 
 def best_snippet(text: str, sentences: list[Sentence], terms: tuple[str, ...],
@@ -36,14 +45,13 @@ def best_snippet(text: str, sentences: list[Sentence], terms: tuple[str, ...],
     Sentences in `preferred` (e.g. those mentioning a date in the event-date filter) win over the others. Long
     sentences are cut to a window of `MAX_CHARS` around their first match.
     """
-    wanted = frozenset(terms)
     spans: list[tuple[int, int, int | None]] = [(s.start, s.end, s.index) for s in sentences]
     spans = spans or [(0, len(text), None)]
+    words = _query_words(text, frozenset(terms))
+    starts = [start for _, start, _ in words]
     best: tuple[tuple[int, int, int, int], tuple[int, int, int | None], list[tuple[str, int, int]]] | None = None
-    lowered = text.lower() if text.isascii() else None  # a cheap pre-check, where case folding keeps offsets
     for start, end, index in spans:
-        maybe = lowered is None or any(term in lowered[start:end] for term in wanted)
-        found = _matches(text, start, end, wanted) if maybe else []
+        found = [w for w in words[bisect_left(starts, start):bisect_left(starts, end)] if w[2] <= end]
         rank = (int(index in preferred), len({word for word, _, _ in found}), len(found), -start)
         if best is None or rank > best[0]:
             best = (rank, (start, end, index), found)
