@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from dateline.asof import as_of_bound
-from dateline.search import fts5
+from dateline.search import fts5, search
+from dateline.search.snapshot import snapshot
 from dateline.search.terms import tokens
 from dateline.search.visibility import visible
 from dateline.store.articles import current_filter
@@ -42,3 +43,13 @@ def test_visible_docs_are_the_current_versions(store: Store, add: Add) -> None:
         seen = visible(store.conn, as_of_bound(as_of))
         everything = [row[0] for row in store.conn.execute("SELECT doc FROM search_docs")]
         assert {doc for doc in everything if doc in seen} == expected, as_of
+
+
+def test_a_search_reads_one_state_while_an_ingest_commits(store: Store, add: Add) -> None:
+    add("Nickel output rose.", published="2024-01-01")
+    with Store(store.path, readonly=True) as reader, snapshot(reader.conn) as conn:
+        before = search(conn, "nickel").total
+        add("Nickel prices fell.", published="2024-01-02")
+        assert search(conn, "nickel").total == before == 1
+        assert conn.in_transaction
+    assert search(store.conn, "nickel").total == 2

@@ -16,6 +16,7 @@ from dateline.errors import Code, QueryError
 from dateline.events.record import find_events
 from dateline.events.revisions import Change, find_schedules
 from dateline.search.bm25 import known_sql
+from dateline.search.snapshot import snapshot
 from dateline.search.stories import stories
 
 AsOf = str | date | datetime
@@ -101,6 +102,11 @@ def changes(conn: sqlite3.Connection, since: AsOf, until: AsOf | None = None, *,
     assert low is not None
     if high is not None and high < low:
         raise QueryError(f"until {until} is before since {since}", code=Code.INVALID_DATE_FILTER)
+    with snapshot(conn):
+        return _changes(conn, low, high, limit)
+
+
+def _changes(conn: sqlite3.Connection, low: str, high: str | None, limit: int) -> Changes:
     articles, updated = conn.execute(
         f"SELECT count(*) - count(e.doc), count(e.doc) FROM search_docs d LEFT JOIN search_docs e ON e.doc = ("
         f"SELECT min(x.doc) FROM search_docs x WHERE x.key = d.key AND x.first_seen_at <= :low)"

@@ -23,6 +23,7 @@ from dateline.errors import Code, QueryError
 from dateline.search import bm25
 from dateline.search.filters import Filters, build_filters
 from dateline.search.query import compile_query
+from dateline.search.snapshot import snapshot
 from dateline.search.snippets import Snippet, best_snippet
 from dateline.search.visibility import Visible, count_matches, visible
 from dateline.store.articles import get_sentences
@@ -97,19 +98,20 @@ def search(conn: sqlite3.Connection, query: str, *, as_of: str | date | datetime
         raise QueryError(f"limit must be between 1 and {MAX_LIMIT}, not {limit}", code=Code.INVALID_QUERY)
     compiled = compile_query(query)
     bound = as_of_bound(as_of)
-    filters = build_filters(conn, as_of=bound, published_from=published_from, published_to=published_to,
-                            event_from=event_from, event_to=event_to, entity=entity, source=source)
     after = _decode_cursor(cursor) if cursor else None
-    seen = visible(conn, bound)
-    matched = _newest(conn, compiled.match, seen, filters)
-    total, exact = _count(conn, compiled.match, seen, filters)
-    lengths = {doc: length for doc, (_, length) in matched.items()}
-    scored = bm25.scores(conn, compiled.match, compiled.terms, lengths, bound, seen)
-    order = sorted(((-scored[doc], article_id, doc) for doc, (article_id, _) in matched.items()))
-    if after is not None:
-        order = [item for item in order if (item[0], item[1]) > (-after[0], after[1])]
-    page = order[:limit]
-    hits = [_hit(conn, doc, -negative, compiled.terms, filters, bound) for negative, _, doc in page]
+    with snapshot(conn):
+        filters = build_filters(conn, as_of=bound, published_from=published_from, published_to=published_to,
+                                event_from=event_from, event_to=event_to, entity=entity, source=source)
+        seen = visible(conn, bound)
+        matched = _newest(conn, compiled.match, seen, filters)
+        total, exact = _count(conn, compiled.match, seen, filters)
+        lengths = {doc: length for doc, (_, length) in matched.items()}
+        scored = bm25.scores(conn, compiled.match, compiled.terms, lengths, bound, seen)
+        order = sorted(((-scored[doc], article_id, doc) for doc, (article_id, _) in matched.items()))
+        if after is not None:
+            order = [item for item in order if (item[0], item[1]) > (-after[0], after[1])]
+        page = order[:limit]
+        hits = [_hit(conn, doc, -negative, compiled.terms, filters, bound) for negative, _, doc in page]
     more = len(order) > limit
     next_cursor = _encode_cursor(-page[-1][0], page[-1][1]) if more and page else None
     return SearchPage(query, bound, total, hits, next_cursor, exact)

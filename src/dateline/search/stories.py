@@ -18,6 +18,7 @@ from datetime import date, datetime
 from dateline.asof import as_of_bound
 from dateline.errors import Code, QueryError
 from dateline.search.bm25 import known_sql
+from dateline.search.snapshot import snapshot
 
 AsOf = str | date | datetime | None
 MAIN_ENTITIES = 8
@@ -138,6 +139,12 @@ def stories(conn: sqlite3.Connection, as_of: AsOf = None, *, min_articles: int =
     if min_articles < 1 or limit < 1 or offset < 0:
         raise QueryError("min_articles and limit must be at least 1, offset at least 0", code=Code.INVALID_QUERY)
     bound = as_of_bound(as_of)
+    with snapshot(conn):
+        return _stories(conn, bound, min_articles, limit, offset)
+
+
+def _stories(conn: sqlite3.Connection, bound: str | None, min_articles: int, limit: int, offset: int
+             ) -> list[Story]:
     links = _known_links(conn, bound)
     components = _Components()
     duplicates = _Components()
@@ -170,6 +177,11 @@ def story(conn: sqlite3.Connection, story_id: str, as_of: AsOf = None) -> Story:
     Raises `QueryError` (D413) if that article is not known as of the date.
     """
     bound = as_of_bound(as_of)
+    with snapshot(conn):
+        return _story(conn, story_id, as_of, bound)
+
+
+def _story(conn: sqlite3.Connection, story_id: str, as_of: AsOf, bound: str | None) -> Story:
     row = conn.execute(f"SELECT d.doc FROM search_docs d WHERE d.article_id = :id AND {known_sql('d')}",
                        {"id": story_id, "bound": bound}).fetchone()
     if row is None:
