@@ -80,3 +80,21 @@ def test_the_commands_show_who_reported_first_and_how_the_date_moved(
     assert "2024-04-16" not in events
     early = runner.invoke(app, ["events", "--db", db, "--as-of", "2024-02-21", "--json"]).stdout
     assert '"events": []' in early
+
+
+def test_expected_next_spring_then_a_day_then_delayed_to_next_year(store: Store, add_records: Ingest) -> None:
+    add_records(store, [
+        {"id": "r1", "date": "2023-11-02", "source": "herald",
+         "text": "The referendum on the new constitution is expected next spring, the electoral commission said."},
+        {"id": "r2", "date": "2024-01-15", "source": "gazette",
+         "text": "The electoral commission set the constitutional referendum for April 21, 2024."},
+        {"id": "r3", "date": "2024-03-30", "source": "courier",
+         "text": "The constitutional referendum has been delayed to 2025, the electoral commission announced."},
+    ])
+    [referendum] = find_schedules(store.conn, "referendum")
+    assert [(h.report.source, h.report.mention.value, h.change) for h in referendum.history] == [
+        ("herald", "2024-SP", Change.FIRST), ("gazette", "2024-04-21", Change.REFINED),
+        ("courier", "2025", Change.LATER)]
+    assert referendum.current.report.mention.value == "2025" and referendum.revised
+    [before] = find_schedules(store.conn, "referendum", as_of="2024-02-01")
+    assert before.current.report.mention.value == "2024-04-21" and not before.revised
