@@ -61,3 +61,14 @@ def test_as_of_the_first_article_only_it_counts(seeded: Store) -> None:
     cruise = find_entity(seeded.conn, "Cruise", as_of="2023-06-30")
     assert cruise is not None and cruise.articles == 1 and cruise.last_day == "2023-06-22"
     assert find_entity(seeded.conn, "Mission: Impossible 7", as_of="2023-06-30") is None
+
+
+def test_stored_mentions_point_into_the_text_and_their_sentence(seeded: Store) -> None:
+    rows = seeded.conn.execute(
+        "SELECT m.start, m.end, m.text, s.start, s.end, a.text FROM entity_mentions m JOIN articles a"
+        " ON a.id = m.article_id JOIN sentences s ON s.article_id = m.article_id AND s.idx = m.sentence").fetchall()
+    assert len(rows) == seeded.conn.execute("SELECT count(*) FROM entity_mentions").fetchone()[0] > 40
+    for start, end, text, sentence_start, sentence_end, body in rows:
+        assert body[start:end] == text and sentence_start <= start < end <= sentence_end
+    unresolved = seeded.conn.execute("SELECT count(*) FROM entity_mentions WHERE entity_id IS NULL").fetchone()[0]
+    assert unresolved == 0
