@@ -72,6 +72,7 @@ def test_the_commands_end_to_end(seeded: Store, tmp_path: Path) -> None:
     events = json.loads(runner.invoke(app, ["events", "Dead Reckoning", "--db", db, "--json"]).stdout)["events"]
     premiere = next(e for e in events if e["earliest"] == "2023-07-12")
     assert premiere["first_reported_at"].startswith("2023-06-22") and len(premiere["sources"]) == 2
+    assert "Tom Cruise" in premiere["entities"] and "Tom Cruise" in premiere["mentions"][0]["entities"]
     human = runner.invoke(app, ["events", "Dead Reckoning", "--db", db]).stdout
     assert "first reported 2023-06-22" in human
 

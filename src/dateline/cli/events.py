@@ -12,7 +12,7 @@ from dateline.cli import app
 from dateline.cli._util import AsOfOption, DbOption, JsonOption, console, emit_json, failures, open_db
 from dateline.events.record import Event, find_events, outlet
 from dateline.search.filters import parse_day
-from dateline.store.events import Report
+from dateline.store.events import Report, sentence_entities
 
 
 def report_dict(report: Report) -> dict[str, Any]:
@@ -24,13 +24,16 @@ def report_dict(report: Report) -> dict[str, Any]:
             "rule": m.rule.value, "future": m.future}
 
 
-def event_dict(event: Event) -> dict[str, Any]:
-    """One event as JSON."""
+def event_dict(event: Event, entities: dict[tuple[str, int], list[str]]) -> dict[str, Any]:
+    """One event as JSON, each mention with the entities its sentence names (`entities`, by sentence)."""
+    mentions = [{**report_dict(r), "entities": entities.get((r.mention.article_id, r.mention.sentence), [])}
+                for r in event.mentions]
     return {"id": event.id, "earliest": event.earliest.isoformat(), "latest": event.latest.isoformat(),
             "value": event.value, "precision": event.precision, "scheduled": event.scheduled,
             "representative": event.representative.text, "first_reported_at": event.first_reported_at,
             "first_source": event.first_report.source, "first_article": event.first_report.mention.article_id,
-            "sources": event.sources, "mentions": [report_dict(r) for r in event.mentions]}
+            "sources": event.sources, "entities": list(dict.fromkeys(n for m in mentions for n in m["entities"])),
+            "mentions": mentions}
 
 
 @app.command("events")
@@ -48,9 +51,11 @@ def events_command(
         low, high = parse_day(date_from, "--from"), parse_day(date_to, "--to")
         events = find_events(store.conn, query, start=date.fromisoformat(low) if low else None,
                              end=date.fromisoformat(high) if high else None, as_of=as_of, min_mentions=min_mentions)
-    if json_output:
-        emit_json({"query": query, "as_of": as_of, "events": [event_dict(e) for e in events]})
-        return
+        if json_output:
+            named = sentence_entities(store.conn, [(r.mention.article_id, r.mention.sentence)
+                                                   for e in events for r in e.mentions])
+            emit_json({"query": query, "as_of": as_of, "events": [event_dict(e, named) for e in events]})
+            return
     if not events:
         console.print("No events match.")
     for event in events:

@@ -152,6 +152,21 @@ def known_reports(conn: sqlite3.Connection, *, as_of: str | None = None, words: 
     return dict(found)
 
 
+def sentence_entities(conn: sqlite3.Connection, keys: Iterable[tuple[str, int]]) -> dict[tuple[str, int], list[str]]:
+    """The entity names each (article id, sentence) mentions, as written there, in order, each once."""
+    wanted = set(keys)
+    found: dict[tuple[str, int], list[str]] = {}
+    rows = conn.execute(
+        "SELECT article_id, sentence, text FROM entity_mentions WHERE article_id IN (SELECT value FROM json_each(?))"
+        " ORDER BY article_id, idx", (json.dumps(sorted({article for article, _ in wanted})),))
+    for article_id, sentence, text in rows:
+        if (article_id, sentence) in wanted:
+            names = found.setdefault((article_id, sentence), [])
+            if text not in names:
+                names.append(text)
+    return found
+
+
 def entity_sentences(conn: sqlite3.Connection, entity_id: int, groups: set[tuple[str, int]]) -> set[tuple[str, int]]:
     """The (article id, sentence) pairs where stored entity `entity_id` is named by one of the article-local
     `groups` (article id, local index): the groups it had as of some date."""
