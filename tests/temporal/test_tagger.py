@@ -142,6 +142,17 @@ def test_holidays_by_rule() -> None:
     assert found("the election day in Britain", "1998-01-01") == []
 
 
+def test_tense_cues_plans_could_and_past_deadlines() -> None:
+    assert found("On Friday, when Albright set aside vacation plans, the warning was lifted.", "1998-08-17") == [
+        ("Friday", "DATE", "1998-08-14")]
+    assert found("His grandparents could not be located Wednesday.", "2000-01-06") == [
+        ("Wednesday", "DATE", "2000-01-05")]
+    assert found("Members had filed reports by Wednesday.", "1990-08-16") == [("Wednesday", "DATE", "1990-08-15")]
+    assert found("Until Thursday, they had not called him a suspect.", "1999-05-07") == [
+        ("Thursday", "DATE", "1999-05-06")]
+    assert found("Members must file reports by Wednesday.", "1990-08-16") == [("Wednesday", "DATE", "1990-08-22")]
+
+
 def test_decades_are_written_in_years() -> None:
     assert found("It was the lowest rate for two decades.", "1998-02-06") == [("two decades", "DURATION", "P20Y")]
 

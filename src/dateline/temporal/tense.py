@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 _FUTURE = re.compile(
-    r"\b(?:will|won't|shall|'ll|going\s+to|would|could|might|scheduled|planning|plans?|likely\s+to|"
+    r"\b(?:will|won't|shall|'ll|going\s+to|would|might|scheduled|planning|plans?\s+to|likely\s+to|"
     r"as\s+soon\s+as|as\s+early\s+as|set\s+to|is\s+to|are\s+to|due\s+to|expected\s+to|upcoming|"
     r"tomorrow|premieres?|intends?\s+to|hopes?\s+to|to\s+resume|to\s+begin|to\s+start|to\s+meet|to\s+leave|"
     r"until)\b", re.I)
@@ -29,6 +29,7 @@ _NOT_PAST = frozenset({"scheduled", "planned", "expected", "proposed", "needed",
 _PASSIVE_BEFORE = re.compile(r"\b(?:be|been|being)\s+$", re.I)
 _NOT_A_VERB_BEFORE = re.compile(
     r"\b(?:a|an|the|its|their|his|her|our|this|these|those|still|newly|recently|be|been|being)\s+$", re.I)
+_PAST_PERFECT = re.compile(r"\bhad\b", re.I)
 _DEADLINE = re.compile(r"\b(?:payable|effective|through|by)\s+$", re.I)
 _SENTENCE_EDGE = re.compile(r"[.!?]\s+(?=[A-Z\"'`])|\n\s*\n|''|``|\"")
 
@@ -46,13 +47,16 @@ def tense_at(text: str, start: int, end: int) -> str | None:
         right_end = edge.start()
     if text.startswith("'s", end):
         return "past"  # "Wednesday's ruling"
-    if _DEADLINE.search(text, max(0, start - 12), start):
+    # "had filed reports by Wednesday", "until Thursday, they had not called him": a deadline in the past
+    past_perfect = _PAST_PERFECT.search(text, max(left_start, start - 60), min(right_end, end + 60)) is not None
+    if _DEADLINE.search(text, max(0, start - 12), start) and not past_perfect:
         return "future"  # "payable Jan. 2", "effective Feb. 1", "through January", "by February"
     best: tuple[int, str] | None = None
     for pattern, tense in ((_PAST_PLAN, "past"), (_FUTURE, "future"), (_PAST, "past")):
         for match in pattern.finditer(text, left_start, right_end):
             word = match.group().lower()
-            if start <= match.start() < end or (tense == "past" and word in _NOT_PAST):
+            if start <= match.start() < end or (tense == "past" and word in _NOT_PAST) or (
+                    word == "until" and past_perfect):
                 continue
             if tense == "past" and _NOT_A_VERB_BEFORE.search(text, max(0, match.start() - 12), match.start()) and (
                     word.endswith("ed") or _PASSIVE_BEFORE.search(text, max(0, match.start() - 12), match.start())):
