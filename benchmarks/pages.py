@@ -1,0 +1,82 @@
+"""Web UI and API latency per page over an existing database (e.g. the 106k Reuters build of benchmarks/search.py).
+
+    python benchmarks/search.py build --db /tmp/reuters.db      # once: 106k articles, FTS only
+    python benchmarks/pages.py --db /tmp/reuters.db [--rounds 20] [--seed 7]
+
+Each round asks every page once, in-process (no network: this measures the server's work), with a query word taken
+from a random title and a random as-of date inside the corpus span, plus the same page without as-of. Prints p50 and
+p95 per page in ms. The database is opened as `dateline serve` opens it (migrated if needed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import sqlite3
+import statistics
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+from fastapi.testclient import TestClient
+
+from dateline.api import create_app
+
+STOP = frozenset("about after again also been before from have into more over said says than that their there these "
+                 "they this those under update what when where which while will with would year".split())
+
+
+def _words(conn: sqlite3.Connection, rng: random.Random, count: int) -> list[str]:
+    titles = [row[0] for row in conn.execute("SELECT title FROM articles WHERE title IS NOT NULL LIMIT 5000")]
+    words = [w for t in titles for w in re.findall(r"[A-Za-z]{5,}", t) if w.lower() not in STOP]
+    return [rng.choice(words) for _ in range(count)] if words else ["news"] * count
+
+
+def _dates(conn: sqlite3.Connection, rng: random.Random, count: int) -> list[str]:
+    low, high = conn.execute("SELECT min(published_day), max(published_day) FROM articles").fetchone()
+    first, span = date.fromisoformat(low), (date.fromisoformat(high) - date.fromisoformat(low)).days
+    return [(first + timedelta(days=rng.randint(0, span))).isoformat() for _ in range(count)]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--db", type=Path, required=True)
+    parser.add_argument("--rounds", type=int, default=20)
+    parser.add_argument("--seed", type=int, default=7)
+    args = parser.parse_args()
+    rng = random.Random(args.seed)
+    with sqlite3.connect(f"file:{args.db}?mode=ro", uri=True) as conn:
+        articles = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+        words, dates = _words(conn, rng, args.rounds), _dates(conn, rng, args.rounds)
+        article_ids = [row[0] for row in conn.execute("SELECT id FROM articles ORDER BY random() LIMIT ?",
+                                                      (args.rounds,))]
+    timings: dict[str, list[float]] = {}
+    with TestClient(create_app(args.db, rate=None)) as client:
+        for word, as_of, article_id in zip(words, dates, article_ids, strict=False):
+            pages = {
+                "home": ("/", {}), "home as of": ("/", {"as_of": as_of}),
+                "search page": ("/", {"q": word}), "search page as of": ("/", {"q": word, "as_of": as_of}),
+                "api search as of": ("/api/search", {"q": word, "as_of": as_of}),
+                "api articles as of": ("/api/articles", {"as_of": as_of}),
+                "api stats as of": ("/api/stats", {"as_of": as_of}),
+                "article page": (f"/articles/{article_id}", {}),
+                "entities page as of": ("/entities", {"as_of": as_of}),
+                "stories page as of": ("/stories", {"as_of": as_of}),
+                "timeline page as of": ("/timeline", {"q": word, "as_of": as_of}),
+            }
+            for name, (path, params) in pages.items():
+                started = time.perf_counter()
+                response = client.get(path, params=params)
+                timings.setdefault(name, []).append((time.perf_counter() - started) * 1000)
+                if response.status_code != 200:
+                    print(f"  {name} {params}: {response.status_code} {response.text[:120]}")
+    print(f"{articles} articles in {args.db}, {args.rounds} rounds")
+    print(f"{'page':<22}{'p50 ms':>9}{'p95 ms':>9}")
+    for name, values in timings.items():
+        ordered = sorted(values)
+        print(f"{name:<22}{statistics.median(ordered):>9.1f}{ordered[int(0.95 * (len(ordered) - 1))]:>9.1f}")
+
+
+if __name__ == "__main__":
+    main()
