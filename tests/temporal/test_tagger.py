@@ -151,6 +151,8 @@ def test_tense_cues_plans_could_and_past_deadlines() -> None:
     assert found("Until Thursday, they had not called him a suspect.", "1999-05-07") == [
         ("Thursday", "DATE", "1999-05-06")]
     assert found("Members must file reports by Wednesday.", "1990-08-16") == [("Wednesday", "DATE", "1990-08-22")]
+    assert found("He and Arafat meet separately Monday with Albright.", "1998-05-01") == [
+        ("Monday", "DATE", "1998-05-04")]
 
 
 def test_decades_are_written_in_years() -> None:

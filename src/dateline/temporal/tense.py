@@ -2,8 +2,10 @@
 
 Bare weekdays and months ("on Friday", "in December") are resolved before or after the anchor by the tense of the
 verb nearest to them in the same sentence: "will meet on Thursday" is the coming Thursday, "said Thursday" the last
-one. A cue is a word, not a parse: modal and planning words for the future, past forms (irregular verbs and
--ed words that are not adjectives) for the past; plans that were in the past ("had been due to") count as past.
+one. A cue is a word, not a parse: modal and planning words and the present tense of scheduling verbs ("meet
+Monday", "opens Friday") for the future, past forms (irregular verbs and -ed words that are neither adjectives nor
+passive participles) for the past; plans that were in the past ("had been due to") count as past, and so do
+deadlines next to a past perfect ("had filed by Wednesday"). Quotation marks and sentence ends bound the clause.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ _FUTURE = re.compile(
     r"\b(?:will|won't|shall|'ll|going\s+to|would|might|scheduled|planning|plans?\s+to|likely\s+to|"
     r"as\s+soon\s+as|as\s+early\s+as|set\s+to|is\s+to|are\s+to|due\s+to|expected\s+to|upcoming|"
     r"tomorrow|premieres?|intends?\s+to|hopes?\s+to|to\s+resume|to\s+begin|to\s+start|to\s+meet|to\s+leave|"
-    r"until)\b", re.I)
+    r"until|meets?|opens|begins|starts|arrives|leaves|visits|resumes|expires)\b", re.I)  # news: "meet Monday" is ahead
 # Plans that were in the past: "had been due to expire Friday", "was scheduled to open Monday".
 _PAST_PLAN = re.compile(r"\b(?:had\s+been|was|were)\s+(?:due|scheduled|expected|set|supposed|planned|going)\s+to\b",
                         re.I)
