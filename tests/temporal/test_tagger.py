@@ -155,6 +155,12 @@ def test_tense_cues_plans_could_and_past_deadlines() -> None:
         ("Monday", "DATE", "1998-05-04")]
 
 
+def test_unit_long_adjectives_and_daily_basis() -> None:
+    assert found("They left their third day-long meeting; a 3-day-long trip.", "2000-04-03") == [
+        ("day-long", "DURATION", "P1D"), ("3-day-long", "DURATION", "P3D")]
+    assert found("We check leads on a daily basis.", "1998-11-21") == [("daily", "SET", "P1D")]
+
+
 def test_decades_are_written_in_years() -> None:
     assert found("It was the lowest rate for two decades.", "1998-02-06") == [("two decades", "DURATION", "P20Y")]
 

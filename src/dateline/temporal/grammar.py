@@ -520,7 +520,7 @@ _SET_UNITS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1
 def _set_adverb(m: re.Match[str], text: str) -> Partial | None:
     word = m.group(0).lower()
     if word in ("quarterly", "monthly", "weekly", "daily", "annually", "yearly") and re.match(
-            r"\s+(?:newspaper|paper|magazine|report|reports|dividend|dividends|basis|payment|payments|meeting|"
+            r"\s+(?:newspaper|paper|magazine|report|reports|dividend|dividends|payment|payments|meeting|"
             r"publication|journal|figures|results|survey)", text[m.end():], re.I):
         return None
     if word == "daily" and re.match(r"\s+[A-Z]", text[m.end():]):
@@ -828,6 +828,10 @@ RULES: list[Rule] = [
         "# @NUM",
         rf"\b(?P<num>\d+(?:\.\d+)?|{_TENS}(?:-{_SMALL})?|{_SMALL}|one|a|half)-(?P<unit>second|minute|hour|day|"
         r"week|month|quarter|year|decade|century)(?:s?-(?:long|old))?\b", _adjective_duration),
+    _rule(
+        "day week month year hour",
+        r"\b(?P<unit>day|week|month|year|hour)-long\b",
+        lambda m, t: Partial(m.start(), m.end(), "DURATION", duration(1.0, UNITS[m["unit"].lower()]))),
     _rule(
         "right now currently nowadays these at recently recent lately the future a as current",
         r"\b(?:now|currently|nowadays|these\s+days|at\s+present|at\s+the\s+moment|recently|"
