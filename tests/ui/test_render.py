@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from dateline.ui.charts import bar_chart, fill_periods, timeline_strip
 from dateline.ui.highlight import Mark, marked_paragraphs, marked_passage
@@ -56,3 +57,23 @@ def test_timeline_strip_has_a_dot_and_a_link_per_date() -> None:
     assert svg.count("<circle") == 2 and 'href="#d-2023-07-12"' in svg
     assert "&lt;in&gt;" in svg and "June – July 2023" in svg
     assert str(timeline_strip([])) == ""
+
+
+def test_article_links_only_web_urls_and_pages_carry_security_headers(tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from dateline.api import create_app
+    from dateline.ingest.run import IngestOptions, ingest
+    from dateline.store.db import Store
+
+    body = tmp_path / "a.jsonl"
+    body.write_text('{"id": "x", "date": "2023-07-01", "url": "javascript:alert(1)", "title": "<script>t</script>",'
+                    ' "text": "Text <b>bold</b>."}\n')
+    with Store(tmp_path / "x.db") as store:
+        ingest(store, [body], IngestOptions(seen_at="published", workers=1))
+    with TestClient(create_app(tmp_path / "x.db", rate=None)) as client:
+        article_id = client.get("/api/articles").json()["items"][0]["id"]
+        page = client.get(f"/articles/{article_id}")
+        assert "javascript:" not in page.text and "<script>t" not in page.text and "&lt;b&gt;" in page.text
+        assert "default-src 'self'" in page.headers["content-security-policy"]
+        assert client.get("/api/stats").headers["x-content-type-options"] == "nosniff"

@@ -13,6 +13,7 @@ from fastapi import FastAPI
 
 from dateline.api import problems
 from dateline.api.database import Database
+from dateline.api.headers import SecurityHeaders
 from dateline.api.limits import BodyLimit, Rate, RateLimit, TokenBuckets
 from dateline.api.routes import (
     articles,
@@ -64,6 +65,7 @@ def create_app(db_path: str | Path, *, token: str | None = None, max_body_bytes:
     if rate is not None:
         app.add_middleware(RateLimit, buckets=TokenBuckets(rate))
     app.add_middleware(BodyLimit, max_bytes=max_body_bytes)
+    app.add_middleware(SecurityHeaders)
     return app
 
 
