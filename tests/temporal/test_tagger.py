@@ -161,6 +161,18 @@ def test_unit_long_adjectives_and_daily_basis() -> None:
     assert found("We check leads on a daily basis.", "1998-11-21") == [("daily", "SET", "P1D")]
 
 
+def test_mid_parts_of_day_and_noon_after_a_preposition() -> None:
+    assert found("At mid-afternoon yesterday shares rose.", "1989-11-02") == [
+        ("mid-afternoon yesterday", "TIME", "1989-11-01TAF")]
+    assert found("He will appear in court at midday.", "1999-10-08") == [("midday", "TIME", "1999-10-08T12:00")]
+    assert found("Noon is a fine hour for lunch.", "1999-10-08") == []
+
+
+def test_march_is_a_month_unless_it_names_a_procession() -> None:
+    assert found("He quit in March for health reasons.", "1989-11-02") == [("March", "DATE", "1989-03")]
+    assert found("They joined the March for Life.", "1999-01-22") == []
+
+
 def test_decades_are_written_in_years() -> None:
     assert found("It was the lowest rate for two decades.", "1998-02-06") == [("two decades", "DURATION", "P20Y")]
 

@@ -180,7 +180,7 @@ def _month_year(m: re.Match[str], text: str) -> Partial | None:
     bare = not m["year"] and not m["rel"]
     if bare and len(m["month"].rstrip(".")) <= 4 and m["month"].lower() not in ("june", "july", "may"):
         return None
-    if bare and m["month"] == "March" and re.match(r"\s+(?:for|of\s+the)\b", text[m.end():]):
+    if bare and m["month"] == "March" and re.match(r"\s+(?:for|of\s+the)\s+[A-Z]", text[m.end():]):
         return None  # "the March for Life", "the March of the Mothers": a procession
     if m["month"].lower() == "may" and bare:
         # Bare "May" at a sentence start is too often the verb.
@@ -278,8 +278,9 @@ def _clock(m: re.Match[str], text: str) -> Partial | None:
         end -= 1  # the period closes the sentence, as TimeBank spans have it
     time = f"T{hour:02d}:{minute:02d}"
     day = (m["day"] or "").lower()
-    if m["word"] and not (m["wd"] or m["month"] or day):
-        return None  # a bare "noon" is seldom annotated
+    if m["word"] and not (m["wd"] or m["month"] or day) and not re.search(
+            r"\b(?:at|by|until|before|after|from)\s+$", text[max(0, m.start() - 7):m.start()], re.I):
+        return None  # a bare "noon" is seldom annotated, "at noon" is
     if m["wd"]:
         base = f"WD:{WEEKDAYS[m['wd'].lower()]}:?"
     elif m["month"]:
@@ -719,6 +720,12 @@ def _week_of(m: re.Match[str], text: str) -> Partial | None:
     return Partial(m.start(), m.end(), "DATE", f"WEEKOF:{_year(m['year'])}-{month:02d}-{_day(m['day']):02d}")
 
 
+def _mid_pod(m: re.Match[str], text: str) -> Partial | None:
+    """ "mid-afternoon", "by mid morning yesterday": a part of the day talked about."""
+    day = {"today": "REL:D:0", "yesterday": "REL:D:-1", "tomorrow": "REL:D:+1"}.get((m["day"] or "").lower(), "ANA:D:0")
+    return Partial(m.start(), m.end(), "TIME", f"{day}T{PARTS_OF_DAY[m['pod'].lower()]}")
+
+
 def _pod_of_day(m: re.Match[str], text: str) -> Partial | None:
     pod = PARTS_OF_DAY[m["pod"].lower()]
     if m["h"]:
@@ -896,6 +903,9 @@ RULES: list[Rule] = [
     _rule(
         "the #",
         r"\b(?:(?P<h>[01]?\d)\s+in\s+)?the\s+(?P<pod>morning|afternoon|evening)\b", _pod_of_day),
+    _rule(
+        "mid midafternoon midmorning",
+        r"\bmid[- ]?(?P<pod>morning|afternoon)(?:\s+(?P<day>today|yesterday|tomorrow))?\b", _mid_pod),
     _rule(
         "months weeks decades centuries years days",
         r"\b(?P<unit>months|weeks|decades|centuries|years|days)(?:-long)?\b", _bare_units),
