@@ -89,7 +89,7 @@ def browser() -> Iterator[object]:
 
 @pytest.fixture
 def page(browser: object, server: ServerThread) -> Iterator[object]:
-    """A fresh browser page at a desktop size, failing the test on any script error."""
+    """A fresh browser page at a desktop size, failing the test on any script error or refused resource (CSP)."""
     from playwright.sync_api import Browser
 
     assert isinstance(browser, Browser)
@@ -97,6 +97,8 @@ def page(browser: object, server: ServerThread) -> Iterator[object]:
     opened = context.new_page()
     errors: list[str] = []
     opened.on("pageerror", lambda error: errors.append(str(error)))
+    opened.on("console", lambda message: errors.append(message.text)
+              if message.type == "error" and "Content Security Policy" in message.text else None)
     yield opened
     context.close()
     assert not errors, f"script errors in the page: {errors}"
