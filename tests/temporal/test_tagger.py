@@ -173,6 +173,12 @@ def test_march_is_a_month_unless_it_names_a_procession() -> None:
     assert found("They joined the March for Life.", "1999-01-22") == []
 
 
+def test_a_unit_after_a_quantity_is_a_rate() -> None:
+    text = "It saves $500 million a year and adds 700 seats a week. Profit was $2 million a year ago. It took a year."
+    assert found(text, "1989-10-30") == [("a year", "SET", "P1Y"), ("a week", "SET", "P1W"),
+                                         ("a year ago", "DATE", "1988"), ("a year", "DURATION", "P1Y")]
+
+
 def test_decades_are_written_in_years() -> None:
     assert found("It was the lowest rate for two decades.", "1998-02-06") == [("two decades", "DURATION", "P20Y")]
 

@@ -424,6 +424,12 @@ def _year_period(m: re.Match[str], text: str) -> Partial | None:
     return Partial(m.start(), m.end(), "DATE", f"CTXYEAR:{m['year']}")
 
 
+# A quantity just before "a year"/"a week" makes it a rate: "$1.76 a year", "700 seats a week", "24 hours a day".
+_RATE_BEFORE = re.compile(
+    r"(?:\d|\b(?:million|billion|thousand|hundred|dozen|once|twice|times|flights|seats|shares|cents|dollars|percent|"
+    r"hours|minutes|days))\S*\s+(?:\w+\s+)?$", re.I)
+
+
 def _amount_unit(m: re.Match[str], text: str) -> Partial | None:
     unit = UNITS.get(re.sub(r"\s+", " ", m["unit"].lower()))
     if unit is None:
@@ -460,6 +466,8 @@ def _amount_unit(m: re.Match[str], text: str) -> Partial | None:
         unit_code = "W" if unit == "2W" else unit
         kind = "AGO" if post in ("ago", "from now", "hence", "back") else "CTX"
         return Partial(m.start(), m.end(), "DATE", f"{kind}:{unit_code}:{sign}{n}")
+    if (raw or "").lower() in ("a", "an") and not rel and _RATE_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+        return Partial(m.start(), m.end(), "SET", duration(1.0, unit))  # "$500 million a year", "four flights a week"
     if (raw or "").lower() == "one" and unit == "D" and not rel and re.search(
             r"\b(?:will|would|could|may|might|can|shall)\s+$", text[max(0, m.start() - 8):m.start()], re.I):
         return Partial(m.start(), m.end(), "DATE", "FUTURE_REF")  # "Islam will one day be the second religion"
