@@ -179,6 +179,11 @@ def test_a_unit_after_a_quantity_is_a_rate() -> None:
                                          ("a year ago", "DATE", "1988"), ("a year", "DURATION", "P1Y")]
 
 
+def test_a_title_in_title_case_is_not_a_week() -> None:
+    text = 'Baker, speaking on ABC News\' "This Week," said it. This week he left.'
+    assert found(text, "1990-08-13") == [("This week", "DATE", "1990-W33")]
+
+
 def test_decades_are_written_in_years() -> None:
     assert found("It was the lowest rate for two decades.", "1998-02-06") == [("two decades", "DURATION", "P20Y")]
 

@@ -348,6 +348,8 @@ _ANA_SHIFT = {"following": "+1", "next": "+1", "previous": "-1", "prior": "-1", 
 
 
 def _rel_unit(m: re.Match[str], text: str) -> Partial | None:
+    if m["dir"][0].isupper() and m["unit"][0].isupper() and text[max(0, m.start() - 1):m.start()].strip():
+        return None  # ABC's "This Week": a title (a headline starts a line), not a week
     direction = re.sub(r"\s+", " ", m["dir"].lower())
     unit = UNITS.get(m["unit"].lower(), m["unit"])
     the = text[max(0, m.start() - 4):m.start()].lower() == "the "
