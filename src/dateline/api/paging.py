@@ -3,8 +3,8 @@
 The first page of a listing is answered as of the requested date (or as of everything stored); its cursor records
 that snapshot as a `first_seen_at` bound, so later pages are answered as of the same instant and an ingest running
 between two page requests never shifts, repeats or drops an item. (A backfill that stamps articles as first seen
-before the snapshot does change it: it rewrites what was known then, by design.) A cursor also carries a fingerprint of the query
-it belongs to; using it with other filters is refused (D608), as is a cursor that does not decode.
+before the snapshot does change it: it rewrites what was known then, by design.) A cursor also carries a fingerprint
+of the query it belongs to; using it with other filters is refused (D608), as is a cursor that does not decode.
 """
 
 from __future__ import annotations

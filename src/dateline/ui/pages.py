@@ -88,11 +88,11 @@ def home(request: Request) -> HTMLResponse:
     results = None
     latest = []
     with page.reading() as conn:
-        stats = corpus_figures(page.request.app.state.database, conn, page.as_of)
+        stats = corpus_figures(page.database, conn, page.as_of)
         if q:
             results = search(conn, q, as_of=page.as_of, limit=PAGE, cursor=params.get("cursor") or None, **filters)
         else:
-            latest = list_articles(conn, page.as_of, source=filters["source"],
+            latest = list_articles(page.database, conn, page.as_of, source=filters["source"],
                                    published_from=to_date(filters["published_from"], "published_from"),
                                    published_to=to_date(filters["published_to"], "published_to"), limit=PAGE)
     chart = bar_chart(fill_periods(stats.per_month, max_bars=120), label="Articles published per month",

@@ -8,9 +8,10 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Request
 
+from dateline.api.database import Database
 from dateline.api.models import ArticleAnalysis, ArticleSummary, MentionOut, SentenceOut, TimexOut
 from dateline.api.paging import Page, View
-from dateline.api.params import AsOf, Conn, Cursor, Day, Limit, to_date
+from dateline.api.params import AsOf, Conn, Cursor, Day, Limit, database, to_date
 from dateline.asof import as_of_bound, seen_stamp
 from dateline.errors import ApiError, Code, StoreError
 from dateline.search.bm25 import known_sql
@@ -23,9 +24,18 @@ _COLUMNS = ("a.id, a.title, a.source, a.url, a.published_at, a.published_precisi
             f"a.first_seen_at, a.revision, substr(a.text, 1, {SNIPPET}) AS snippet")
 
 
-def list_articles(conn: sqlite3.Connection, as_of: str | None, *, source: str | None = None,
+def list_articles(db: Database, conn: sqlite3.Connection, as_of: str | None, *, source: str | None = None,
                   published_from: date | None = None, published_to: date | None = None,
                   after: list[Any] | None = None, limit: int = 50) -> list[ArticleSummary]:
+    """Articles known as of `as_of` (latest revision of each), newest publication day first, after a keyset;
+    remembered until the store changes."""
+    key = ("articles", as_of, source, published_from, published_to, tuple(after) if after else None, limit)
+    return db.remembered(conn, key, lambda: _list_articles(conn, as_of, source, published_from, published_to,
+                                                           after, limit))
+
+
+def _list_articles(conn: sqlite3.Connection, as_of: str | None, source: str | None, published_from: date | None,
+                   published_to: date | None, after: list[Any] | None, limit: int) -> list[ArticleSummary]:
     """Articles known as of `as_of` (latest revision of each), newest publication day first, after a keyset.
 
     The walk runs over `search_docs` (what is current as of a date, precomputed, in slim rows) in the order of its
@@ -64,7 +74,8 @@ def articles(request: Request, conn: Conn, as_of: AsOf = None,
              cursor: Cursor = None) -> Page[ArticleSummary]:
     """Articles known as of `as_of`, the latest revision of each, newest publication day first."""
     view = View.open(request, conn, as_of, cursor)
-    items = list_articles(conn, view.as_of, source=source, published_from=to_date(published_from, "published_from"),
+    items = list_articles(database(request), conn, view.as_of, source=source,
+                          published_from=to_date(published_from, "published_from"),
                           published_to=to_date(published_to, "published_to"), after=view.after, limit=limit + 1)
     return view.page(items, limit, lambda item: [item.published_day, item.id])
 
