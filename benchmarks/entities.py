@@ -11,8 +11,8 @@ Published anchors are printed beside them.
 Speed: on the first `--articles` Reuters articles, in one process, after a warm-up, CPU time, best of `--rounds`:
 spaCy's NER alone (`nlp.pipe`, only the NER component, as `en_core_web_sm` runs with everything else disabled)
 against our whole detection (the same NER plus additions, overlap resolution, sentences and in-article linking),
-batched and one article at a time (the way `pipeline.analyze` calls it), and the non-NER work on its own (fast
-mode). The stage must cost at most 25% over NER alone.
+batched and one article at a time, the non-NER work on its own (fast mode), and the ingest side: storing the
+mentions and resolving them across articles in batches of 200. The stage must cost at most 25% over NER alone.
 
 `--write-floors` pins the reached quality figures (minus a small tolerance) in `benchmarks/floors/entities.json`.
 """
@@ -22,7 +22,9 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import tempfile
 import time
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -84,15 +86,42 @@ def speed(data: Path, count: int, rounds: int) -> dict[str, float]:
             started = time.process_time()
             run()
             best[name] = min(best.get(name, float("inf")), time.process_time() - started)
+    best["store + resolve (ingest side)"] = store_and_resolve(texts, detect_many(texts))
     base = best["spacy NER alone"]
     print(f"\nspeed on {len(texts)} Reuters articles ({words} words), one process, CPU seconds, best of {rounds}:")
     for name, seconds in best.items():
         print(f"  {name:28} {seconds:7.2f} s  {words / seconds:8.0f} words/s  x{seconds / base:.3f}")
     overhead = best["entity stage, batched"] / base - 1
+    total = (best["entity stage, batched"] + best["store + resolve (ingest side)"]) / base - 1
+    print(f"  with storing and cross-article resolution (batches of 200): {100 * total:+.1f}% over NER alone")
     print(f"  overhead of the stage over NER alone: {100 * overhead:+.1f}% batched, "
           f"{100 * (best['entity stage, per article'] / base - 1):+.1f}% per article; "
           f"the non-NER work alone is {100 * best['additions + linking only'] / base:.1f}% of NER (budget +25%)")
     return {"overhead": overhead, **best}
+
+
+def store_and_resolve(texts: list[str], detected: list[tuple[list[Any], list[Any]]]) -> float:
+    """CPU seconds to store the mentions and resolve them across articles, as ingest does in batches of 200."""
+    from dateline.article import Article, parse_published
+    from dateline.entities import resolve, save_mentions
+    from dateline.store.articles import Outcome, put_article
+    from dateline.store.db import Store
+
+    with tempfile.TemporaryDirectory() as folder, Store(Path(folder) / "speed.db") as store:
+        stored: list[tuple[str, list[Any]]] = []
+        with store.transaction() as conn:
+            for number, (text, (mentions, _)) in enumerate(zip(texts, detected, strict=True)):
+                article = Article(text, parse_published("2020-01-01"), None, None, "bench", str(number), "bench")
+                put = put_article(conn, article, datetime(2020, 1, 1, tzinfo=UTC))
+                if put.outcome is not Outcome.DUPLICATE:
+                    stored.append((put.id, mentions))
+        started = time.process_time()
+        for start in range(0, len(stored), 200):
+            with store.transaction() as conn:
+                for article_id, mentions in stored[start:start + 200]:
+                    save_mentions(conn, article_id, mentions)
+                resolve(conn, [article_id for article_id, _ in stored[start:start + 200]])
+        return time.process_time() - started
 
 
 def write_floors(report: dict[str, Any]) -> None:

@@ -195,6 +195,7 @@ def _summarize(local: int, members: list[Mention]) -> DocEntity:
     counts = Counter(m.text for m in naming)
     name = max(counts, key=lambda text: (len(tokens(text)), not text.lower().startswith("the "), len(text),
                                          counts[text], text))
+    name = " ".join(name.split())
     shown = name if type_class(label) == "work" else _THE.sub("", name)  # "The Dark Knight" keeps its article
     return DocEntity(local, shown, label, tuple(sorted(_keys(label, members))))
 

@@ -113,7 +113,7 @@ def refresh(conn: sqlite3.Connection, entity_ids: Iterable[int], rules: Rules | 
                     f" AND {condition}")
         for entity_id, text, count in conn.execute(
                 f"SELECT m.entity_id, m.text, count(*) {mentions} GROUP BY m.entity_id, m.text", [*chunk, *params]):
-            tallies[entity_id].aliases[text] += count
+            tallies[entity_id].aliases[_spaced(text)] += count
         for entity_id, count, articles, first, last in conn.execute(
                 "SELECT m.entity_id, count(*), count(DISTINCT m.article_id), min(a.published_day),"
                 f" max(a.published_day) {mentions} GROUP BY m.entity_id", [*chunk, *params]):
@@ -180,14 +180,24 @@ class _Tally:
 
 
 def _summary(entity_id: int, stored_id: int, tally: _Tally, rules: Rules) -> Entity:
-    """The name (the one most groups use; longer on a tie), the type (most groups'), and the aliases."""
+    """The name (the one most groups use, not in capitals if there is another; longer on a tie), the type (most
+    groups'), and the aliases (white space inside them made single spaces)."""
     names, types = tally.names, tally.types
-    name = max(names, key=lambda n: (names[n], len(tokens(n)), len(n), n))
+    name = max(names, key=lambda n: (not _shouted(n), names[n], len(tokens(n)), len(n), n))
     kind = max(types, key=lambda t: (types[t], -LABELS.index(t) if t in LABELS else -99))
     shown = rules.display_name(name, {norm(a) for a in tally.aliases} | {norm(n) for n in names})
     ranked = sorted(tally.aliases.items(), key=lambda item: (-item[1], item[0]))
     return Entity(entity_id, shown, kind, tally.mentions, tally.articles, tally.first_seen_at, tally.first_day,
                   tally.last_day, ranked, stored_id)
+
+
+def _shouted(name: str) -> bool:
+    """A name in capitals that is not an acronym: "NEW YORK" from a dateline, not "NYSE"."""
+    return name.isupper() and len(name.replace(".", "")) > 6
+
+
+def _spaced(text: str) -> str:
+    return " ".join(text.split())
 
 
 def describe(conn: sqlite3.Connection, stored_id: int, groups: list[Group], as_of: str | None,
@@ -204,7 +214,7 @@ def describe(conn: sqlite3.Connection, stored_id: int, groups: list[Group], as_o
     kept = [r for r in rows if (r[0], r[1]) in members]
     days = sorted(r[3] for r in kept)
     tally = _Tally(groups[0].seen_at, Counter(g.name for g in groups), Counter(g.type for g in groups),
-                   Counter(r[2] for r in kept), len(kept), len({r[0] for r in kept}),
+                   Counter(_spaced(r[2]) for r in kept), len(kept), len({r[0] for r in kept}),
                    days[0] if days else None, days[-1] if days else None)
     return _summary(groups[0].node, stored_id, tally, rules)
 
