@@ -184,6 +184,14 @@ def test_a_title_in_title_case_is_not_a_week() -> None:
     assert found(text, "1990-08-13") == [("This week", "DATE", "1990-W33")]
 
 
+def test_the_quarter_ended_a_month_and_the_latest_completed_quarter() -> None:
+    assert found("In the quarter ended July 31, sales rose.", "1989-10-30")[0] == ("the quarter", "DATE", "1989-Q2")
+    assert found("For the quarter ended Jan. 31, it lost.", "1989-10-30")[0] == ("the quarter", "DATE", "1988-Q4")
+    text = ("Profit rose in the second quarter. It expects a loss in the fourth quarter, it said on Oct. 5. "
+            "In the quarter, it hired.")
+    assert found(text, "1989-10-30")[-1] == ("the quarter", "DATE", "1989-Q2")  # the last completed one
+
+
 def test_decades_are_written_in_years() -> None:
     assert found("It was the lowest rate for two decades.", "1998-02-06") == [("two decades", "DURATION", "P20Y")]
 

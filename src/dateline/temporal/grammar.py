@@ -12,6 +12,9 @@ notation that `resolve` understands:
     CTX:Y:-1                         "a year earlier": the last mentioned date shifted, keeping its granularity
     QCTX:-1                          "the year-ago quarter": the quarter talked about, a year before
     LASTQ / QTR:3 / HALF:1           "the latest quarter", "the third quarter", "the first half" (year from context)
+    QEND:7                           "the quarter ended July 31": the calendar quarter holding most of it
+    ANAWD:5:-1                       "the previous Friday": counted from the day talked about
+    HOL:11:4:4:1:XXXX                a holiday by rule: month, weekday, n-th counted from a day, year
 
 A suffix `T..` (clock time or part of day) can follow any of them. Everything else is already a TIMEX3 value.
 """
@@ -619,7 +622,10 @@ def _the_unit(m: re.Match[str], text: str) -> Partial | None:
             return Partial(m.start(), m.end(), "DURATION", "P1Y")  # "the year ended June 30": a fiscal year
         return Partial(m.start(), m.end(), "DATE", "ANA:Y:0")
     if word == "quarter":
-        return Partial(m.start(), m.end(), "DATE", "LASTQ")
+        ended = re.match(rf"\s+(?:ended|ending)\s+(?P<month>{_MONTH})", text[m.end():], re.I)
+        month = _month(ended["month"], ended["month"]) if ended else None
+        # "the quarter ended July 31" is the calendar quarter holding most of its three months (May-July: Q2)
+        return Partial(m.start(), m.end(), "DATE", f"QEND:{month}" if month else "LASTQ")
     if re.match(r"\s+(?:before|earlier|ago|after|of|ended|ending)\b", text[m.end():]):
         return None  # "the week before", "the week of Oct. 2" (its own rule), "the month ended"
     return Partial(m.start(), m.end(), "DATE", f"ANA:{UNITS[word]}:0")  # "for the week", "the end of the month"

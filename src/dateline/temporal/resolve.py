@@ -3,7 +3,8 @@
 Two references matter. The *anchor* is the document creation time in news mode; in narrative mode it is the last
 absolute date the text mentioned ("two days later" counts from there). The *last mention* is the most recent
 resolved date of any granularity: "a year earlier" after "the third quarter" is the third quarter of the year
-before, and "the quarter" is the one just talked about. Where a bare weekday or month could be before or after the
+before, and "the quarter" is the one just talked about (or, after other dates, the last completed quarter the text
+mentioned). Where a bare weekday or month could be before or after the
 anchor, the tense around the expression decides, and news defaults to the past.
 """
 
@@ -27,6 +28,7 @@ class Context:
     anchor: date
     last: str | None = None
     tense: Tense = None
+    quarter: str | None = None
 
 
 def add_months(day: date, months: int) -> date:
@@ -161,6 +163,8 @@ def _holiday(month: int, weekday: int, nth: int, first_day: int, year: int) -> d
 def _last_quarter(context: Context) -> str:
     if context.last and re.match(r"^\d{4}-Q[1-4]$", context.last):
         return context.last
+    if context.quarter:
+        return context.quarter
     return fmt(shift(context.anchor, "Q", -1), "Q")
 
 
@@ -240,6 +244,9 @@ def _resolve(value: str, context: Context) -> str | None:
         if last is not None and unit == "D" and last[1] != "D":
             base = anchor
         return fmt(shift(base, unit, int(n)), unit) + (time if unit == "D" else "")
+    if kind == "QEND":
+        middle = date(_nearest_year(int(rest), 15, anchor, "past"), int(rest), 1) - timedelta(days=20)
+        return fmt(middle, "Q")
     if head == "LASTQ":
         return _last_quarter(context)
     if kind == "QCTX":

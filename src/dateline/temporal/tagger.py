@@ -134,6 +134,8 @@ def tag(text: str, anchor: date | datetime | str, mode: str | None = None) -> li
         ))
         if partial.type in ("DATE", "TIME") and parse(value) is not None and not partial.value.startswith(_DERIVED):
             context.last = value.split("T", 1)[0]
+            if re.match(r"^\d{4}-Q[1-4]$", value) and bounds and bounds[1] < day:
+                context.quarter = value  # a completed quarter: what "the latest quarter" can mean later on
             if chosen == "narrative" and re.match(r"^\d{4}", partial.value):
                 parsed = parse(value)
                 if parsed is not None:
