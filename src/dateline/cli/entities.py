@@ -18,6 +18,7 @@ from dateline.entities import LABELS, Entity, entity_profile, find_entity, list_
 from dateline.entities.resolve import apply_override
 from dateline.errors import Code, ConfigError, StoreError
 
+_SHOWN = 12
 NameArgument = Annotated[str, typer.Argument(help="A name the entity goes by (any alias), or its id.")]
 
 
@@ -76,13 +77,21 @@ def entity_command(name: NameArgument, db: DbOption, as_of: AsOfOption = None, j
             console.print(f"  {sentence['text']}", highlight=False, markup=False)
     if profile.links:
         console.print("\n[bold]names linked inside an article[/bold]")
-        for link in profile.links:
+        for link in profile.links[:_SHOWN]:
             console.print(f"  {link['text']}: {link['why']} ({link['count']}x)", highlight=False, markup=False)
+        _more(len(profile.links))
     if profile.evidence:
         console.print("\n[bold]why articles were merged[/bold] (undo with `dateline entity-split`)")
-        for item in profile.evidence:
-            console.print(f"  '{item['name']}' [dim]{item['article']}[/dim] = '{item['linked_to']}' "
-                          f"[dim]{item['other_article']}[/dim]: shared key {item['key']}", highlight=False)
+        telling = sorted(profile.evidence, key=lambda item: item["name"] == item["linked_to"])  # renames first
+        for item in telling[:_SHOWN]:
+            console.print(f"  '{item['name']}' ({item['article']}) = '{item['linked_to']}' ({item['other_article']}):"
+                          f" shared key {item['key']}", highlight=False, markup=False)
+        _more(len(profile.evidence))
+
+
+def _more(count: int) -> None:
+    if count > _SHOWN:
+        console.print(f"  ... and {count - _SHOWN} more (all of them with --json)")
 
 
 def _override(db: Path, action: str, a: str, b: str) -> Entity | None:

@@ -19,7 +19,7 @@ from typing import Literal
 from dateline.entities.lexical import lexical_mentions
 from dateline.entities.local import DocEntity, link_mentions
 from dateline.entities.mention import Label, Mention
-from dateline.entities.names import initials, norm
+from dateline.entities.names import initials, norm, organisation_core
 from dateline.text import sentences
 
 Mode = Literal["full", "fast"]
@@ -54,7 +54,8 @@ def _acronyms(text: str, mentions: list[Mention]) -> list[Mention]:
     found = list(mentions)
     for m in mentions:
         short = _BRACKETED.match(text, m.end)
-        if short and m.label in ("ORG", "LOC", "PRODUCT", "EVENT", "WORK") and initials(m.text) == norm(short[1]):
+        known = m.label in ("ORG", "LOC", "PRODUCT", "EVENT", "WORK")
+        if short and known and norm(short[1]) in (initials(m.text), initials(organisation_core(m.text))):
             found.append(Mention(short.start(1), short.end(1), short[1], m.label, "acronym"))
     return sorted(found, key=lambda m: m.start)
 

@@ -86,7 +86,8 @@ def _organisation_for(mention: Mention, mentions: list[Mention]) -> tuple[int, s
         other_words = tokens(other.text)
         if type_class(other.label) != "org" or len(other_words) <= len(words):
             continue
-        if is_acronym(mention.text) and initials(other.text) == "".join(words):
+        if is_acronym(mention.text) and "".join(words) in (initials(other.text),
+                                                             initials(organisation_core(other.text))):
             candidates[norm(other.text)] = (i, "acronym of")
         elif other_words[:len(words)] == words and mention.label == other.label == "ORG":
             candidates.setdefault(norm(other.text), (i, "short form of"))
