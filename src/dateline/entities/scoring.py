@@ -12,32 +12,24 @@ from collections import defaultdict
 from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
 
+from dateline.timeline.metrics import PR
+
 Span = tuple[str, int, int]  # (document, start, end)
 Typed = tuple[str, int, int, str]  # (document, start, end, type)
 
 
-@dataclass(frozen=True)
-class PRF:
-    precision: float
-    recall: float
-
-    @property
-    def f1(self) -> float:
-        total = self.precision + self.recall
-        return 2 * self.precision * self.recall / total if total else 0.0
-
-    @classmethod
-    def of(cls, hits_p: float, predicted: float, hits_r: float, gold: float) -> PRF:
-        return cls(hits_p / predicted if predicted else 0.0, hits_r / gold if gold else 0.0)
+def _pr(hits_p: float, predicted: float, hits_r: float, gold: float) -> PR:
+    """Precision and recall from their numerators and denominators (0 when a denominator is)."""
+    return PR(hits_p / predicted if predicted else 0.0, hits_r / gold if gold else 0.0)
 
 
-def strict(gold: Sequence[Typed], predicted: Sequence[Typed]) -> PRF:
+def strict(gold: Sequence[Typed], predicted: Sequence[Typed]) -> PR:
     """Exact span and type."""
     hits = len(set(gold) & set(predicted))
-    return PRF.of(hits, len(set(predicted)), hits, len(set(gold)))
+    return _pr(hits, len(set(predicted)), hits, len(set(gold)))
 
 
-def partial(gold: Sequence[Typed], predicted: Sequence[Typed]) -> PRF:
+def partial(gold: Sequence[Typed], predicted: Sequence[Typed]) -> PR:
     """Overlapping spans of the same type, each gold and predicted mention used at most once."""
     by_doc: dict[tuple[str, str], list[Typed]] = defaultdict(list)
     for mention in set(gold):
@@ -54,7 +46,7 @@ def partial(gold: Sequence[Typed], predicted: Sequence[Typed]) -> PRF:
         if mention not in used_p and other not in used_g:
             used_p.add(mention)
             used_g.add(other)
-    return PRF.of(len(used_p), len(set(predicted)), len(used_g), len(set(gold)))
+    return _pr(len(used_p), len(set(predicted)), len(used_g), len(set(gold)))
 
 
 Clusters = list[frozenset[Span]]
@@ -68,7 +60,7 @@ def clusters_of(assignment: Mapping[Span, Hashable]) -> Clusters:
     return [frozenset(c) for c in grouped.values()]
 
 
-def muc(key: Clusters, response: Clusters) -> PRF:
+def muc(key: Clusters, response: Clusters) -> PR:
     def score(a: Clusters, b: Clusters) -> tuple[float, float]:
         owner = {m: i for i, cluster in enumerate(b) for m in cluster}
         hits = total = 0
@@ -79,10 +71,10 @@ def muc(key: Clusters, response: Clusters) -> PRF:
         return hits, total
     recall_hits, recall_total = score(key, response)
     precision_hits, precision_total = score(response, key)
-    return PRF.of(precision_hits, precision_total, recall_hits, recall_total)
+    return _pr(precision_hits, precision_total, recall_hits, recall_total)
 
 
-def b_cubed(key: Clusters, response: Clusters) -> PRF:
+def b_cubed(key: Clusters, response: Clusters) -> PR:
     def score(a: Clusters, b: Clusters) -> tuple[float, float]:
         owner = {m: i for i, cluster in enumerate(b) for m in cluster}
         total = 0.0
@@ -95,7 +87,7 @@ def b_cubed(key: Clusters, response: Clusters) -> PRF:
         return total, float(sum(len(c) for c in a))
     recall_hits, recall_total = score(key, response)
     precision_hits, precision_total = score(response, key)
-    return PRF.of(precision_hits, precision_total, recall_hits, recall_total)
+    return _pr(precision_hits, precision_total, recall_hits, recall_total)
 
 
 def _assignment(weights: list[list[float]]) -> float:
@@ -131,7 +123,7 @@ def _assignment(weights: list[list[float]]) -> float:
     return sum(weights[match[col] - 1][col - 1] for col in range(1, cols + 1) if match[col])
 
 
-def ceaf_e(key: Clusters, response: Clusters) -> PRF:
+def ceaf_e(key: Clusters, response: Clusters) -> PR:
     """Entity CEAF: the best one-to-one alignment of key and response clusters under phi4 similarity. The overlap
     graph falls apart into small components, each aligned on its own."""
     owner = {m: j for j, cluster in enumerate(response) for m in cluster}
@@ -161,14 +153,14 @@ def ceaf_e(key: Clusters, response: Clusters) -> PRF:
         if len(a) > len(b):
             grid = [list(column) for column in zip(*grid, strict=True)]
         total += _assignment(grid)
-    return PRF.of(total, len(response), total, len(key))
+    return _pr(total, len(response), total, len(key))
 
 
 @dataclass(frozen=True)
 class CorefScores:
-    muc: PRF
-    b_cubed: PRF
-    ceaf_e: PRF
+    muc: PR
+    b_cubed: PR
+    ceaf_e: PR
 
     @property
     def conll(self) -> float:
