@@ -16,7 +16,8 @@ from dateline.store.db import Store
 AS_OF = "2023-06-30"
 READS: list[tuple[str, dict[str, Any]]] = [
     ("/api/articles", {}), ("/api/stats", {}), ("/api/search", {"q": "Cruise"}),
-    ("/api/search", {"q": "Atwell drifting"}), ("/api/entities", {"limit": 200}), ("/api/entities/Atwell", {}),
+    ("/api/search", {"q": "Atwell drifting"}), ("/api/entities", {"limit": 200}),
+    ("/api/entities/Atwell", {"timeline": "true"}),
     ("/api/entities/Tom Cruise", {}), ("/api/events", {"min_mentions": 1}), ("/api/revisions", {}),
     ("/api/timeline", {"q": "Dead Reckoning"}), ("/api/timeline", {"entity": "Hayley Atwell"}),
     ("/api/exports/timeline", {"q": "Dead Reckoning"}), ("/api/stories", {"min_articles": 1}),

@@ -42,7 +42,9 @@ def test_search_pages_keep_their_snapshot(client: TestClient, assert_error: Erro
 
 def test_entity_resolves_aliases_as_of(client: TestClient, assert_error: ErrorCheck) -> None:
     atwell = client.get("/api/entities/Atwell").json()
-    assert atwell["name"] == "Hayley Atwell"
+    assert atwell["name"] == "Hayley Atwell" and atwell["timeline"] is None
+    with_timeline = client.get("/api/entities/Atwell", params={"timeline": "true"}).json()["timeline"]
+    assert {d["date"] for d in with_timeline["dates"]} >= {"2023-06-22", "2023-07-07"}
     assert {a["alias"] for a in atwell["aliases"]} >= {"Hayley Atwell", "Atwell"}
     assert set(atwell["per_day"]) == {"2023-06-22", "2023-07-07"}
     early = client.get("/api/entities/Atwell", params={"as_of": "2023-06-30"}).json()

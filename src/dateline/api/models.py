@@ -181,15 +181,6 @@ class MergeEvidence(BaseModel):
     seen_at: str
 
 
-class EntityProfileOut(EntityOut):
-    """An entity with its mentions per day, its company, the articles that mention it and the merge evidence."""
-
-    per_day: dict[str, int]
-    co_mentioned: list[CoMentionOut]
-    mentioned_in: list[MentioningArticle]
-    evidence: list[MergeEvidence]
-
-
 class ReportOut(BaseModel):
     """One sentence's claim about a date, with its article's clocks and outlet."""
 
@@ -274,3 +265,13 @@ class TimelineOut(BaseModel):
     as_of: str | None
     dates: list[TimelineDate]
     eras: list[EraOut]
+
+
+class EntityProfileOut(EntityOut):
+    """An entity with its mentions per day, its company, the articles that mention it and the merge evidence."""
+
+    per_day: dict[str, int]
+    co_mentioned: list[CoMentionOut]
+    mentioned_in: list[MentioningArticle]
+    evidence: list[MergeEvidence]
+    timeline: TimelineOut | None = Field(None, description="Its timeline, when asked for with `timeline=true`.")

@@ -15,11 +15,14 @@ from dateline.api.models import (
     EntityProfileOut,
     MentioningArticle,
     MergeEvidence,
+    TimelineOut,
 )
 from dateline.api.paging import Page, View
 from dateline.api.params import AsOf, Conn, Cursor, Limit, database
+from dateline.api.routes.timelines import build
 from dateline.entities import Entity, entity_profile, find_entity, list_entities
 from dateline.errors import Code, StoreError
+from dateline.events.cited import timeline_dict
 
 router = APIRouter(tags=["entities"])
 EntityType = Annotated[str | None, Query(max_length=20, description="Only this type, e.g. PERSON, ORG, GPE, WORK.")]
@@ -69,6 +72,14 @@ def _profile(conn: sqlite3.Connection, ref: str, as_of: str | None) -> EntityPro
 @router.get("/entities/{ref}", response_model=EntityProfileOut, summary="One entity")
 def entity(request: Request, conn: Conn,
            ref: Annotated[str, Path(max_length=300, description="Entity id or any of its names.")],
-           as_of: AsOf = None) -> EntityProfileOut:
-    """One entity as of `as_of`: its names, mentions per day, co-mentioned entities, articles and merge evidence."""
-    return profile(database(request), conn, ref, as_of)
+           as_of: AsOf = None,
+           timeline: Annotated[bool, Query(description="Also build its timeline (slower on a big corpus).")] = False
+           ) -> EntityProfileOut:
+    """One entity as of `as_of`: its names, mentions per day, co-mentioned entities, articles and merge evidence,
+    and with `timeline=true` its timeline (as `GET /api/timeline?entity=...` gives it)."""
+    db = database(request)
+    known = profile(db, conn, ref, as_of)
+    if not timeline:
+        return known
+    made = build(db, conn, None, str(known.id), None, None, as_of, None, None)
+    return known.model_copy(update={"timeline": TimelineOut.model_validate(timeline_dict(made))})
