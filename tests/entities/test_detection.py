@@ -93,3 +93,12 @@ def test_names_normalize() -> None:
 def test_a_maker_and_its_model_code_are_one_product_but_a_year_is_not_a_model() -> None:
     assert _found("The Airbus A380 flew to Sydney.")[0] == ("Airbus A380", "PRODUCT")
     assert ("Toyota", "ORG") in _found("Toyota 2008 profit fell sharply.")
+
+
+def test_long_texts_are_cut_at_paragraphs_and_offsets_stay_right() -> None:
+    paragraph = "Hayley Atwell met Tom Cruise in London on Monday, and they talked about the weather at length."
+    text = "\n\n".join(f"{paragraph} Item {n}." for n in range(600))
+    assert len(text) > 50_000
+    mentions, _ = detect(text)
+    people = [m for m in mentions if m.text == "Hayley Atwell"]
+    assert len(people) == 600 and all(text[m.start:m.end] == m.text for m in mentions)
