@@ -4,8 +4,8 @@ Two references matter. The *anchor* is the document creation time in news mode; 
 absolute date the text mentioned ("two days later" counts from there). The *last mention* is the most recent
 resolved date of any granularity: "a year earlier" after "the third quarter" is the third quarter of the year
 before, and "the quarter" is the one just talked about (or, after other dates, the last completed quarter the text
-mentioned). Where a bare weekday or month could be before or after the
-anchor, the tense around the expression decides, and news defaults to the past.
+mentioned). Where a bare weekday or month could be before or after the anchor, the tense around the expression
+decides, and news defaults to the past.
 """
 
 from __future__ import annotations
@@ -23,7 +23,8 @@ _SEASON_MONTH = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}
 
 @dataclass
 class Context:
-    """What resolution depends on: the anchor day, the last mentioned date (value) and the tense cue."""
+    """What resolution depends on: the anchor day, the last mentioned date (value), the tense cue and the last
+    completed quarter the text mentioned."""
 
     anchor: date
     last: str | None = None
