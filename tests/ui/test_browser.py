@@ -13,6 +13,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 def test_search_then_change_the_as_of_date(page: Page, artifacts: Path) -> None:
     page.goto("/")
+    expect(page.get_by_test_id("article-count")).to_have_text("122")
+    page.screenshot(path=str(artifacts / "home.png"), full_page=False)
     page.get_by_role("searchbox", name="Search").fill("Atwell drifting")
     page.get_by_role("button", name="Search", exact=True).click()
     results = page.get_by_test_id("result")
