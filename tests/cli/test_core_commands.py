@@ -85,3 +85,16 @@ def test_demo_builds_a_fresh_database(tmp_path: Path) -> None:
     assert "122 added" in first.output
     again = runner.invoke(app, ["demo", "--db", str(db)])
     assert "122 added" in again.output  # fresh each time, not "already stored"
+
+
+def test_stats_versions_respect_as_of(tmp_path: Path) -> None:
+    first, second = tmp_path / "v1.jsonl", tmp_path / "v2.jsonl"
+    first.write_text('{"id": "s", "date": "2023-01-01", "text": "First version."}\n')
+    second.write_text('{"id": "s", "date": "2023-01-01", "text": "Second version."}\n')
+    db = str(tmp_path / "v.db")
+    runner.invoke(app, ["ingest", str(first), "--db", db, "--seen-at", "2023-01-02"])
+    runner.invoke(app, ["ingest", str(second), "--db", db, "--seen-at", "2023-01-05"])
+    early = json.loads(runner.invoke(app, ["stats", "--db", db, "--json", "--as-of", "2023-01-03"]).stdout)
+    late = json.loads(runner.invoke(app, ["stats", "--db", db, "--json"]).stdout)
+    assert (early["articles"], early["versions"]) == (1, 1)
+    assert (late["articles"], late["versions"]) == (1, 2)

@@ -5,11 +5,13 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
+from dateline.asof import as_of_bound
 from dateline.store.articles import current_filter
 
 
 def corpus_stats(conn: sqlite3.Connection, as_of: str | None = None) -> dict[str, Any]:
-    """Articles (latest revision of each, as of `as_of`), sources, date range and articles per month."""
+    """Articles (latest revision of each, as of `as_of`), all versions known then, sources, date range and
+    articles per month."""
     where, params = current_filter(as_of)
     base = f"FROM articles a WHERE {where}"
     total, first, last, sources = conn.execute(
@@ -21,7 +23,10 @@ def corpus_stats(conn: sqlite3.Connection, as_of: str | None = None) -> dict[str
     per_month = conn.execute(
         f"SELECT substr(published_day, 1, 7) AS m, count(*) AS n {base} GROUP BY m ORDER BY m", params
     ).fetchall()
-    versions = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+    bound = as_of_bound(as_of)
+    versions = conn.execute(
+        "SELECT count(*) FROM articles" + (" WHERE first_seen_at <= ?" if bound else ""), (bound,) if bound else ()
+    ).fetchone()[0]
     return {
         "articles": total,
         "versions": versions,
