@@ -20,7 +20,7 @@ from pathlib import Path
 from dateline.errors import Code, InputError
 from dateline.timeline.candidates import Tagger, article_candidates
 from dateline.timeline.metrics import TaskScores, Timeline, average, score_task
-from dateline.timeline.summarize import Candidate, summarize
+from dateline.timeline.summarize import DEFAULT, Candidate, Settings, summarize
 
 
 @dataclass(frozen=True)
@@ -94,12 +94,12 @@ def task_candidates(topic: Topic, reference: Timeline) -> list[Candidate]:
     return [c for c in topic.candidates if first <= c.published <= last and first <= c.date <= last]
 
 
-def predict(topic: Topic, reference: Timeline) -> dict[dt.date, list[str]]:
+def predict(topic: Topic, reference: Timeline, settings: Settings = DEFAULT) -> dict[dt.date, list[str]]:
     """The timeline the summarizer writes for one task: as many dates as the reference, as many sentences a date
     as the reference has on average."""
     per_date = round(sum(len(s) for s in reference.values()) / len(reference))
     entries = summarize(task_candidates(topic, reference), n_dates=len(reference), per_date=max(per_date, 1),
-                        keywords=topic.keywords)
+                        keywords=topic.keywords, settings=settings)
     return {entry.date: [c.text for c in entry.sentences] for entry in entries}
 
 
@@ -116,14 +116,14 @@ class Report:
 
 
 def evaluate(dataset: Path, *, tagger: Tagger | None, out: Path | None = None, topics: Sequence[str] | None = None,
-             progress: Callable[[str], None] | None = None) -> Report:
+             progress: Callable[[str], None] | None = None, settings: Settings = DEFAULT) -> Report:
     """Run every task of `dataset`, write predictions under `out/<topic>/<n>.json`, and score them."""
     report = Report()
     for folder in topic_folders(dataset, topics):
         topic = load_topic(folder, tagger=tagger)
         for n, reference in enumerate(topic.references):
             started = time.perf_counter()
-            predicted = predict(topic, reference)
+            predicted = predict(topic, reference, settings)
             report.seconds[f"{topic.name}/{n}"] = time.perf_counter() - started
             report.tasks.append((topic.name, n, score_task(predicted, reference)))
             if out is not None:

@@ -47,9 +47,8 @@ _STEP3 = {"icate": "ic", "ative": "", "alize": "al", "iciti": "ic", "ical": "ic"
 _STEP4 = ("al", "ance", "ence", "er", "ic", "able", "ible", "ant", "ement", "ou", "ism", "ate", "iti", "ous", "ive",
           "ize")
 
-_NOT_WORD = re.compile(r"[^A-Za-z0-9\-]")
+_WORD = re.compile(r"[a-z0-9]+")
 _ASCII_UPPER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
-_KEPT = re.compile(r"^[a-z0-9$]")
 
 
 def _longest_suffix(word: str, suffixes: Iterable[str]) -> str | None:
@@ -147,14 +146,10 @@ def _as_read_back(sentence: str) -> str:
 def tokens(sentences: Iterable[str]) -> list[str]:
     """The tokens ROUGE-1.5.5 (`-m -s`) counts n-grams over, for a summary given as sentences."""
     text = " ".join(line for line in map(_as_read_back, sentences) if line).translate(_ASCII_UPPER)
-    text = _NOT_WORD.sub(" ", text.replace("-", " - "))
+    # ROUGE splits off "-" and blanks every other character that is not an ASCII letter or digit; the "-" tokens it
+    # leaves never start with [a-z0-9$], so the tokens it keeps are exactly the runs of lower-case letters and digits.
     stop = _stop_words()
-    kept: list[str] = []
-    for token in text.split():
-        if token in stop or not _KEPT.match(token):
-            continue
-        kept.append(_morph_stem(token) if len(token) > 3 else token)
-    return kept
+    return [_morph_stem(token) if len(token) > 3 else token for token in _WORD.findall(text) if token not in stop]
 
 
 def ngrams(words: Sequence[str], n: int) -> Counter[tuple[str, ...]]:

@@ -23,6 +23,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from dateline.timeline.rouge import tokens
 
@@ -54,9 +55,9 @@ class Settings:
     """The knobs of the summarizer. Defaults were chosen on Timeline17; `benchmarks/tls.py --loto` re-chooses them
     leave-one-topic-out and reports that score too."""
 
-    reference_weight: float = 3.0
+    reference_weight: float = 6.0
     """Weight of the share of articles that refer to a day from another day, against the share published on it."""
-    pub_window: int = 1
+    pub_window: int = 2
     """Articles published up to this many days after a day also report it (its "published" sentences)."""
     named_bonus: float = 0.1
     """Added to the centroid similarity of a sentence whose own date expression names the day..."""
@@ -81,11 +82,16 @@ Vector = dict[str, float]
 _STAMP = re.compile(r"\b\d{1,2}[:.]\d{2} ?(?:[ap]\.? ?m\b|GMT|BST|EST|EDT|ET\b|UTC)", re.IGNORECASE)
 
 
-def _cosine(a: Vector, b: Vector) -> float:
+@lru_cache(maxsize=1 << 18)
+def _terms(text: str) -> tuple[str, ...]:
+    """A sentence's ROUGE tokens (stemmed, no stop words), cached: tasks on one corpus share most sentences."""
+    return tuple(tokens([text]))
+
+
+def _dot(a: Vector, b: Vector) -> float:
     if len(a) > len(b):
         a, b = b, a
-    dot = sum(weight * b.get(term, 0.0) for term, weight in a.items())
-    return dot / (_norm(a) * _norm(b)) if dot else 0.0
+    return sum(weight * b.get(term, 0.0) for term, weight in a.items())
 
 
 def _norm(vector: Vector) -> float:
@@ -110,7 +116,7 @@ def date_scores(candidates: Sequence[Candidate], settings: Settings = DEFAULT) -
 
 def _vectors(candidates: Sequence[Candidate]) -> dict[tuple[str, int], Vector]:
     """Unit-length TF-IDF vectors of the candidate sentences (smoothed IDF over the candidates given)."""
-    bags = {(c.article_id, c.sentence): Counter(tokens([c.text])) for c in candidates}
+    bags = {(c.article_id, c.sentence): Counter(_terms(c.text)) for c in candidates}
     frequency: Counter[str] = Counter()
     for bag in bags.values():
         frequency.update(bag.keys())
@@ -147,12 +153,15 @@ _QUOTES = re.compile("``|\"|\u201c|\u201d")
 def pick_sentences(day: dt.date, centroid: Vector, candidates: Sequence[Candidate],
                    vectors: dict[tuple[str, int], Vector], k: int, settings: Settings = DEFAULT,
                    query: frozenset[str] = frozenset()) -> list[Candidate]:
-    """Up to `k` non-redundant sentences about `day` among `candidates`, closest to the day's centroid first."""
+    """Up to `k` non-redundant sentences about `day` among `candidates`, closest to the day's centroid first.
+    `vectors` are unit length, so a dot product is their cosine."""
     def key(c: Candidate) -> tuple[str, int]:
         return (c.article_id, c.sentence)
 
+    centroid_norm = _norm(centroid)
+
     def score(c: Candidate) -> float:
-        value = _cosine(vectors[key(c)], centroid)
+        value = _dot(vectors[key(c)], centroid) / centroid_norm
         if c.rule == "timex" and c.date == day:
             value += settings.named_bonus + (settings.retro_bonus if c.published > day else 0.0)
         if _QUOTES.search(c.text):
@@ -168,7 +177,7 @@ def pick_sentences(day: dt.date, centroid: Vector, candidates: Sequence[Candidat
         if len(chosen) == k:
             break
         vector = vectors[key(candidate)]
-        if any(candidate.text == other.text or _cosine(vector, vectors[key(other)]) >= settings.max_similarity
+        if any(candidate.text == other.text or _dot(vector, vectors[key(other)]) >= settings.max_similarity
                for other in chosen):
             continue
         chosen.append(candidate)
