@@ -192,10 +192,6 @@ def test_the_quarter_ended_a_month_and_the_latest_completed_quarter() -> None:
     assert found(text, "1989-10-30")[-1] == ("the quarter", "DATE", "1989-Q2")  # the last completed one
 
 
-def test_an_ordinal_day_is_the_day_talked_about() -> None:
-    assert found("It is the second day of an offensive.", "1998-03-06") == [("the second day", "DATE", "1998-03-06")]
-
-
 def test_decades_are_written_in_years() -> None:
     assert found("It was the lowest rate for two decades.", "1998-02-06") == [("two decades", "DURATION", "P20Y")]
 

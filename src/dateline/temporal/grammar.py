@@ -920,10 +920,6 @@ RULES: list[Rule] = [
         "the #",
         r"\b(?:(?P<h>[01]?\d)\s+in\s+)?the\s+(?P<pod>morning|afternoon|evening)\b", _pod_of_day),
     _rule(
-        "first second third fourth fifth sixth seventh eighth ninth tenth",
-        r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+day\b(?!s|-)",
-        lambda m, t: Partial(m.start(), m.end(), "DATE", "ANA:D:0")),  # "the eighth day of Desert Shield": today
-    _rule(
         "mid midafternoon midmorning",
         r"\bmid[- ]?(?P<pod>morning|afternoon)(?:\s+(?P<day>today|yesterday|tomorrow))?\b", _mid_pod),
     _rule(
