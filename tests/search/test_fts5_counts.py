@@ -25,8 +25,10 @@ def test_frequencies_match_the_words_of_title_and_text(store: Store, add: Add) -
     expected = {doc: fts5.TITLE_WEIGHT * tokens(title or "").count("tin") + tokens(text).count("tin")
                 for doc, (text, title, _) in zip(docs, texts, strict=True)}
     counter = fts5.TermCounter(store.conn, '"tin" OR "metal" OR "copper"', docs)
+    postings = counter.postings("tin", docs[2], f"[{docs[0]}]", docs[-1])
+    assert postings == fts5.Postings(everywhere=3, visible=1, in_range=3)
     for by_difference in (None, False, True):
-        assert counter.counts("tin", by_difference=by_difference) == expected
+        assert counter.counts("tin", postings, 9, by_difference=by_difference) == expected
     assert fts5.totals(store.conn)[0] == len(ids)
 
 

@@ -2,9 +2,10 @@
 
 FTS5's built-in `bm25()` counts every indexed version, including articles first seen after the as-of date and
 superseded revisions, so its scores (and therefore the ranking) would leak the future. Here the document count, the
-mean length and each term's document frequency are those of the versions visible as of the date (`visibility`), so
+mean length and each word's document frequency (versions holding it in any field) are those of the versions visible
+as of the date (`visibility`), so
 a search as of X ranks exactly as a store that only ever saw those articles would. Term counts come from FTS5
-(`fts5.frequencies`), lengths from `search_docs` (words of title and text).
+(`fts5.TermCounter`), lengths from `search_docs` (words of title and text).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from dateline.search import fts5
-from dateline.search.visibility import Visible, count_matches
+from dateline.search.visibility import Visible
 
 K1 = 1.2
 B = 0.75
@@ -79,9 +80,12 @@ def scores(conn: sqlite3.Connection, match: str, terms: Iterable[str], lengths: 
     if not docs:
         return result
     counter = fts5.TermCounter(conn, match, docs)
+    last = conn.execute("SELECT coalesce(max(doc), 0) FROM search_docs").fetchone()[0]
+    postings = {term: counter.postings(term, seen.upto, seen.hidden_json(), last) for term in terms}
+    query_postings = sum(p.everywhere for p in postings.values())
     for term in terms:
-        weight = idf(stats.docs, count_matches(conn, f'{{title body}} : "{term}"', seen))
-        counts = counter.counts(term)
+        weight = idf(stats.docs, postings[term].visible)
+        counts = counter.counts(term, postings[term], query_postings)
         for doc in docs:
             count = counts[doc]
             if count:
