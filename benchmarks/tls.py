@@ -56,7 +56,7 @@ GRID = [
     replace(DEFAULT, reference_weight=3.0),
     replace(DEFAULT, pub_window=1),
     replace(DEFAULT, named_bonus=0.05, retro_bonus=0.1),
-    replace(DEFAULT, max_similarity=0.4),
+    replace(DEFAULT, max_similarity=0.5),
     replace(DEFAULT, quote_penalty=0.1),
 ]
 

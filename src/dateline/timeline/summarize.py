@@ -67,7 +67,7 @@ class Settings:
     """Subtracted from sentences with quotation marks: reported speech rather than what happened."""
     query_bonus: float = 0.5
     """Added times the share of the query's words a sentence uses."""
-    max_similarity: float = 0.5
+    max_similarity: float = 0.4
     """A sentence at least this similar (cosine) to one already picked for the day is redundant."""
     max_words: int = 60
     """Sentences longer than this (in words) are never picked: run-ons, glued headlines and page furniture."""
