@@ -1,4 +1,8 @@
-"""Stories as of a date: the connected components of the story links among the versions current then.
+"""Stories as of a date: the connected components of the strong story links among the versions current then.
+
+A story link is strong when it is among the `TOP_LINKS` strongest of both its articles (`_strong`); duplicate links
+always are. Both are decided from the links among the known articles only, so stories stay a function of the set
+of articles known on the date.
 
 A story's id is the article id of its earliest member (by first_seen_at, then id), so it is the same in every
 store that knows the same articles, and stays the same as the story grows (it changes only when two stories merge,
@@ -22,6 +26,7 @@ from dateline.search.snapshot import snapshot
 
 AsOf = str | date | datetime | None
 MAIN_ENTITIES = 8
+TOP_LINKS = 4
 
 
 @dataclass(frozen=True)
@@ -82,17 +87,35 @@ class _Components:
         return found
 
 
-def _known_links(conn: sqlite3.Connection, bound: str | None, docs: Iterable[int] | None = None
-                 ) -> list[tuple[int, int, str]]:
+Link = tuple[int, int, str, float, str, str]  # a, b, kind, similarity, article id of a, article id of b
+
+
+def _known_links(conn: sqlite3.Connection, bound: str | None, docs: Iterable[int] | None = None) -> list[Link]:
     """Links whose two ends are current as of `bound`; with `docs`, only links touching them."""
-    sql = (f"SELECT l.a, l.b, l.kind FROM story_links l JOIN search_docs d ON d.doc = l.a"
-           f" JOIN search_docs e ON e.doc = l.b WHERE {known_sql('d')} AND {known_sql('e')}")
-    if docs is None:
-        return [tuple(row) for row in conn.execute(sql, {"bound": bound})]
-    wanted = list(docs)
-    marks = ",".join(f":d{i}" for i in range(len(wanted)))
-    params: dict[str, str | int | None] = {"bound": bound, **{f"d{i}": doc for i, doc in enumerate(wanted)}}
-    return [tuple(row) for row in conn.execute(f"{sql} AND (l.a IN ({marks}) OR l.b IN ({marks}))", params)]
+    sql = (f"SELECT l.a, l.b, l.kind, l.similarity, d.article_id, e.article_id FROM story_links l"
+           f" JOIN search_docs d ON d.doc = l.a JOIN search_docs e ON e.doc = l.b"
+           f" WHERE {known_sql('d')} AND {known_sql('e')}")
+    params: dict[str, str | None] = {"bound": bound}
+    if docs is not None:
+        sql += (" AND (l.a IN (SELECT value FROM json_each(:docs)) OR l.b IN (SELECT value FROM json_each(:docs)))")
+        params["docs"] = json.dumps(list(docs))
+    return [tuple(row) for row in conn.execute(sql, params)]
+
+
+def _strong(links: Iterable[Link]) -> list[tuple[int, int, str]]:
+    """The links that make stories: every duplicate link, and each story link that is among the `TOP_LINKS`
+    strongest of both its articles (ties broken by article id). Without this, chains of loosely related articles
+    would merge a whole beat (every article about one company over months) into one story.
+
+    Each article's strongest links must be taken among all its known links, so pass them all."""
+    every = list(links)
+    ranked: dict[int, list[tuple[float, str, int]]] = {}
+    for a, b, kind, similarity, first, second in every:
+        if kind == "story":
+            ranked.setdefault(a, []).append((-similarity, second, b))
+            ranked.setdefault(b, []).append((-similarity, first, a))
+    top = {doc: {other for _, _, other in sorted(items)[:TOP_LINKS]} for doc, items in ranked.items()}
+    return [(a, b, kind) for a, b, kind, *_ in every if kind == "duplicate" or (b in top[a] and a in top[b])]
 
 
 def _describe(conn: sqlite3.Connection, docs: list[int], links: list[tuple[int, int, str]]) -> Story:
@@ -145,7 +168,7 @@ def stories(conn: sqlite3.Connection, as_of: AsOf = None, *, min_articles: int =
 
 def _stories(conn: sqlite3.Connection, bound: str | None, min_articles: int, limit: int, offset: int
              ) -> list[Story]:
-    links = _known_links(conn, bound)
+    links = _strong(_known_links(conn, bound))
     components = _Components()
     duplicates = _Components()
     for a, b, kind in links:
@@ -189,7 +212,10 @@ def _story(conn: sqlite3.Connection, story_id: str, as_of: AsOf, bound: str | No
                          code=Code.UNKNOWN_STORY)
     members, frontier, links = {row[0]}, [row[0]], set()
     while frontier:
-        found = _known_links(conn, bound, frontier)
+        around = _known_links(conn, bound, frontier)
+        neighbours = sorted({doc for link in around for doc in link[:2]} - set(frontier))
+        every = set(around) | set(_known_links(conn, bound, neighbours) if neighbours else [])
+        found = [link for link in _strong(every) if link[0] in frontier or link[1] in frontier]
         links.update(found)
         frontier = sorted({doc for a, b, _ in found for doc in (a, b)} - members)
         members.update(frontier)
