@@ -16,10 +16,10 @@ from dateline.entities.entity import Entity
 from dateline.entities.local import name_keys
 from dateline.entities.names import norm
 from dateline.entities.overrides import Rules
-from dateline.entities.resolve import describe, evidence, locate, snapshot
+from dateline.entities.resolve import describe, describe_many, evidence, locate, snapshot, snapshots
 from dateline.errors import Code, StoreError
 from dateline.store.articles import current_filter
-from dateline.store.entities import Group
+from dateline.store.entities import Group, changed_after
 
 
 def _stored(conn: sqlite3.Connection, entity_id: int) -> Entity | None:
@@ -100,23 +100,23 @@ def list_entities(conn: sqlite3.Connection, type: str | None = None, top: int = 
         "SELECT m.entity_id, count(*), count(DISTINCT m.article_id), e.type FROM entity_mentions m"
         f" JOIN articles a ON a.id = m.article_id JOIN entities e ON e.id = m.entity_id WHERE {condition}"
         " GROUP BY m.entity_id", params).fetchall()
-    later = {r[0] for r in conn.execute("SELECT DISTINCT entity_id FROM doc_entities WHERE seen_at > ?",
-                                        (as_of_bound(as_of),))}
+    bound = as_of_bound(as_of)
+    later = changed_after(conn, bound)
     rules = Rules.load(conn)
-    ranked: list[tuple[int, int, int, Entity | None]] = []
-    for stored, mentions, articles, kind in counts:
-        if stored in later:
-            ranked += [(e.mentions, e.articles, e.id, e) for e in _as_of(conn, stored, as_of, rules)
-                       if e.mentions and (type is None or e.type == type)]
-        elif type is None or kind == type:
-            ranked.append((mentions, articles, stored, None))
+    # The changed entities are cut back and summarised all at once: their groups and mentions in two queries.
+    parts = [(stored, part) for stored, cut in snapshots(conn, {r[0] for r in counts} & later, bound).items()
+             for part in cut]
+    ranked: list[tuple[int, int, int, Entity | None]] = [
+        (e.mentions, e.articles, e.id, e) for e in describe_many(conn, parts, as_of, rules)
+        if e.mentions and (type is None or e.type == type)]
+    ranked += [(mentions, articles, stored, None) for stored, mentions, articles, kind in counts
+               if stored not in later and (type is None or kind == type)]
     ranked.sort(key=lambda item: (-item[0], -item[1], item[2]))
-    return [entity or _whole(conn, stored, as_of, rules) for _, _, stored, entity in ranked[:top]]
-
-
-def _whole(conn: sqlite3.Connection, stored: int, as_of: str, rules: Rules) -> Entity:
-    """A stored entity none of whose groups came after `as_of`, summarised as of then."""
-    return describe(conn, stored, snapshot(conn, stored, as_of_bound(as_of))[0], as_of, rules)
+    top_ranked = ranked[:top]
+    whole = [(stored, cut[0]) for stored, cut in
+             snapshots(conn, [stored for _, _, stored, entity in top_ranked if entity is None], bound).items()]
+    described = {e.id: e for e in describe_many(conn, whole, as_of, rules)}
+    return [entity or described[stored] for _, _, stored, entity in top_ranked]
 
 
 @dataclass
@@ -183,8 +183,7 @@ def _co_mentioned(conn: sqlite3.Connection, articles: set[str], members: set[tup
     """The entities named in most of these articles, with how many; only entities a later article changed are cut
     back to what they were as of `as_of`, the rest are as stored."""
     bound = as_of_bound(as_of)
-    later = set() if bound is None else {r[0] for r in conn.execute(
-        "SELECT DISTINCT entity_id FROM doc_entities WHERE seen_at > ?", (bound,))}
+    later = changed_after(conn, bound)
     ordered = sorted(articles)
     rows: list[tuple[str, int, int]] = []
     for start in range(0, len(ordered), 500):
@@ -192,8 +191,8 @@ def _co_mentioned(conn: sqlite3.Connection, articles: set[str], members: set[tup
         rows += conn.execute(f"SELECT article_id, local, entity_id FROM doc_entities WHERE article_id IN"
                              f" ({','.join('?' * len(chunk))}) AND entity_id IS NOT NULL", chunk).fetchall()
     owner: dict[tuple[str, int], int] = {}
-    for stored in sorted({r[2] for r in rows} & later):
-        for part in snapshot(conn, stored, bound):
+    for cut in snapshots(conn, {r[2] for r in rows} & later, bound).values():
+        for part in cut:
             owner.update({(g.article_id, g.local): part[0].node for g in part})
     counts: dict[int, set[str]] = defaultdict(set)
     for article_id, local, stored in rows:

@@ -13,6 +13,7 @@ keys that joined it (`evidence`), so a user can see why and undo it with an over
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -30,8 +31,8 @@ from dateline.store.entities import (
     all_groups,
     assign,
     clear_resolution,
-    entity_groups,
     group_by_node,
+    groups_of,
     linked_entities,
     move_entity,
     put_entity,
@@ -150,13 +151,21 @@ def _components(groups: list[Group]) -> tuple[list[int], list[tuple[int, int, st
 def snapshot(conn: sqlite3.Connection, entity_id: int, bound: str | None) -> list[list[Group]]:
     """The entities that stored entity `entity_id` was as of `bound`: components of its groups first seen by then
     (each list earliest first). With no bound it is one component, the stored entity itself."""
-    groups = entity_groups(conn, entity_id, bound)
-    if bound is None or not groups:
-        return [groups] if groups else []
-    parts: dict[int, list[Group]] = {}
-    for group, root in zip(groups, _components(groups)[0], strict=True):
-        parts.setdefault(root, []).append(group)
-    return sorted(parts.values(), key=lambda part: part[0].order)
+    return snapshots(conn, [entity_id], bound).get(entity_id, [])
+
+
+def snapshots(conn: sqlite3.Connection, entity_ids: Iterable[int], bound: str | None) -> dict[int, list[list[Group]]]:
+    """`snapshot` of each of these stored entities, their groups read in one query."""
+    found: dict[int, list[list[Group]]] = {}
+    for entity_id, groups in groups_of(conn, entity_ids, bound).items():
+        if bound is None:
+            found[entity_id] = [groups]
+            continue
+        parts: dict[int, list[Group]] = {}
+        for group, root in zip(groups, _components(groups)[0], strict=True):
+            parts.setdefault(root, []).append(group)
+        found[entity_id] = sorted(parts.values(), key=lambda part: part[0].order)
+    return found
 
 
 def evidence(groups: list[Group]) -> list[tuple[Group, Group, str]]:
@@ -204,19 +213,28 @@ def describe(conn: sqlite3.Connection, stored_id: int, groups: list[Group], as_o
              rules: Rules) -> Entity:
     """The summary of the entity made of `groups` (part of stored entity `stored_id`, earliest first), counting
     the mentions in the current revision of each article as of `as_of`."""
-    members = {(g.article_id, g.local) for g in groups}
+    return describe_many(conn, [(stored_id, groups)], as_of, rules)[0]
+
+
+def describe_many(conn: sqlite3.Connection, parts: Sequence[tuple[int, list[Group]]], as_of: str | None,
+                  rules: Rules) -> list[Entity]:
+    """`describe` of each (stored entity, groups) part, the mentions of all of them read in one query."""
     condition, params = current_filter(as_of)
-    rows = conn.execute(
-        "SELECT m.article_id, m.local, m.text, a.published_day FROM entity_mentions m"
-        f" JOIN articles a ON a.id = m.article_id WHERE m.entity_id = ? AND {condition}",
-        [stored_id, *params],
-    ).fetchall()
-    kept = [r for r in rows if (r[0], r[1]) in members]
-    days = sorted(r[3] for r in kept)
-    tally = _Tally(groups[0].seen_at, Counter(g.name for g in groups), Counter(g.type for g in groups),
-                   Counter(_spaced(r[2]) for r in kept), len(kept), len({r[0] for r in kept}),
-                   days[0] if days else None, days[-1] if days else None)
-    return _summary(groups[0].node, stored_id, tally, rules)
+    rows: dict[tuple[str, int], list[tuple[str, str]]] = {}
+    for article_id, local, text, day in conn.execute(
+            "SELECT m.article_id, m.local, m.text, a.published_day FROM entity_mentions m"
+            " JOIN articles a ON a.id = m.article_id WHERE m.entity_id IN (SELECT value FROM json_each(?))"
+            f" AND {condition}", [json.dumps(sorted({stored for stored, _ in parts})), *params]):
+        rows.setdefault((article_id, local), []).append((text, day))
+    described = []
+    for stored_id, groups in parts:
+        kept = [(g.article_id, text, day) for g in groups for text, day in rows.get((g.article_id, g.local), ())]
+        days = sorted(day for _, _, day in kept)
+        tally = _Tally(groups[0].seen_at, Counter(g.name for g in groups), Counter(g.type for g in groups),
+                       Counter(_spaced(text) for _, text, _ in kept), len(kept), len({a for a, _, _ in kept}),
+                       days[0] if days else None, days[-1] if days else None)
+        described.append(_summary(groups[0].node, stored_id, tally, rules))
+    return described
 
 
 def locate(conn: sqlite3.Connection, entity_id: int, bound: str | None) -> tuple[int, list[Group]] | None:
