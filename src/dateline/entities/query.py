@@ -19,7 +19,7 @@ from dateline.entities.overrides import Rules
 from dateline.entities.resolve import describe, describe_many, evidence, locate, snapshot, snapshots
 from dateline.errors import Code, StoreError
 from dateline.store.articles import current_filter
-from dateline.store.entities import Group, changed_after
+from dateline.store.entities import Group, changed_after, current_articles
 
 
 def _stored(conn: sqlite3.Connection, entity_id: int) -> Entity | None:
@@ -95,11 +95,11 @@ def list_entities(conn: sqlite3.Connection, type: str | None = None, top: int = 
         return [e for i in ids if (e := _stored(conn, i)) is not None]
     # Entities with no group first seen after the date are as they are stored: rank them on counts from one
     # query; only those a later article changed are cut back and summarised one by one.
-    condition, params = current_filter(as_of)
+    current, params = current_articles(as_of)
     counts = conn.execute(
         "SELECT m.entity_id, count(*), count(DISTINCT m.article_id), e.type FROM entity_mentions m"
-        f" JOIN articles a ON a.id = m.article_id JOIN entities e ON e.id = m.entity_id WHERE {condition}"
-        " GROUP BY m.entity_id", params).fetchall()
+        f" JOIN entities e ON e.id = m.entity_id WHERE m.article_id IN ({current}) GROUP BY m.entity_id",
+        params).fetchall()
     bound = as_of_bound(as_of)
     later = changed_after(conn, bound)
     rules = Rules.load(conn)
@@ -153,8 +153,8 @@ def entity_profile(conn: sqlite3.Connection, entity_id: int, as_of: str | None =
     members = {(g.article_id, g.local) for g in groups}
     condition, params = current_filter(as_of)
     rows = [r for r in conn.execute(
-        "SELECT m.article_id, m.local, m.sentence, m.text, m.link, a.published_day, a.title"
-        f" FROM entity_mentions m JOIN articles a ON a.id = m.article_id WHERE m.entity_id = ? AND {condition}"
+        "SELECT m.article_id, m.local, m.sentence, m.text, m.link, a.published_day, a.title FROM entity_mentions m"
+        f" JOIN articles a ON a.id = m.article_id WHERE m.entity_id = ? AND {condition}"
         " ORDER BY a.published_day, m.article_id, m.idx", [stored, *params]) if (r[0], r[1]) in members]
     profile = Profile(entity, dict(sorted(Counter(r["published_day"] for r in rows).items())))
     named: dict[str, tuple[str, str | None, set[int]]] = {}

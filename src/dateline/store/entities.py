@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from dateline.errors import Code, StoreError
+from dateline.store.articles import current_filter
 
 if TYPE_CHECKING:
     from dateline.entities.entity import Entity
@@ -111,6 +112,14 @@ def changed_after(conn: sqlite3.Connection, bound: str | None) -> set[int]:
         return set()
     return {r[0] for r in conn.execute(
         "SELECT DISTINCT entity_id FROM doc_entities WHERE seen_at > ? AND entity_id IS NOT NULL", (bound,))}
+
+
+def current_articles(as_of: str | None) -> tuple[str, list[str]]:
+    """A query for the ids of the article versions current as of `as_of` (`store.articles.current_filter`), for
+    `m.article_id IN (...)`: SQLite runs it once, checking each article once, where joining `articles` under the
+    filter checks the article again for every mention row (four times slower on an entity's mentions)."""
+    condition, params = current_filter(as_of, alias="cur")
+    return f"SELECT cur.id FROM articles cur WHERE {condition}", params
 
 
 def all_groups(conn: sqlite3.Connection) -> list[Group]:
