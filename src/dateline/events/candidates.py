@@ -44,8 +44,7 @@ def timeline_candidates(conn: sqlite3.Connection, query: str | None = None, *, e
     """The dated sentences known as of `as_of` about `query` and/or `entity`, dated within `[start, end]`."""
     words = query_words(query)
     naming = _entity_sentences(conn, entity, as_of) if entity else None
-    reports = known_reports(conn, as_of=as_of, words=words,
-                            article_ids=sorted({a for a, _ in naming}) if naming is not None else None)
+    reports = known_reports(conn, as_of=as_of, words=words, sentences=naming)
     seeds = {i: r for i, r in reports.items() if (not words or sentence_matches(r.text, words))
              and (naming is None or (r.mention.article_id, r.mention.sentence) in naming)}
     events = events_from(conn, seeds, as_of)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -86,29 +86,27 @@ def put_links(conn: sqlite3.Connection, links: Iterable[tuple[int, int, int, int
 
 def links_touching(conn: sqlite3.Connection, ids: Iterable[int]) -> list[tuple[int, int, int, int]]:
     """The links (a, b, shared, smaller) with at least one end in `ids` (the other end known or not: callers
-    restrict to what is known)."""
-    ordered = sorted(set(ids))
-    found: set[tuple[int, int, int, int]] = set()
+    restrict to what is known). One query: the ids go in as one JSON list, each end searched through its index."""
+    listed = json.dumps(sorted(set(ids)))
     cursor = conn.cursor()
     cursor.row_factory = None  # plain tuples: this read returns tens of thousands of rows
-    for start in range(0, len(ordered), 400):
-        chunk = ordered[start:start + 400]
-        marks = ",".join("?" * len(chunk))
-        found.update(cursor.execute(f"SELECT a, b, shared, smaller FROM event_links WHERE (a IN ({marks}) OR "
-                                    f"b IN ({marks})) AND smaller > 0", chunk + chunk))
-    return sorted(found)
+    rows = cursor.execute(
+        "SELECT a, b, shared, smaller FROM event_links WHERE a IN (SELECT value FROM json_each(?)) AND smaller > 0"
+        " UNION SELECT a, b, shared, smaller FROM event_links WHERE b IN (SELECT value FROM json_each(?))"
+        " AND smaller > 0", (listed, listed))
+    return sorted(rows)
 
 
 def known_reports(conn: sqlite3.Connection, *, as_of: str | None = None, words: Sequence[str] = (),
-                  article_ids: Sequence[str] | None = None, mention_ids: Sequence[int] | None = None,
+                  sentences: Collection[tuple[str, int]] | None = None, mention_ids: Sequence[int] | None = None,
                   seen_after: str | None = None) -> dict[int, Report]:
     """The mentions of the articles known as of `as_of` (latest revision of each), with their sentence text, by
     row id, in the order they were first seen.
 
     `words` keeps the mentions whose sentence contains every word as a case-insensitive substring (a prefilter:
-    callers check word boundaries); `article_ids` and `mention_ids` keep only those; `seen_after` keeps the
-    articles first seen after it. Each article's text is read once and cut into its sentences here: reading it
-    again for every sentence costs ten times more.
+    callers check word boundaries); `sentences` keeps the mentions of these (article id, sentence index) pairs,
+    `mention_ids` only those; `seen_after` keeps the articles first seen after it. Each article's text is read
+    once and cut into its sentences here: reading it again for every sentence costs ten times more.
     """
     where, params = current_filter(as_of)
     conditions: list[str] = [where]
@@ -120,9 +118,9 @@ def known_reports(conn: sqlite3.Connection, *, as_of: str | None = None, words: 
     if seen_after is not None:
         conditions.append("a.first_seen_at > ?")
         values.append(as_of_bound(seen_after))
-    if article_ids is not None:  # lists as JSON: no limit on how many SQL parameters one query may take
+    if sentences is not None:  # lists as JSON: no limit on how many SQL parameters one query may take
         conditions.append("a.id IN (SELECT value FROM json_each(?))")
-        values.append(json.dumps(list(article_ids)))
+        values.append(json.dumps(sorted({article_id for article_id, _ in sentences})))
     if mention_ids is not None:
         conditions.append("a.id IN (SELECT article_id FROM event_mentions"
                           " WHERE id IN (SELECT value FROM json_each(?)))")
@@ -141,7 +139,7 @@ def known_reports(conn: sqlite3.Connection, *, as_of: str | None = None, words: 
         (json.dumps(list(mention_ids) if mention_ids is not None else sorted(articles)),))
     for row in rows:
         article = articles.get(row["article_id"])  # None: a mention of an article not known as of the date
-        if article is None:
+        if article is None or (sentences is not None and (row["article_id"], row["sentence"]) not in sentences):
             continue
         text = article["text"][row["s_start"]:row["s_end"]]
         if lowered and not all(word in text.lower() for word in lowered):
