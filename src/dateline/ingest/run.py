@@ -28,6 +28,9 @@ from dateline.store.db import Store
 from dateline.text import clean
 
 SEEN_AT_PUBLISHED = "published"
+# Publication years accepted: older than any news archive or far in the future is a broken date (0001-01-01,
+# 9999-12-31 are classic placeholders), and every stage needs room around a date to compute "last month".
+PUBLISHED_RANGE = (1000, 8999)
 
 
 @dataclass(frozen=True)
@@ -77,9 +80,19 @@ class StrictModeError(DatelineError):
 Progress = Callable[[InputFile, int], None]
 
 
+def _earliest_utc(article: Article) -> datetime:
+    """The article's publication instant in UTC; D103 when that falls outside the calendar (an offset on
+    0001-01-01 or 9999-12-31), instead of an OverflowError that would stop the whole run."""
+    try:
+        return article.published.earliest_utc()
+    except OverflowError:
+        raise InputError(f"date {article.published.iso()} is out of range once converted to UTC",
+                         code=Code.INVALID_DATE) from None
+
+
 def _seen_at(article: Article, options: IngestOptions, clock: Clock) -> datetime:
     if options.seen_at == SEEN_AT_PUBLISHED:
-        return article.published.earliest_utc()
+        return _earliest_utc(article)
     if isinstance(options.seen_at, datetime):
         return options.seen_at
     return clock.now()
@@ -90,7 +103,11 @@ def check(article: Article, first_seen_at: datetime, options: IngestOptions) -> 
     text = clean(article.text)
     if not text:
         raise InputError("text is empty", code=Code.EMPTY_TEXT)
-    if article.published.earliest_utc() > first_seen_at + options.future_tolerance:
+    published = _earliest_utc(article)
+    if not PUBLISHED_RANGE[0] <= published.year <= PUBLISHED_RANGE[1]:
+        raise InputError(f"published {article.published.iso()} is outside the years dateline accepts "
+                         f"({PUBLISHED_RANGE[0]} to {PUBLISHED_RANGE[1]})", code=Code.INVALID_DATE)
+    if published - first_seen_at > options.future_tolerance:
         raise InputError(
             f"published {article.published.iso()} is after it was first seen ({seen_stamp(first_seen_at)[:10]})",
             code=Code.FUTURE_DATE,
@@ -174,8 +191,8 @@ def _batches(store: Store, records: Iterator[Article | Problem], options: Ingest
     batch = _Batch()
     for record in records:
         if isinstance(record, Article):
-            seen = _seen_at(record, options, clock)
             try:
+                seen = _seen_at(record, options, clock)
                 batch.items.append((check(record, seen, options), seen))
             except InputError as error:
                 record = Problem.from_error(error, *_split_origin(record.origin))

@@ -7,6 +7,7 @@ publication date and is never used as one.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any, BinaryIO
 
 from dateline.article import Article
 from dateline.errors import Code, InputError, Problem
@@ -16,14 +17,33 @@ from dateline.ingest.readers.html import html_to_article
 from dateline.ingest.sources import InputFile
 
 
-def read(source: InputFile, options: ReadOptions) -> Iterator[Article | Problem]:
+class _Damaged(Exception):
+    """warcio failed inside its parser: the archive is damaged from here on."""
+
+
+def _records(stream: BinaryIO) -> Iterator[Any]:
+    """warcio's records. On a damaged archive its parser raises almost anything (a response record without a
+    target URI gives AttributeError), so any failure inside warcio becomes `_Damaged` and ends the file."""
     from warcio.archiveiterator import ArchiveIterator
+
+    records = iter(ArchiveIterator(stream))
+    while True:
+        try:
+            record = next(records)
+        except StopIteration:
+            return
+        except Exception as error:
+            raise _Damaged(f"{type(error).__name__}: {error}") from None
+        yield record
+
+
+def read(source: InputFile, options: ReadOptions) -> Iterator[Article | Problem]:
     from warcio.exceptions import ArchiveLoadFailed
 
     number = 0
     try:
         with source.path.open("rb") as stream:
-            for record in ArchiveIterator(stream):
+            for record in _records(stream):
                 if record.rec_type != "response":
                     continue
                 number += 1
@@ -43,6 +63,6 @@ def read(source: InputFile, options: ReadOptions) -> Iterator[Article | Problem]
                                           url=url, record_id=record_id)
                 except InputError as error:
                     yield Problem.from_error(error, source.display, where)
-    except (ArchiveLoadFailed, EOFError, OSError, ValueError) as error:
+    except (_Damaged, ArchiveLoadFailed, EOFError, OSError, ValueError) as error:
         yield Problem(Code.TRUNCATED_FILE, source.display, f"after record {number}",
                       f"archive is truncated or corrupt ({error}); the records before it were read")
