@@ -1,0 +1,55 @@
+"""`dateline enrich` after a fast ingest gives the entities a full ingest gives, without reading the sources."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dateline.engine.enrich import enrich
+from dateline.engine.fingerprint import fingerprint
+from dateline.ingest.run import IngestOptions, ingest
+from dateline.pipeline import PipelineConfig
+from dateline.sample import sample_paths
+from dateline.store.db import Store
+
+ENTITY_TABLES = ("entities", "entity_aliases", "doc_entities", "doc_entity_keys", "entity_mentions")
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The first 24 sample (MEANTIME) articles: real news, full of names."""
+    folder = tmp_path_factory.mktemp("enrich")
+    lines = sample_paths()[0].read_text(encoding="utf-8").splitlines()[:24]
+    (folder / "sample.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return folder
+
+
+def _ingest(db: Path, corpus: Path, mode: str) -> None:
+    with Store(db) as store:
+        options = IngestOptions(seen_at="published", batch_size=5, pipeline=PipelineConfig(mode=mode))  # type: ignore[arg-type]
+        assert ingest(store, [corpus], options).added == 24
+
+
+def _entities(db: Path) -> dict[str, tuple[int, str]]:
+    with Store(db) as store:
+        return {table: digest for table, digest in fingerprint(store).items() if table in ENTITY_TABLES}
+
+
+def test_enrich_after_fast_equals_full(corpus: Path, tmp_path: Path) -> None:
+    _ingest(tmp_path / "full.db", corpus, "full")
+    _ingest(tmp_path / "fast.db", corpus, "fast")
+    fast = _entities(tmp_path / "fast.db")
+    with Store(tmp_path / "fast.db") as store:
+        report = enrich(store, batch_size=5, workers=2)
+    assert report.articles == 24 and report.mentions_after > report.mentions_before
+    assert _entities(tmp_path / "fast.db") == _entities(tmp_path / "full.db") != fast
+
+
+def test_enrich_twice_changes_nothing(corpus: Path, tmp_path: Path) -> None:
+    _ingest(tmp_path / "once.db", corpus, "fast")
+    with Store(tmp_path / "once.db") as store:
+        enrich(store, batch_size=7)
+        first = fingerprint(store)
+        again = enrich(store, batch_size=7)
+        assert again.articles < 24 and fingerprint(store) == first
