@@ -10,7 +10,8 @@ Prints one table per question:
 2. the cost of each per-article stage (analysis, in this process) and of the writer (save, corpus update);
 3. time against corpus size on generated articles in fast mode (`--sizes`): linear means articles/s stays flat;
 4. spaCy's NER alone (`nlp.pipe` with `n_process=--workers`) on the same Reuters articles, against full mode;
-5. peak RSS of the whole ingest process tree and database bytes per article, for every run above.
+5. peak RSS of the whole ingest process tree and database bytes per article, for every run above;
+6. the writer's cost per article (save, corpus update) as the store grows, which is what bends table 3.
 
 Every ingest runs as `dateline ingest` in a fresh process tree into a fresh database, bounded by `--timeout`
 seconds (a run cut by it is reported as such). Other work on the machine shares its cores: say so with the figures.
@@ -172,6 +173,36 @@ def stage_costs(corpus: Path, count: int) -> list[tuple[str, float]]:
     return [(name, 1000 * seconds / len(articles)) for name, seconds in costs]
 
 
+def writer_growth(count: int, batch: int = 200, every: int = 5) -> list[list[str]]:
+    """ms/article of `save` and `update_corpus` for a batch of generated articles, as the store grows (fast mode)."""
+    from dateline.article import Article, parse_published
+    from dateline.engine.synthetic import articles
+    from dateline.pipeline import PipelineConfig, analyze_many, save, update_corpus
+    from dateline.store.articles import put_article
+    from dateline.store.db import Store
+
+    seen = datetime(2014, 1, 1, tzinfo=UTC)
+    records = articles(count, seed=2)
+    rows = []
+    with tempfile.TemporaryDirectory() as folder, Store(Path(folder) / "growth.db") as store:
+        for number, _ in enumerate(range(0, count, batch)):
+            chunk = [Article(r["text"], parse_published(r["published"]), r["title"], external_id=r["id"])
+                     for r in (next(records) for _ in range(batch))]
+            analyses = analyze_many(chunk, PipelineConfig(mode="fast"))
+            with store.transaction() as conn:
+                started = time.perf_counter()
+                for article, analysis in zip(chunk, analyses, strict=True):
+                    put_article(conn, article, seen)
+                    save(conn, analysis)
+                saved = time.perf_counter()
+                update_corpus(conn, [a.content_hash for a in chunk])
+                updated = time.perf_counter()
+            if number % every == 0:
+                rows.append([str((number + 1) * batch), f"{1000 * (saved - started) / batch:.1f}",
+                             f"{1000 * (updated - saved) / batch:.1f}"])
+    return rows
+
+
 def spacy_alone(corpus: Path, workers: int, count: int) -> float:
     """Articles/s of spaCy's NER alone (the model dateline loads) with `workers` processes, model load excluded."""
     from dateline.entities.model import load_ner
@@ -210,6 +241,7 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--timeout", type=float, default=1800, help="seconds allowed to each ingest run")
     parser.add_argument("--stage-sample", type=int, default=200, help="articles timed per stage")
+    parser.add_argument("--growth", type=int, default=5000, help="generated articles for the writer-growth table")
     parser.add_argument("--skip-dask", action="store_true")
     parser.add_argument("--skip-full", action="store_true")
     args = parser.parse_args()
@@ -241,6 +273,9 @@ def main() -> None:
                                       ["--fast", "--workers", str(args.workers)], args.timeout))
             print(f"  done: {scaling[-1].label} {scaling[-1].per_second:.1f} articles/s", flush=True)
         _table("3. Time against corpus size (generated, fast mode, local engine)", RUN_HEADER, _run_rows(scaling))
+
+        _table("6. Writer cost as the store grows (generated, fast mode, batches of 200, one process)",
+               ["store size", "save ms/article", "corpus update ms/article"], writer_growth(args.growth))
 
         if not args.skip_full:
             alone = spacy_alone(reuters, args.workers, args.reuters)
