@@ -190,24 +190,45 @@ def _co_mentioned(conn: sqlite3.Connection, articles: set[str], members: set[tup
         chunk = ordered[start:start + 500]
         rows += conn.execute(f"SELECT article_id, local, entity_id FROM doc_entities WHERE article_id IN"
                              f" ({','.join('?' * len(chunk))}) AND entity_id IS NOT NULL", chunk).fetchall()
-    owner: dict[tuple[str, int], int] = {}
-    for cut in snapshots(conn, {r[2] for r in rows} & later, bound).values():
-        for part in cut:
-            owner.update({(g.article_id, g.local): part[0].node for g in part})
-    counts: dict[int, set[str]] = defaultdict(set)
+    named: dict[int, list[tuple[str, int]]] = defaultdict(list)  # stored entity -> its groups in the articles
     for article_id, local, stored in rows:
-        other = owner.get((article_id, local)) if stored in later else stored
-        if (article_id, local) not in members and other is not None:
-            counts[other].add(article_id)
-    ranked = sorted(counts.items(), key=lambda item: (-len(item[1]), item[0]))
-    out = []
-    for other, seen in ranked:
-        found = get_entity(conn, other, as_of)
-        if found is not None:
-            out.append((found, len(seen)))
-        if len(out) == top:
-            break
-    return out
+        if (article_id, local) not in members:
+            named[stored].append((article_id, local))
+    # A part of a stored entity is named in at most as many articles as the whole: cut the stored entities back in
+    # order of that ceiling, a batch at a time, and stop once `top` entities are named more often than any part
+    # of the entities left could be (most co-mentioned entities are never cut back).
+    ceiling = {stored: len({article_id for article_id, _ in groups}) for stored, groups in named.items()}
+    pending = sorted(named, key=lambda stored: (-ceiling[stored], stored))
+    counts: dict[int, set[str]] = defaultdict(set)
+    found: dict[int, Entity | None] = {}
+    while True:
+        batch, pending = pending[:_BATCH], pending[_BATCH:]
+        owner: dict[tuple[str, int], int] = {}
+        for cut in snapshots(conn, set(batch) & later, bound).values():
+            for part in cut:
+                owner.update({(g.article_id, g.local): part[0].node for g in part})
+        for stored in batch:
+            for article_id, local in named[stored]:
+                other = owner.get((article_id, local)) if stored in later else stored
+                if other is not None:
+                    counts[other].add(article_id)
+        most_left = ceiling[pending[0]] if pending else -1
+        ranked = sorted((item for item in counts.items() if len(item[1]) > most_left),
+                        key=lambda item: (-len(item[1]), item[0]))
+        out = []
+        for other, seen in ranked:
+            if other not in found:
+                found[other] = get_entity(conn, other, as_of)
+            if (entity := found[other]) is not None:
+                out.append((entity, len(seen)))
+            if len(out) == top:
+                return out
+        if not pending:
+            return out
+
+
+# How many co-mentioned stored entities are cut back to the as-of date at a time.
+_BATCH = 50
 
 
 def _evidence(groups: list[Group]) -> list[dict[str, object]]:
