@@ -2,12 +2,15 @@
 
     python benchmarks/search.py build --db /tmp/r1.db                        # the 106k Reuters articles
     cp /tmp/r1.db /tmp/r10.db && python benchmarks/search.py scale --db /tmp/r10.db --copies 10   # 1.05M
+    python benchmarks/search.py track --db /tmp/r1.db                        # recount common words by period
     python benchmarks/search.py query --db /tmp/r1.db [--queries 400]        # likewise --db /tmp/r10.db
 
 `build` is an FTS-only load: every article goes through the store's real write path (`put_article`, its sentences,
 `search.index_article`) but skips the other analyses, to keep it bounded; it prints build time, database and index
 sizes. `scale` adds shifted copies in SQL (copy k: id `<id>~k`, first seen and published k*3 days later), so a
 scaled corpus is a denser stream over the same years, not the same day repeated; it prints its time and sizes.
+Both end with `track` (`search.frequencies.track`: per-period document frequencies of the common words, which make
+as-of counts cheap), also a step of its own for a database built before it.
 
 `query` runs searches built from the corpus itself (1 to 3 words taken from a random title, seeded), each with a
 random as-of date inside the corpus span, plus a share with a published-date filter, and prints p50/p95/p99 in ms
@@ -32,7 +35,7 @@ from dateline.errors import Problem
 from dateline.ingest.readers import ReadOptions, reader_for
 from dateline.ingest.run import IngestOptions, check
 from dateline.ingest.sources import discover
-from dateline.search import index_article, search
+from dateline.search import frequencies, index_article, search
 from dateline.search.index import PER_SECOND
 from dateline.store.articles import Outcome, put_article, put_sentences
 from dateline.store.db import Store
@@ -73,11 +76,28 @@ def build(db: Path, data: Path, batch: int) -> None:
                         index_article(conn, stored.id)
                         count += 1
         store.conn.execute("INSERT INTO search_fts (search_fts) VALUES ('optimize')")
+        tracked = _track(store)
         sizes = _sizes(store.conn)
     total = time.perf_counter() - started
     print(json.dumps({"articles": count, "read_seconds": round(read_seconds, 1), "build_seconds": round(total, 1),
                       "articles_per_second": round(count / (total - read_seconds)),
-                      "db_mb": round(db.stat().st_size / 1e6), **sizes}))
+                      "db_mb": round(db.stat().st_size / 1e6), **tracked, **sizes}))
+
+
+def _track(store: Store) -> dict[str, float]:
+    """Recount the common words by period; their number and the seconds it took."""
+    started = time.perf_counter()
+    with store.transaction() as conn:
+        words = frequencies.track(conn)
+    return {"tracked_words": words, "track_seconds": round(time.perf_counter() - started, 1)}
+
+
+def track(db: Path) -> None:
+    """Track the common words of a database built before `frequencies` existed (or after a bulk load)."""
+    with Store(db) as store:
+        _fast_writes(store.conn)
+        tracked = _track(store)
+        print(json.dumps({**tracked, **_sizes(store.conn)}))
 
 
 def _fast_writes(conn: sqlite3.Connection) -> None:
@@ -128,10 +148,11 @@ def scale(db: Path, copies: int) -> None:
                          " -sum(length) FROM search_docs WHERE gone_at IS NOT NULL GROUP BY 1 ON CONFLICT (day)"
                          " DO UPDATE SET docs = docs + excluded.docs, tokens = tokens + excluded.tokens")
         conn.execute("INSERT INTO search_fts (search_fts) VALUES ('optimize')")
+        tracked = _track(store)
         count = conn.execute("SELECT count(*) FROM search_docs").fetchone()[0]
         sizes = _sizes(conn)
     print(json.dumps({"articles": count, "scale_seconds": round(time.perf_counter() - started, 1),
-                      "db_mb": round(db.stat().st_size / 1e6), **sizes}))
+                      "db_mb": round(db.stat().st_size / 1e6), **tracked, **sizes}))
 
 
 def _sizes(conn: sqlite3.Connection) -> dict[str, int]:
@@ -141,6 +162,7 @@ def _sizes(conn: sqlite3.Connection) -> dict[str, int]:
     except sqlite3.OperationalError:
         return {}
     groups = {"fts_index_mb": ("search_fts",), "search_docs_mb": ("search_docs", "search_days"),
+              "word_periods_mb": ("search_word_periods",),
               "articles_mb": ("articles", "sqlite_autoindex_articles"), "sentences_mb": ("sentences",)}
     return {label: round(sum(size for name, size in rows if name.startswith(prefixes)) / 1e6)
             for label, prefixes in groups.items()}
@@ -199,7 +221,7 @@ def query(db: Path, count: int, seed: int) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("step", choices=["build", "scale", "query"])
+    parser.add_argument("step", choices=["build", "scale", "track", "query"])
     parser.add_argument("--db", type=Path, required=True)
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--copies", type=int, default=10, help="scale: copies of the corpus in all (10 gives ~1M)")
@@ -211,6 +233,8 @@ def main() -> None:
         build(args.db, args.data, args.batch)
     elif args.step == "scale":
         scale(args.db, args.copies)
+    elif args.step == "track":
+        track(args.db)
     else:
         query(args.db, args.queries, args.seed)
 

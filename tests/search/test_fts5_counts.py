@@ -8,7 +8,7 @@ from dateline.asof import as_of_bound
 from dateline.search import fts5, search
 from dateline.search.snapshot import snapshot
 from dateline.search.terms import tokens
-from dateline.search.visibility import visible
+from dateline.search.visibility import Visible, visible
 from dateline.store.articles import current_filter
 from dateline.store.db import Store
 
@@ -25,7 +25,7 @@ def test_frequencies_match_the_words_of_title_and_text(store: Store, add: Add) -
     expected = {doc: fts5.TITLE_WEIGHT * tokens(title or "").count("tin") + tokens(text).count("tin")
                 for doc, (text, title, _) in zip(docs, texts, strict=True)}
     counter = fts5.TermCounter(store.conn, '"tin" OR "metal" OR "copper"', docs)
-    postings = counter.postings("tin", docs[2], f"[{docs[0]}]", docs[-1])
+    postings = counter.postings("tin", Visible(docs[2], frozenset([docs[0]])))
     assert postings == fts5.Postings(everywhere=3, visible=1, in_range=3)
     for by_difference in (None, False, True):
         assert counter.counts("tin", postings, 9, by_difference=by_difference) == expected

@@ -80,8 +80,7 @@ def scores(conn: sqlite3.Connection, match: str, terms: Iterable[str], lengths: 
     if not docs:
         return result
     counter = fts5.TermCounter(conn, match, docs)
-    last = conn.execute("SELECT coalesce(max(doc), 0) FROM search_docs").fetchone()[0]
-    postings = {term: counter.postings(term, seen.upto, seen.hidden_json(), last) for term in terms}
+    postings = {term: counter.postings(term, seen) for term in terms}
     query_postings = sum(p.everywhere for p in postings.values())
     for term in terms:
         weight = idf(stats.docs, postings[term].visible)

@@ -14,7 +14,10 @@ from __future__ import annotations
 import math
 import sqlite3
 from collections.abc import Iterable
-from dataclasses import dataclass
+
+from dateline.search import frequencies
+from dateline.search.frequencies import Postings
+from dateline.search.visibility import Visible
 
 TITLE_WEIGHT = 2
 _K1 = 1.2
@@ -62,16 +65,6 @@ def sizes(conn: sqlite3.Connection, docs: Iterable[int]) -> dict[int, int]:
     return {doc: _varint_sum(bytes(blob)) for doc, blob in rows}
 
 
-@dataclass(frozen=True)
-class Postings:
-    """What one pass over a word's postings tells: rows holding it anywhere, those visible as of the search's
-    date, and those within the rowid range of the rows being scored."""
-
-    everywhere: int
-    visible: int
-    in_range: int
-
-
 class TermCounter:
     """Counts query words in a set of matching rows (`docs`, ascending, all matching the FTS5 expression `match`).
 
@@ -99,15 +92,20 @@ class TermCounter:
         return int(self.conn.execute(f"SELECT count(*) FROM search_fts WHERE search_fts MATCH ?{condition}",
                                      (expression, *values)).fetchone()[0])
 
-    def postings(self, term: str, upto: int, hidden: str, last: int) -> Postings:
-        """Count `term`'s postings; `upto` and `hidden` (a JSON list of docs) say which rows are visible, `last` is
-        the highest doc stored. FTS5 counts fastest with one rowid bound a statement."""
+    def postings(self, term: str, seen: Visible) -> Postings:
+        """Count `term`'s postings: all, visible (`seen`), and within the scored rows' range. A word tracked by
+        `frequencies` is counted from its periods; any other is counted by FTS5, fastest with one rowid bound a
+        statement."""
+        low, high = (self.docs[0], self.docs[-1]) if self.docs else (0, -1)
+        tracked = frequencies.counts(self.conn, term, seen, low, high)
+        if tracked is not None:
+            return tracked
         phrase = f'"{term}"'
         everywhere = self._count(phrase)
-        visible = everywhere if upto >= last else self._count(phrase, " AND rowid <= ?", upto)
-        if hidden != "[]":
-            visible -= self._count(phrase, " AND rowid IN (SELECT value FROM json_each(?))", hidden)
-        in_range = self._count(phrase, " AND rowid BETWEEN ? AND ?", self.docs[0], self.docs[-1]) if self.docs else 0
+        visible = self._count(phrase, " AND rowid <= ?", seen.upto)
+        if seen.hidden:
+            visible -= self._count(phrase, " AND rowid IN (SELECT value FROM json_each(?))", seen.hidden_json())
+        in_range = self._count(phrase, " AND rowid BETWEEN ? AND ?", low, high) if self.docs else 0
         return Postings(everywhere, visible, in_range)
 
     def counts(self, term: str, postings: Postings, query_postings: int, *, by_difference: bool | None = None

@@ -20,9 +20,9 @@ from typing import Any
 
 from dateline.asof import as_of_bound
 from dateline.errors import Code, QueryError
-from dateline.search import bm25
+from dateline.search import bm25, frequencies
 from dateline.search.filters import Filters, build_filters
-from dateline.search.query import compile_query
+from dateline.search.query import CompiledQuery, compile_query
 from dateline.search.snapshot import snapshot
 from dateline.search.snippets import Snippet, best_snippet
 from dateline.search.visibility import Visible, count_matches, visible
@@ -104,7 +104,7 @@ def search(conn: sqlite3.Connection, query: str, *, as_of: str | date | datetime
                                 event_from=event_from, event_to=event_to, entity=entity, source=source)
         seen = visible(conn, bound)
         matched = _newest(conn, compiled.match, seen, filters)
-        total, exact = _count(conn, compiled.match, seen, filters)
+        total, exact = _count(conn, compiled, seen, filters)
         lengths = {doc: length for doc, (_, length) in matched.items()}
         scored = bm25.scores(conn, compiled.match, compiled.terms, lengths, bound, seen)
         order = sorted(((-scored[doc], article_id, doc) for doc, (article_id, _) in matched.items()))
@@ -137,9 +137,17 @@ def _newest(conn: sqlite3.Connection, match: str, seen: Visible, filters: Filter
     return {doc: (article_id, length) for doc, article_id, length in rows}
 
 
-def _count(conn: sqlite3.Connection, match: str, seen: Visible, filters: Filters) -> tuple[int, bool]:
-    """Visible versions matching within the filters, and whether that count is exact (see `COUNT_CAP`)."""
+def _count(conn: sqlite3.Connection, compiled: CompiledQuery, seen: Visible, filters: Filters) -> tuple[int, bool]:
+    """Visible versions matching within the filters, and whether that count is exact (see `COUNT_CAP`).
+
+    A one-word query without filters matches the versions holding the word: a tracked word's are counted by period.
+    """
+    match = compiled.match
     if not filters.sql:
+        if compiled.terms and match == f'"{compiled.terms[0]}"':
+            tracked = frequencies.counts(conn, compiled.terms[0], seen, 0, -1)
+            if tracked is not None:
+                return tracked.visible, True
         try:
             return count_matches(conn, match, seen), True
         except sqlite3.OperationalError as error:

@@ -6,7 +6,7 @@ rows: when the version was first seen, when a later revision replaced it (`gone_
 doc number (its FTS5 rowid) is the second it was first seen times `PER_SECOND` plus its rank within that second, so
 doc order is first-seen order whatever order a backfill arrives in (`visibility`). `search_days`
 keeps per-day deltas of the number of current versions and their tokens, so BM25 statistics as of any date cost a
-short sum.
+short sum; `frequencies` does the same for the document frequencies of common words.
 
 A version is current as of X when `first_seen_at <= X` and not `gone_at <= X`; this is exactly
 `store.articles.current_filter` (the latest revision first seen by X), precomputed.
@@ -18,6 +18,7 @@ import sqlite3
 from datetime import UTC, datetime, timedelta
 
 from dateline.errors import Code, StoreError
+from dateline.search import frequencies
 from dateline.search.terms import tokens
 
 PER_SECOND = 1 << 24  # doc numbers available to the versions first seen in one second
@@ -74,6 +75,7 @@ def index_article(conn: sqlite3.Connection, article_id: str) -> int:
     )
     conn.execute("INSERT INTO search_fts (rowid, title, body, source) VALUES (?, ?, ?, ?)",
                  (doc, title or "", text, source or ""))
+    frequencies.record(conn, doc, title or "", text, source or "")
     _add_day(conn, seen, 1, length)
     return doc
 
