@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from dateline.entities import entity_profile, find_entity, list_entities
+from dateline.entities import entity_profile, find_entity, list_entities, query
 from dateline.entities.resolve import apply_override
 from dateline.ingest.run import SEEN_AT_PUBLISHED, IngestOptions, ingest
 from dateline.store.db import Store
@@ -79,6 +79,39 @@ def test_as_of_equals_a_store_that_only_saw_those_articles(tmp_path: Path) -> No
             assert entity_profile(full.conn, then.id, EARLY).to_json() == \
                 entity_profile(early.conn, now.id).to_json()  # type: ignore[union-attr]
         assert find_entity(full.conn, "IMF", as_of="2023-12-31") is None
+
+
+SPLIT_THEN = [
+    {"id": "meet-1", "date": "2024-01-01", "text": "The International Monetary Fund met Goldman Sachs in Paris."},
+    {"id": "meet-2", "date": "2024-01-02", "text": "The International Monetary Fund called Goldman Sachs in Paris."},
+    {"id": "meet-3", "date": "2024-01-03", "text": "The IMF met Goldman Sachs in Paris on Wednesday."},
+    {"id": "meet-4", "date": "2024-01-04", "text": "The IMF called Goldman Sachs on Thursday."},
+    {"id": "meet-5", "date": "2024-01-10", "text": "The International Monetary Fund (IMF) approved a loan."},
+]
+
+
+def test_the_few_most_co_mentioned_as_of_a_date_are_those_of_a_store_that_only_saw_those_articles(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Asking for fewer co-mentioned entities than there are stops cutting entities back early. Beside Goldman
+    Sachs, the IMF is named in four articles as stored but was two entities in two articles each as of January
+    5th (meet-5 links the names later), so Paris, in three, must come first then. One entity a batch, so that stopping early
+    happens in a store this small."""
+    monkeypatch.setattr(query, "_BATCH", 1)
+    paths = []
+    for record in SPLIT_THEN:
+        paths.append(tmp_path / f"{record['id']}.jsonl")
+        paths[-1].write_text(json.dumps(record) + "\n")
+    with Store(tmp_path / "all.db") as full, Store(tmp_path / "early.db") as early:
+        _ingest(full, paths)
+        _ingest(early, paths[:4])
+        bank = find_entity(early.conn, "Goldman Sachs")
+        assert bank is not None
+        assert [e.name for e, _ in entity_profile(early.conn, bank.id, co_mentioned=1).co_mentioned] == ["Paris"]
+        for entity in list_entities(early.conn, top=1000):
+            for top in (1, 2, 3):
+                then = entity_profile(full.conn, entity.id, "2024-01-05", co_mentioned=top).co_mentioned
+                now = entity_profile(early.conn, entity.id, co_mentioned=top).co_mentioned
+                assert [(e.to_json(), n) for e, n in then] == [(e.to_json(), n) for e, n in now]
 
 
 def test_a_surname_alone_never_joins_a_full_name_across_articles(tmp_path: Path) -> None:
