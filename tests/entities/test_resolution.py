@@ -94,8 +94,8 @@ def test_the_few_most_co_mentioned_as_of_a_date_are_those_of_a_store_that_only_s
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Asking for fewer co-mentioned entities than there are stops cutting entities back early. Beside Goldman
     Sachs, the IMF is named in four articles as stored but was two entities in two articles each as of January
-    5th (meet-5 links the names later), so Paris, in three, must come first then. One entity a batch, so that stopping early
-    happens in a store this small."""
+    5th (meet-5 links the names later), so Paris, in three, must come first then. One entity a batch, so that
+    stopping early happens in a store this small."""
     monkeypatch.setattr(query, "_BATCH", 1)
     paths = []
     for record in SPLIT_THEN:
