@@ -38,14 +38,18 @@ def _as_of(conn: sqlite3.Connection, stored_id: int, as_of: str | None, rules: R
         found = _stored(conn, stored_id)
         return [found] if found else []
     parts = snapshot(conn, stored_id, as_of_bound(as_of))
-    return [describe(conn, stored_id, part, as_of, rules) for part in parts]
+    return describe_many(conn, [(stored_id, part) for part in parts], as_of, rules)
 
 
 def get_entity(conn: sqlite3.Connection, entity_id: int, as_of: str | None = None) -> Entity | None:
     """The entity with this id as of `as_of`, or None if there was none."""
     if as_of is None:
         return _stored(conn, entity_id)
-    located = locate(conn, entity_id, as_of_bound(as_of))
+    return _described(conn, locate(conn, entity_id, as_of_bound(as_of)), as_of)
+
+
+def _described(conn: sqlite3.Connection, located: tuple[int, list[Group]] | None, as_of: str) -> Entity | None:
+    """The entity `locate` found as of `as_of`, summarised; None if it was not, or had no current mention."""
     if located is None:
         return None
     entity = describe(conn, located[0], located[1], as_of, Rules.load(conn))
@@ -146,7 +150,7 @@ def entity_profile(conn: sqlite3.Connection, entity_id: int, as_of: str | None =
     of its latest `articles` articles (oldest first); D204 if it did not exist then."""
     bound = as_of_bound(as_of)
     located = locate(conn, entity_id, bound)
-    entity = get_entity(conn, entity_id, as_of)
+    entity = _stored(conn, entity_id) if as_of is None else _described(conn, located, as_of)
     if located is None or entity is None:
         raise StoreError(f"no entity {entity_id}" + (f" as of {as_of}" if as_of else ""), code=Code.NOT_FOUND)
     stored, groups = located
