@@ -9,6 +9,7 @@ import sqlite3
 import subprocess
 import threading
 import time
+from contextlib import closing
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -26,10 +27,23 @@ KILLS = 10
 
 def _stored(db: Path) -> int:
     try:
-        with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5) as conn:
+        with closing(sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5)) as conn:
             return int(conn.execute("SELECT count(*) FROM articles").fetchone()[0])
     except sqlite3.Error:  # not created yet
         return 0
+
+
+def _orphans(parent: int) -> list[int]:
+    """Processes the dead ingest `parent` left behind (its pool workers), found through /proc."""
+    found = []
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            text = status.read_text()
+        except OSError:
+            continue
+        if f"\nPPid:\t{parent}\n" in text:
+            found.append(int(status.parent.name))
+    return found
 
 
 def _killed_at(args: list[str], db: Path, target: int, extra: float) -> bool:
@@ -101,3 +115,21 @@ def test_kill_dask_workers_ten_times(clean: Clean, tmp_path: Path) -> None:
             stop.set()
             thread.join()
     assert len(killed) == KILLS
+
+
+def test_pool_workers_die_with_a_killed_ingest(clean: Clean, tmp_path: Path) -> None:
+    """kill -9 of the ingest process alone (not its group): its forked workers must not live on as orphans."""
+    db = tmp_path / "orphans.db"
+    process = subprocess.Popen(ingest_args(clean.corpus, db, "--workers", "2"), stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while process.poll() is None and _stored(db) == 0 and time.monotonic() < deadline:
+        time.sleep(0.01)
+    workers = _orphans(process.pid)
+    process.kill()
+    process.wait(timeout=30)
+    assert workers, "the ingest ran its pool"
+    deadline = time.monotonic() + 10
+    while any(Path(f"/proc/{pid}").exists() for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not any(Path(f"/proc/{pid}").exists() for pid in workers)

@@ -7,8 +7,11 @@ for every later one.
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
+import signal
+import sys
 from concurrent.futures import ProcessPoolExecutor
 
 from dateline.article import Article
@@ -25,6 +28,16 @@ def machine_workers() -> int:
         return os.cpu_count() or 1
 
 
+def _die_with_parent() -> None:
+    """Worker initializer: on Linux, ask the kernel to kill this worker when the ingest process dies (kill -9
+    included). Forked workers share the task pipe, so none of them would otherwise see it close and they would
+    live on, idle, as orphans."""
+    if sys.platform.startswith("linux"):
+        ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # 1 = PR_SET_PDEATHSIG
+        if os.getppid() == 1:  # the parent died before the call above
+            os._exit(1)
+
+
 class LocalEngine(Engine):
     """A `ProcessPoolExecutor` of `workers` processes (default: `machine_workers()`)."""
 
@@ -38,7 +51,7 @@ class LocalEngine(Engine):
         if self._pool is None:
             methods = multiprocessing.get_all_start_methods()
             context = multiprocessing.get_context("fork" if "fork" in methods else None)
-            self._pool = ProcessPoolExecutor(self.workers, mp_context=context)
+            self._pool = ProcessPoolExecutor(self.workers, mp_context=context, initializer=_die_with_parent)
         return self._pool.submit(analyze_batch, articles, config)
 
     def close(self) -> None:
