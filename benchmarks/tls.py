@@ -58,6 +58,9 @@ GRID = [
     replace(DEFAULT, named_bonus=0.05, retro_bonus=0.1),
     replace(DEFAULT, max_similarity=0.5),
     replace(DEFAULT, quote_penalty=0.1),
+    replace(DEFAULT, topic_weight=0.5),
+    replace(DEFAULT, topic_weight=2.0),
+    replace(DEFAULT, lead_bonus=0.0),
 ]
 
 

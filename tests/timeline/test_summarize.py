@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
-from dateline.timeline.summarize import Candidate, TimelineEntry, date_scores, default_size, summarize
+from dateline.timeline.summarize import DEFAULT, Candidate, TimelineEntry, date_scores, default_size, summarize
 
 APRIL = [dt.date(2010, 4, day) for day in range(1, 31)]
 
@@ -85,3 +86,24 @@ def test_only_keyword_sentences_are_picked_and_days_without_one_are_passed_over(
 def test_query_words_are_preferred() -> None:
     timeline = summarize(corpus(), n_dates=2, per_date=1, query="fishermen")
     assert timeline[1].sentences[0].article_id == "f1"
+
+
+def test_sentences_in_the_topics_terms_are_preferred() -> None:
+    """April 25's coverage is mostly a side story (bakers), which its centroid follows; the topic is the rig."""
+    day = [cand(25, "Bakers sold cakes to visiting reporters .", "a2"),
+           cand(25, "Bakers sold bread to reporters .", "b2"),
+           cand(25, "Oil from the exploded rig killed fish in the Gulf .", "z2")]
+    words = ["rig", "oil", "cakes"]
+    explosion = corpus()[:4]
+    assert summarize(explosion + day, n_dates=2, per_date=1, keywords=words)[1].sentences[0].article_id == "z2"
+    unbiased = summarize(explosion + day, n_dates=2, per_date=1, keywords=words,
+                         settings=replace(DEFAULT, topic_weight=0.0))
+    assert unbiased[1].sentences[0].article_id == "a2"
+
+
+def test_lead_sentences_are_preferred() -> None:
+    day = [cand(25, "Crews capped the leaking well .", "a3", 6),
+           cand(25, "Engineers sealed the broken pipe .", "z3", 0)]
+    assert summarize(day, n_dates=1, per_date=1)[0].sentences[0].article_id == "z3"
+    unbiased = summarize(day, n_dates=1, per_date=1, settings=replace(DEFAULT, lead_bonus=0.0))
+    assert unbiased[0].sentences[0].article_id == "a3"

@@ -11,8 +11,11 @@ distinct articles so that one long article cannot carry a day.
 Sentences. A day's reports are the sentences that name it and those published on it or the day after. Their
 centroid keeps the terms both kinds share (DATEWISE's "PM-mean": what the day's coverage and the later look-backs
 agree on). Sentences are scored by TF-IDF cosine similarity to it, with small bonuses for naming the day (more when
-looking back) and a small penalty for quotations; they are picked greedily, skipping any sentence too similar to one
-already picked (maximal marginal relevance), and no sentence serves two days.
+looking back), plus their TF-IDF cosine to the whole topic (the mean of every keyword sentence of the task: reference
+timelines tell the story of the topic, so a sentence that sums up the day in the topic's own terms beats one about a
+side story of that day), a small bonus for an article's lead sentences (news puts what happened first) and a small
+penalty for quotations. They are picked greedily, skipping any sentence too similar to one already picked (maximal
+marginal relevance), and no sentence serves two days.
 """
 
 from __future__ import annotations
@@ -65,6 +68,12 @@ class Settings:
     """...and this on top when the sentence was published after the day (a look back: "On April 20, the rig...")."""
     quote_penalty: float = 0.05
     """Subtracted from sentences with quotation marks: reported speech rather than what happened."""
+    topic_weight: float = 1.0
+    """Weight of a sentence's cosine similarity to the topic centroid (mean of the keyword sentences given)."""
+    lead_bonus: float = 0.05
+    """Added to the first `lead_sentences` sentences of an article: news writes what happened first."""
+    lead_sentences: int = 3
+    """How many first sentences of an article count as its lead."""
     query_bonus: float = 0.5
     """Added times the share of the query's words a sentence uses."""
     max_similarity: float = 0.4
@@ -138,6 +147,12 @@ def _mean(vectors: Sequence[Vector]) -> Vector:
     return total
 
 
+def unit(vector: Vector) -> Vector:
+    """`vector` scaled to length 1 (unchanged when empty)."""
+    norm = _norm(vector)
+    return {term: weight / norm for term, weight in vector.items()}
+
+
 def day_centroid(mentioning: Sequence[Vector], published: Sequence[Vector]) -> Vector:
     """What the day's reports share: the terms found both in sentences naming the day and in sentences published
     on it, weighted by their mean weight in each (either side alone when the other is empty)."""
@@ -152,9 +167,9 @@ _QUOTES = re.compile("``|\"|\u201c|\u201d")
 
 def pick_sentences(day: dt.date, centroid: Vector, candidates: Sequence[Candidate],
                    vectors: dict[tuple[str, int], Vector], k: int, settings: Settings = DEFAULT,
-                   query: frozenset[str] = frozenset()) -> list[Candidate]:
-    """Up to `k` non-redundant sentences about `day` among `candidates`, closest to the day's centroid first.
-    `vectors` are unit length, so a dot product is their cosine."""
+                   query: frozenset[str] = frozenset(), topic: Vector | None = None) -> list[Candidate]:
+    """Up to `k` non-redundant sentences about `day` among `candidates`, closest to the day's centroid (and to the
+    unit-length `topic` centroid, if given) first. `vectors` are unit length, so a dot product is their cosine."""
     def key(c: Candidate) -> tuple[str, int]:
         return (c.article_id, c.sentence)
 
@@ -164,6 +179,10 @@ def pick_sentences(day: dt.date, centroid: Vector, candidates: Sequence[Candidat
         value = _dot(vectors[key(c)], centroid) / centroid_norm
         if c.rule == "timex" and c.date == day:
             value += settings.named_bonus + (settings.retro_bonus if c.published > day else 0.0)
+        if topic is not None:
+            value += settings.topic_weight * _dot(vectors[key(c)], topic)
+        if c.sentence < settings.lead_sentences:
+            value += settings.lead_bonus
         if _QUOTES.search(c.text):
             value -= settings.quote_penalty
         if query:
@@ -221,6 +240,8 @@ def summarize(candidates: Sequence[Candidate], *, n_dates: int | None = None, pe
         for lag in range(settings.pub_window + 1):
             published[c.published - dt.timedelta(days=lag)].append(c)
     vectors = _vectors(candidates)
+    topic = unit(_mean([vectors[(c.article_id, c.sentence)] for c in candidates
+                        if pattern is None or pattern.search(c.text)]))
     wanted = frozenset(tokens([query])) if query else frozenset()
     entries: list[TimelineEntry] = []
     used: set[tuple[str, int]] = set()
@@ -231,7 +252,7 @@ def summarize(candidates: Sequence[Candidate], *, n_dates: int | None = None, pe
                                 [vectors[(c.article_id, c.sentence)] for c in published[day]])
         pool = [c for c in [*mentioning[day], *published[day]]
                 if (c.article_id, c.sentence) not in used and (pattern is None or pattern.search(c.text))]
-        picked = pick_sentences(day, centroid, pool, vectors, k, settings, wanted)
+        picked = pick_sentences(day, centroid, pool, vectors, k, settings, wanted, topic)
         if picked:
             used.update((c.article_id, c.sentence) for c in picked)
             entries.append(TimelineEntry(day, picked))
