@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: demo test lint typecheck unit bench system-deps clean
+.PHONY: demo test lint typecheck unit bench bench-search system-deps clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV) || { apt-get update -qq && apt-get install -y -qq python3-venv && $(PYTHON) -m venv $(VENV); }
@@ -34,8 +34,25 @@ unit: $(STAMP)
 
 test: $(STAMP) system-deps lint typecheck unit
 
+# Benchmarks print figures (peers side by side); they need ../shared/data and take long. Not part of `make test`.
 bench: $(STAMP)
+	$(BIN)/pip install -q -e '.[test,bench]'
 	$(BIN)/python benchmarks/ingest.py
+	$(BIN)/python benchmarks/timex.py
+	$(BIN)/python benchmarks/entities.py
+	$(BIN)/python benchmarks/tls.py
+	$(BIN)/python benchmarks/scale.py
+	$(BIN)/python benchmarks/load.py --duration 60 --clients 20
+
+# As-of search latency at 106k and 1M articles: builds two large databases under $(BENCH_DIR) (about 10 GB).
+BENCH_DIR ?= /tmp/dateline-bench
+bench-search: $(STAMP)
+	mkdir -p $(BENCH_DIR)
+	$(BIN)/python benchmarks/search.py build --db $(BENCH_DIR)/r1.db
+	$(BIN)/python benchmarks/search.py query --db $(BENCH_DIR)/r1.db
+	cp $(BENCH_DIR)/r1.db $(BENCH_DIR)/r10.db
+	$(BIN)/python benchmarks/search.py scale --db $(BENCH_DIR)/r10.db --copies 10
+	$(BIN)/python benchmarks/search.py query --db $(BENCH_DIR)/r10.db
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache
