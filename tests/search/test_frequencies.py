@@ -85,3 +85,39 @@ def test_term_counter_uses_tracked_postings(store: Store, add: Add) -> None:
     postings = fts5.TermCounter(store.conn, '"copper"', docs).postings("copper", seen)
     assert (postings.everywhere, postings.visible) == _fts5_postings(store, "copper", "2024-03-04")
     assert postings.in_range >= 6
+
+
+def test_ingest_recounts_common_words_each_time_the_index_doubles(store: Store, add: Add) -> None:
+    def state() -> list[int]:
+        return [row[0] for row in store.conn.execute("SELECT versions FROM search_track_state")]
+
+    def tracked() -> set[str]:
+        return {row[0] for row in store.conn.execute("SELECT word FROM search_word_periods")}
+
+    _fill(add)  # 6 versions
+    assert frequencies.maybe_track(store.conn, min_docs=10) is None  # too few versions to hold a common word
+    for n in range(4):
+        add(f"Copper report {n}.", published="2024-04-03")
+    assert frequencies.maybe_track(store.conn, min_docs=10)  # "copper" is in 10 versions
+    assert state() == [10] and "copper" in tracked() and "mine" not in tracked()
+    add("Copper again.", published="2024-04-04")
+    assert frequencies.maybe_track(store.conn, min_docs=10) is None  # 11 < 2 * 10: not due yet
+    for n in range(9):
+        add(f"Copper and the mine {n}.", published="2024-04-05")
+    assert frequencies.maybe_track(store.conn, min_docs=10)  # 20 versions: "mine" is common now too
+    assert state() == [20] and {"copper", "mine"} <= tracked()
+
+
+def test_an_ingest_run_ends_with_the_recount_when_due(tmp_path: Path) -> None:
+    import json
+
+    from dateline.ingest.run import IngestOptions, ingest
+    from dateline.pipeline import PipelineConfig
+
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text("".join(json.dumps({"id": str(n), "date": "2024-01-02", "text": f"Copper story {n}."}) + "\n"
+                              for n in range(frequencies.MIN_DOCS)))
+    with Store(tmp_path / "t.db") as opened:
+        ingest(opened, [corpus], IngestOptions(pipeline=PipelineConfig(mode="fast"), batch_size=500))
+        tracked = {row[0] for row in opened.conn.execute("SELECT word FROM search_word_periods")}
+        assert {"copper", "story"} <= tracked

@@ -23,6 +23,7 @@ from dateline.errors import Code, DatelineError, InputError, Problem, StoreError
 from dateline.ingest.readers import ReadOptions, reader_for
 from dateline.ingest.sources import InputFile, discover
 from dateline.pipeline import Analysis, PipelineConfig, save, update_corpus
+from dateline.search.frequencies import maybe_track
 from dateline.store.articles import Outcome, put_article
 from dateline.store.db import Store
 from dateline.text import clean
@@ -182,6 +183,7 @@ def ingest(store: Store, paths: list[Path], options: IngestOptions | None = None
             " WHERE id = ?",
             (seen_stamp(clock.now()), report.added, report.duplicates, report.revisions, report.rejected, run_id),
         )
+        maybe_track(conn)
     return report
 
 

@@ -68,6 +68,23 @@ def track(conn: sqlite3.Connection, min_docs: int = MIN_DOCS) -> int:
     return len(words)
 
 
+def maybe_track(conn: sqlite3.Connection, min_docs: int = MIN_DOCS) -> int | None:
+    """`track` again when the index has at least doubled since the last time (and can hold a common word).
+
+    Ingest calls it at the end of every run, so a store keeps its common-word counts without anyone scheduling it;
+    doubling keeps the total recounting work within twice that of one final `track`. Returns the number of words
+    tracked, or None when nothing was due.
+    """
+    versions = conn.execute("SELECT count(*) FROM search_docs").fetchone()[0]
+    last = conn.execute("SELECT max(versions) FROM search_track_state").fetchone()[0] or 0
+    if versions < min_docs or versions < 2 * last:
+        return None
+    tracked = track(conn, min_docs)
+    conn.execute("DELETE FROM search_track_state")
+    conn.execute("INSERT INTO search_track_state (versions) VALUES (?)", (versions,))
+    return tracked
+
+
 def counts(conn: sqlite3.Connection, word: str, seen: Visible, low: int, high: int) -> Postings | None:
     """The `Postings` of `word` (a folded word), scored rows within docs `low`..`high`; None when it is not tracked."""
     everywhere, before, in_range = conn.execute(
