@@ -1,18 +1,21 @@
-"""Ingest throughput and peak memory on the Reuters shards, at two corpus sizes.
+"""Ingest throughput and peak memory on Reuters articles, at two corpus sizes.
 
-    python benchmarks/ingest.py [--data ../shared/data] [--mode fast|full] [--sizes 1,6]
+    python benchmarks/ingest.py [--data ../shared/data] [--mode fast|full] [--sizes 2000,8000] [--workers N]
 
-Each size (a number of shards) runs in a fresh process into a fresh database, so its peak RSS is its own. Peak
-memory must not grow with corpus size: ingest streams records and writes them in fixed-size batches.
+Each size (the first N Reuters records, across the shards in order) is written to one JSONL file and ingested by
+`dateline ingest` in a fresh process into a fresh database, so its peak RSS is its own. Peak memory should not grow
+with corpus size: ingest streams records and writes them in fixed-size batches.
 """
 
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 CHILD = """
@@ -21,57 +24,57 @@ from pathlib import Path
 from dateline.ingest.run import IngestOptions, ingest
 from dateline.pipeline import PipelineConfig
 from dateline.store.db import Store
-db, mode, *paths = sys.argv[1:]
+db, mode, workers, path = sys.argv[1:]
 started = time.perf_counter()
 with Store(db) as store:
-    report = ingest(store, [Path(p) for p in paths], IngestOptions(pipeline=PipelineConfig(mode=mode)))
-elapsed = time.perf_counter() - started
-print(json.dumps({"added": report.added, "rejected": report.rejected, "seconds": elapsed,
-                  "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+    report = ingest(store, [Path(path)], IngestOptions(pipeline=PipelineConfig(mode=mode), workers=int(workers)))
+print(json.dumps({"added": report.added, "rejected": report.rejected, "seconds": time.perf_counter() - started,
+                  "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                  "children_peak_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))
 """
 
 
-def text_megabytes(paths: list[Path]) -> float:
-    """Uncompressed size of the article texts, the fair base for MB/s."""
-    import gzip
-
-    total = 0
-    for path in paths:
-        with gzip.open(path, "rt", encoding="utf-8") as lines:
-            total += sum(len(json.loads(line).get("text", "").encode()) for line in lines if line.strip())
-    return total / 1e6
-
-
-def run(paths: list[Path], mode: str) -> dict[str, float]:
-    with tempfile.TemporaryDirectory() as folder:
-        db = Path(folder) / "bench.db"
-        output = subprocess.run([sys.executable, "-c", CHILD, str(db), mode, *map(str, paths)],
-                                check=True, capture_output=True, text=True).stdout
-        result: dict[str, float] = json.loads(output.strip().splitlines()[-1])
-        result["db_mb"] = db.stat().st_size / 1e6
-        return result
+def sample(shards: list[Path], count: int, into: Path) -> float:
+    """Write the first `count` Reuters records to `into`; return the megabytes of article text they hold."""
+    text_bytes = 0
+    written = 0
+    with into.open("w", encoding="utf-8") as sink:
+        for shard in shards:
+            with gzip.open(shard, "rt", encoding="utf-8") as lines:
+                for line in lines:
+                    if written == count:
+                        return text_bytes / 1e6
+                    text_bytes += len((json.loads(line).get("text") or "").encode())
+                    sink.write(line)
+                    written += 1
+    return text_bytes / 1e6
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "data")
     parser.add_argument("--mode", choices=["fast", "full"], default="fast")
-    parser.add_argument("--sizes", default="1,6", help="numbers of Reuters shards to ingest, comma-separated")
+    parser.add_argument("--sizes", default="2000,8000", help="numbers of Reuters articles, comma-separated")
+    parser.add_argument("--workers", type=int, default=1, help="analysis processes (1: in the ingest process)")
     args = parser.parse_args()
     shards = sorted((args.data / "reuters-financial").glob("reuters_fin_*.jsonl.gz"))
     if not shards:
         sys.exit(f"no Reuters shards under {args.data}/reuters-financial")
-    print(f"dateline ingest, mode={args.mode}, one process")
-    print(f"{'shards':>6} {'articles':>9} {'rejected':>8} {'seconds':>8} {'art/s':>8} {'MB/s':>6} {'peak RSS MB':>11}"
-          f" {'DB MB':>7} {'DB KB/art':>9}")
+    print(f"dateline ingest, mode={args.mode}, workers={args.workers}")
+    print(f"{'articles':>9} {'stored':>7} {'rejected':>8} {'seconds':>8} {'art/s':>7} {'MB/s':>6} {'peak RSS MB':>11}"
+          f" {'DB KB/art':>9}")
     for size in (int(s) for s in args.sizes.split(",")):
-        paths = shards[:size]
-        result = run(paths, args.mode)
-        megabytes = text_megabytes(paths)
-        rate = result["added"] / result["seconds"]
-        print(f"{size:>6} {int(result['added']):>9} {int(result['rejected']):>8} {result['seconds']:>8.1f} "
-              f"{rate:>8.0f} {megabytes / result['seconds']:>6.2f} {result['peak_rss_mb']:>11.0f} "
-              f"{result['db_mb']:>7.0f} {1000 * result['db_mb'] / max(result['added'], 1):>9.1f}")
+        with tempfile.TemporaryDirectory() as folder:
+            corpus, db = Path(folder) / "reuters.jsonl", Path(folder) / "bench.db"
+            megabytes = sample(shards, size, corpus)
+            started = time.perf_counter()
+            output = subprocess.run([sys.executable, "-c", CHILD, str(db), args.mode, str(args.workers), str(corpus)],
+                                    check=True, capture_output=True, text=True).stdout
+            wall = time.perf_counter() - started
+            result = json.loads(output.strip().splitlines()[-1])
+            peak = max(result["peak_rss_mb"], result["children_peak_rss_mb"])
+            print(f"{size:>9} {result['added']:>7} {result['rejected']:>8} {wall:>8.1f} {result['added'] / wall:>7.1f}"
+                  f" {megabytes / wall:>6.3f} {peak:>11.0f} {db.stat().st_size / 1e3 / max(result['added'], 1):>9.1f}")
 
 
 if __name__ == "__main__":
