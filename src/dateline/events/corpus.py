@@ -34,6 +34,16 @@ def _ranges(days: Iterable[date]) -> Iterator[tuple[date, date]]:
     yield start, previous
 
 
+def _stored(conn: sqlite3.Connection, fresh: dict[int, EventMention]) -> Iterator[tuple[int, EventMention]]:
+    """Each stored mention overlapping the days of the new ones, once (the day ranges may share vague mentions)."""
+    seen: set[int] = set()
+    for first, last in _ranges(day for m in fresh.values() for day in _days(m)):
+        for key, mention in mentions_overlapping(conn, first, last, MAX_GROUP_WIDTH):
+            if key not in seen:
+                seen.add(key)
+                yield key, mention
+
+
 def link_events(conn: sqlite3.Connection, article_ids: Sequence[str]) -> int:
     """Link the mentions of the newly stored `article_ids` to every stored mention (new ones included) they may
     share a happening with: the pairs `grouping.overlap` links, found through the index. Return how many links were
@@ -41,17 +51,15 @@ def link_events(conn: sqlite3.Connection, article_ids: Sequence[str]) -> int:
     fresh = {key: m for key, m in mentions_of(conn, article_ids).items() if m.width <= MAX_GROUP_WIDTH and m.terms}
     if not fresh:
         return 0
-    stored: dict[int, EventMention] = {}
-    for first, last in _ranges(day for m in fresh.values() for day in _days(m)):
-        stored.update(mentions_overlapping(conn, first, last, MAX_GROUP_WIDTH))
-    # Index the new mentions only (a batch is small) and stream every stored mention of their days through it.
+    # Index the new mentions only (a batch is small) and stream every stored mention of their days through it,
+    # never holding more than one stored mention at a time: memory stays bounded however busy the days are.
     postings: dict[tuple[date, str], list[int]] = {}
     for key, mention in fresh.items():
         for day in _days(mention):
             for term in mention.terms:
                 postings.setdefault((day, term), []).append(key)
     links: dict[tuple[int, int], tuple[int, int]] = {}
-    for key, mention in stored.items():
+    for key, mention in _stored(conn, fresh):
         days = _days(mention)
         # A word counts once per pair however many days they both cover.
         shared = Counter(new for term in mention.terms for new in (

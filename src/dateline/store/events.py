@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -64,9 +64,10 @@ def mentions_of(conn: sqlite3.Connection, article_ids: Sequence[str]) -> dict[in
 
 
 def mentions_overlapping(conn: sqlite3.Connection, first: date, last: date, max_width: int
-                         ) -> dict[int, EventMention]:
-    """Every stored mention at most `max_width` days wide whose interval overlaps `[first, last]`: the single days
-    in it, and the vague dates (through their own index) that start up to `max_width` days before."""
+                         ) -> Iterator[tuple[int, EventMention]]:
+    """Every stored mention at most `max_width` days wide whose interval overlaps `[first, last]`, by row id,
+    streamed: the single days in it, and the vague dates (through their own index) that start up to `max_width`
+    days before."""
     days = conn.execute(f"SELECT {_COLUMNS} FROM event_mentions m WHERE m.earliest BETWEEN ? AND ? AND m.width = 1",
                         (first.isoformat(), last.isoformat()))
     vague = conn.execute(
@@ -74,7 +75,9 @@ def mentions_overlapping(conn: sqlite3.Connection, first: date, last: date, max_
         " AND m.width <= ? AND m.latest >= ?",
         ((first - timedelta(days=max_width - 1)).isoformat(), last.isoformat(), max_width, first.isoformat()),
     )
-    return {row["id"]: _mention(row) for rows in (days, vague) for row in rows}
+    for rows in (days, vague):
+        for row in rows:
+            yield row["id"], _mention(row)
 
 
 def put_links(conn: sqlite3.Connection, links: Iterable[tuple[int, int, int, int]]) -> None:
