@@ -258,8 +258,6 @@ def _writing(store: Store, what: str) -> Iterator[None]:
     try:
         yield
     except sqlite3.Error as error:
-        while isinstance(error.__context__, sqlite3.Error):  # SQLite may have rolled back already: the first error
-            error = error.__context__  # is the cause, not the "cannot rollback" that followed it
         full = "full" in str(error).lower()
         raise StoreError(
             f"{store.path}: cannot {what} ({error}); nothing of it was stored"

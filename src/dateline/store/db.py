@@ -91,7 +91,8 @@ class Store:
         try:
             yield self.conn
         except BaseException:
-            self.conn.execute("ROLLBACK")
+            if self.conn.in_transaction:  # SQLite rolls back by itself on some errors (a full disk)
+                self.conn.execute("ROLLBACK")
             raise
         try:
             self.conn.execute("COMMIT")
