@@ -9,7 +9,8 @@ Codes are grouped by pipeline stage and never reused:
     ├── TemporalError       D3xx  a temporal expression or anchor could not be interpreted
     ├── QueryError          D4xx  a query, filter or as-of date is invalid
     ├── ConfigError         D5xx  a command-line option or setting is invalid
-    └── ApiError            D6xx  an HTTP request was refused (shape, token, size, rate, cursor)
+    ├── ApiError            D6xx  an HTTP request was refused (shape, token, size, rate, cursor)
+    └── EngineError         D7xx  the workers running the per-article analysis failed (a worker process lost)
 """
 
 from __future__ import annotations
@@ -65,6 +66,8 @@ class Code(StrEnum):
     METHOD_NOT_ALLOWED = "D607"
     INVALID_CURSOR = "D608"
     INTERNAL = "D609"
+    # D7xx: engines (where the per-article analysis runs)
+    WORKER_LOST = "D701"
 
 
 class DatelineError(Exception):
@@ -113,6 +116,12 @@ class ApiError(DatelineError):
     """An HTTP request the API refuses before any query runs."""
 
     code = Code.INVALID_REQUEST
+
+
+class EngineError(DatelineError):
+    """A worker analyzing a batch was lost (killed, out of memory, its machine gone); nothing of the batch is stored."""
+
+    code = Code.WORKER_LOST
 
 
 @dataclass(frozen=True)
