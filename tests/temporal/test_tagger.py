@@ -256,3 +256,28 @@ def test_colloquial_mode_reads_informal_spellings_only_in_short_texts() -> None:
     assert found(tweet, "2023-07-07", "news") == []
     long_text = "The committee met again. " * 20 + "Nothing is planned tmrw."
     assert found(long_text, "2023-07-07") == []
+
+
+def test_without_a_tense_news_leans_to_the_past() -> None:
+    assert found("The index is within 70 points of its record high set on Aug. 6.", "1998-02-06") == [
+        ("Aug. 6", "DATE", "1997-08-06")]
+    assert found("The index is within 70 points of its record high set on Aug. 6.", "1998-04-06") == [
+        ("Aug. 6", "DATE", "1998-08-06")]
+
+
+def test_a_period_after_an_initial_does_not_end_the_clause() -> None:
+    # "will" is the cue; "P." must not cut it off, and "succeed" is no past tense
+    assert found("Mr. Schwarz will succeed Daniel P. Davison Feb. 1, soon after.", "1989-10-26") == [
+        ("Feb. 1", "DATE", "1990-02-01")]
+
+
+def test_a_quarter_that_has_not_begun_is_last_years_in_the_past_tense() -> None:
+    assert found("Profit fell in the fourth quarter.", "1998-01-26") == [("the fourth quarter", "DATE", "1997-Q4")]
+    assert found("Profit will fall in the fourth quarter.", "1998-01-26") == [
+        ("the fourth quarter", "DATE", "1998-Q4")]
+
+
+def test_a_year_ago_comparison_is_with_a_completed_quarter() -> None:
+    text = ("Profit rose in the third quarter. Losses may last through the third quarter of 1990. "
+            "In the year-ago period, it earned less.")
+    assert found(text, "1989-10-26")[-1] == ("the year-ago period", "DATE", "1988-Q3")

@@ -100,14 +100,16 @@ def parse(value: str) -> tuple[date, str] | None:
 
 def _nearest_year(month: int, day: int, anchor: date, tense: Tense) -> int:
     """The year of a month/day named without one: the anchor's year, unless that puts it far (over four months)
-    on the wrong side of the anchor for the tense, or over half a year away with no tense to go by."""
+    on the wrong side of the anchor for the tense. With no tense to go by, news leans to the past: a date over
+    five months ahead is last year's, and only one over ten months back is next year's ("Aug. 6" in February is
+    last August, "Jan. 5" in late December the coming one)."""
     candidate = date(anchor.year, month, min(day, monthrange(anchor.year, month)[1]))
     delta = (candidate - anchor).days
     if tense == "past" and delta > 120:
         return anchor.year - 1
     if tense == "future" and delta < -120:
         return anchor.year + 1
-    if tense is None and abs(delta) > 183:
+    if tense is None and (delta > 150 or delta < -300):
         return anchor.year + (1 if delta < 0 else -1)
     return anchor.year
 
@@ -161,8 +163,11 @@ def _holiday(month: int, weekday: int, nth: int, first_day: int, year: int) -> d
     return last - timedelta(days=(last.isoweekday() - weekday) % 7)
 
 
-def _last_quarter(context: Context) -> str:
-    if context.last and re.match(r"^\d{4}-Q[1-4]$", context.last):
+def _last_quarter(context: Context, completed: bool = False) -> str:
+    """The quarter talked about: the last mentioned one (with `completed`, only if it has ended by the anchor),
+    else the last completed quarter the text mentioned, else the quarter before the anchor's."""
+    last = parse(context.last) if context.last and re.match(r"^\d{4}-Q[1-4]$", context.last) else None
+    if context.last and last is not None and (not completed or shift(last[0], "Q", 1) <= context.anchor):
         return context.last
     if context.quarter:
         return context.quarter
@@ -251,15 +256,20 @@ def _resolve(value: str, context: Context) -> str | None:
     if head == "LASTQ":
         return _last_quarter(context)
     if kind == "QCTX":
-        quarter = parse(_last_quarter(context))
+        # a comparison with a year before is about reported results: "the year-ago period" after a forecast
+        # for "the third quarter of 1990" is still the year before the last completed quarter
+        quarter = parse(_last_quarter(context, completed=True))
         return fmt(shift(quarter[0], "Y", int(rest)), "Q") if quarter else None
     if kind == "YEARSHIFT":
         n, part = rest.split(":")
         return f"{anchor.year + int(n):04d}-{part}"
-    if kind == "QTR":
-        return f"{anchor.year:04d}-Q{rest}"
-    if kind == "HALF":
-        return f"{anchor.year:04d}-H{rest}"
+    if kind in ("QTR", "HALF"):
+        # "the fourth quarter" in January, in the past tense, is last year's: a quarter that has not begun
+        # yet cannot have happened
+        months = 3 if kind == "QTR" else 6
+        begun = date(anchor.year, months * int(rest) - months + 1, 1) <= anchor
+        year = anchor.year - 1 if tense == "past" and not begun else anchor.year
+        return f"{year:04d}-{kind[0]}{rest}"
     if kind == "CTXYEAR":
         if context.last and re.match(r"^\d{4}-Q[1-4]$", context.last):
             return f"{rest}{context.last[4:]}"

@@ -26,7 +26,7 @@ _WORD = re.compile(r"[A-Za-z]+|\d+")
 # after "a year earlier" still counts from the period the text is about.
 _DERIVED = ("CTX:", "QCTX:", "AGO:", "ANA:", "YEARSHIFT:", "CTXYEAR:")
 _DECADE = re.compile(r"^\d{3}X$")
-_NEEDS_TENSE = re.compile(r"^XXXX-|:\?|^HOL:.*XXXX")
+_NEEDS_TENSE = re.compile(r"^XXXX-|:\?|^HOL:.*XXXX|^QTR:|^HALF:")
 
 
 

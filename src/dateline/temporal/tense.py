@@ -16,7 +16,8 @@ _FUTURE = re.compile(
     r"\b(?:will|won't|shall|'ll|going\s+to|would|might|scheduled|planning|plans?\s+to|likely\s+to|"
     r"as\s+soon\s+as|as\s+early\s+as|set\s+to|is\s+to|are\s+to|due\s+to|expected\s+to|upcoming|"
     r"tomorrow|premieres?|intends?\s+to|hopes?\s+to|to\s+resume|to\s+begin|to\s+start|to\s+meet|to\s+leave|"
-    r"until|meets?|opens|begins|starts|arrives|leaves|visits|resumes|expires)\b", re.I)  # news: "meet Monday" is ahead
+    r"until|meets?|opens|begins|starts|arrives|leaves|visits|resumes|expires|takes?\s+effect)\b",
+    re.I)  # news: "meet Monday" is ahead
 # Plans that were in the past: "had been due to expire Friday", "was scheduled to open Monday".
 _PAST_PLAN = re.compile(r"\b(?:had\s+been|was|were)\s+(?:due|scheduled|expected|set|supposed|planned|going)\s+to\b",
                         re.I)
@@ -27,13 +28,18 @@ _PAST = re.compile(
     r"shook|swore|tore|[a-z]{2,}ed)\b", re.I)
 _NOT_PAST = frozenset({"scheduled", "planned", "expected", "proposed", "needed", "need", "red", "bed", "shed", "seed",
                        "speed", "feed", "hundred", "united", "limited", "indeed", "based", "related", "concerned",
-                       "interested", "supposed", "used", "alleged", "so-called"})
+                       "interested", "supposed", "used", "alleged", "so-called", "succeed", "proceed",
+                       "exceed"})
 _PASSIVE_BEFORE = re.compile(r"\b(?:be|been|being)\s+$", re.I)
 _NOT_A_VERB_BEFORE = re.compile(
     r"\b(?:a|an|the|its|their|his|her|our|this|these|those|still|newly|recently|be|been|being)\s+$", re.I)
 _PAST_PERFECT = re.compile(r"\bhad\b", re.I)
 _DEADLINE = re.compile(r"\b(?:payable|effective|through|by)\s+$", re.I)
-_SENTENCE_EDGE = re.compile(r"[.!?]\s+(?=[A-Z\"'`])|\n\s*\n|''|``|\"")
+# A period after an initial or a title ("Daniel P. Davison", "Mr. Schwarz", "Corp.") does not end the sentence.
+_ABBREVIATION = "".join(rf"(?<!\b{word})" for word in (
+    "[A-Z]", "Mr", "Ms", "Dr", "St", "Jr", "Sr", "Co", "Mrs", "Inc", "Gov", "Sen", "Rep", "Gen", "Col", "Corp", "Ltd",
+    "Bros", "Prof"))
+_SENTENCE_EDGE = re.compile(_ABBREVIATION + r"[.!?]\s+(?=[A-Z\"'`])|\n\s*\n|''|``|\"")
 
 
 def tense_at(text: str, start: int, end: int) -> str | None:
