@@ -223,6 +223,9 @@ def test_mode_is_chosen_per_text() -> None:
     assert ("The next year", "DATE", "1920") not in found(history, "2023-06-22")
     timexes = tag(history, "2023-06-22")
     assert timexes[-1].anchor != "2023-06-22"  # resolved against the narrative's last date, not the DCT
+    profile = ("He is leaving for the United States, he said Saturday. He flew on May 26, 1980, and again in "
+               "October 1984. On May 22, 1995, he was made a general. He was cited in December.")
+    assert ("December", "DATE", "1997-12") in found(profile, "1998-04-18")  # "said Saturday": a news story
 
 
 def test_anchor_forms_and_bounds() -> None:

@@ -88,13 +88,15 @@ def choose_mode(text: str, partials: list[Partial], anchor: date) -> str:
     """news, narrative or colloquial, from what the grammar found.
 
     Narrative: at least three absolute dates more than a year from the anchor, making up most of the absolute
-    dates, and few expressions that point at the anchor (today, last week, Friday) - a history article. Otherwise
-    colloquial for a text shorter than a tweet (280 characters), news for the rest.
+    dates, no expression that counts from the anchor (today, last week, Friday, two years ago: one "he said
+    Saturday" makes a profile full of past dates a news story) and few that point at the present ("now") - a
+    history article. Otherwise colloquial for a text shorter than a tweet (280 characters), news for the rest.
     """
     absolute = [p for p in partials if re.match(r"^\d{4}", p.value)]
-    deictic = [p for p in partials if p.value.startswith(("REL:", "WD:", "AGO:", "PRESENT_REF"))]
+    deictic = [p for p in partials if p.value.startswith(("REL:", "WD:", "AGO:"))]
+    present = [p for p in partials if p.value.startswith("PRESENT_REF")]
     far = [p for p in absolute if abs(int(p.value[:4]) - anchor.year) > 1]
-    if len(far) >= 3 and len(far) >= 0.6 * len(absolute) and len(deictic) <= len(absolute) // 4:
+    if len(far) >= 3 and len(far) >= 0.6 * len(absolute) and not deictic and len(present) <= len(absolute) // 4:
         return "narrative"
     return "colloquial" if len(text) < 280 else "news"
 
