@@ -284,3 +284,10 @@ def test_a_year_ago_comparison_is_with_a_completed_quarter() -> None:
     text = ("Profit rose in the third quarter. Losses may last through the third quarter of 1990. "
             "In the year-ago period, it earned less.")
     assert found(text, "1989-10-26")[-1] == ("the year-ago period", "DATE", "1988-Q3")
+
+
+def test_rates_and_measures_are_not_recurrences() -> None:
+    assert found("Sales should rise 8.5% annually. Rallies are held here annually.", "1989-10-26") == [
+        ("annually", "SET", "P1Y")]
+    assert found("Average daily volume fell; it declared a quarterly cash dividend.", "1989-10-26") == []
+    assert found("The reserve will be adjusted quarterly.", "1989-10-26") == [("quarterly", "SET", "P3M")]

@@ -535,8 +535,12 @@ def _set_adverb(m: re.Match[str], text: str) -> Partial | None:
     word = m.group(0).lower()
     if word in ("quarterly", "monthly", "weekly", "daily", "annually", "yearly") and re.match(
             r"\s+(?:newspaper|paper|magazine|report|reports|dividend|dividends|payment|payments|meeting|"
-            r"publication|journal|figures|results|survey)", text[m.end():], re.I):
-        return None
+            r"publication|journal|figures|results|survey|cash|loss|losses|of\b)", text[m.end():], re.I):
+        return None  # "a quarterly cash dividend", "its first quarterly loss", "an initial quarterly of 5 cents"
+    if word == "daily" and re.search(r"\baverage\s+$", text[max(0, m.start() - 8):m.start()], re.I):
+        return None  # "average daily volume": a measure, not a recurrence
+    if word in ("annually", "yearly") and _RATE_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+        return None  # "to rise 8.5% annually", "10,000 units annually": a rate, seldom annotated
     if word == "daily" and re.match(r"\s+[A-Z]", text[m.end():]):
         return None  # "the Communist Party daily Granma": a newspaper
     return Partial(m.start(), m.end(), "SET", _SET_UNITS[word])
