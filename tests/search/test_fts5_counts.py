@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from dateline.asof import as_of_bound
-from dateline.search import fts5, search
+from dateline.search import fts5, search, textcounts
 from dateline.search.snapshot import snapshot
 from dateline.search.terms import tokens
 from dateline.search.visibility import Visible, visible
@@ -30,6 +30,23 @@ def test_frequencies_match_the_words_of_title_and_text(store: Store, add: Add) -
     for by_difference in (None, False, True):
         assert counter.counts("tin", postings, 9, by_difference=by_difference) == expected
     assert fts5.totals(store.conn)[0] == len(ids)
+
+
+
+def test_text_counts_equal_fts5_counts_in_ascii_rows(store: Store, add: Add) -> None:
+    texts = [("Tin tin TIN, and more tin; tinned tin-plate 2tin tin2.", "Tin report"), ("No metal here at all.", None),
+             ("tin\ntin", "TIN: tin?"), ("Étain: the tin market fell.", "Tin Tin")]
+    for n, (text, title) in enumerate(texts):
+        add(text, title=title, published=f"2024-01-0{n + 1}")
+    docs = [row[0] for row in store.conn.execute("SELECT doc FROM search_docs ORDER BY doc")]
+    counter = fts5.TermCounter(store.conn, '"tin" OR "metal"', docs)
+    text = textcounts.TextCounter(store.conn, docs)
+    assert text.countable("tin") and not text.countable("étain")
+    for term in ("tin", "metal", "plate", "2tin"):
+        fts = counter.counts(term, counter.postings(term, Visible(docs[-1], frozenset())), 9)
+        assert text.counts(term) == {doc: fts[doc] for doc in docs[:3]}, term
+    assert text.others == [docs[3]]
+    assert text.counts("tin")[docs[0]] == 2 * 1 + 5
 
 
 def test_visible_docs_are_the_current_versions(store: Store, add: Add) -> None:

@@ -4,8 +4,9 @@ FTS5's built-in `bm25()` counts every indexed version, including articles first 
 superseded revisions, so its scores (and therefore the ranking) would leak the future. Here the document count, the
 mean length and each word's document frequency (versions holding it in any field) are those of the versions visible
 as of the date (`visibility`), so
-a search as of X ranks exactly as a store that only ever saw those articles would. Term counts come from FTS5
-(`fts5.TermCounter`), lengths from `search_docs` (words of title and text).
+a search as of X ranks exactly as a store that only ever saw those articles would. Term counts come from the
+ranked rows' text where that is exact and cheaper (`textcounts`), else from FTS5 (`fts5.TermCounter`); lengths
+from `search_docs` (words of title and text).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from dateline.search import fts5
+from dateline.search import fts5, textcounts
 from dateline.search.visibility import Visible
 
 K1 = 1.2
@@ -82,9 +83,16 @@ def scores(conn: sqlite3.Connection, match: str, terms: Iterable[str], lengths: 
     counter = fts5.TermCounter(conn, match, docs)
     postings = {term: counter.postings(term, seen) for term in terms}
     query_postings = sum(p.everywhere for p in postings.values())
+    text = textcounts.TextCounter(conn, docs)
     for term in terms:
         weight = idf(stats.docs, postings[term].visible)
-        counts = counter.counts(term, postings[term], query_postings)
+        if text.countable(term) and text.cost(1) < counter.cost(postings[term], query_postings):
+            counts = text.counts(term)
+            if text.others:
+                others = fts5.TermCounter(conn, match, text.others)
+                counts.update(others.counts(term, others.postings(term, seen), query_postings))
+        else:
+            counts = counter.counts(term, postings[term], query_postings)
         for doc in docs:
             count = counts[doc]
             if count:
