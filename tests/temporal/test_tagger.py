@@ -291,3 +291,9 @@ def test_rates_and_measures_are_not_recurrences() -> None:
         ("annually", "SET", "P1Y")]
     assert found("Average daily volume fell; it declared a quarterly cash dividend.", "1989-10-26") == []
     assert found("The reserve will be adjusted quarterly.", "1989-10-26") == [("quarterly", "SET", "P3M")]
+
+
+def test_the_latest_quarter_has_ended() -> None:
+    text = "It expects a loss in the fourth quarter. Profit rose in the latest quarter from a year ago."
+    assert found(text, "1989-11-02")[1:] == [("the latest quarter", "DATE", "1989-Q3"),
+                                             ("a year ago", "DATE", "1988-Q3")]

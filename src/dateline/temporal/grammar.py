@@ -11,7 +11,8 @@ notation that `resolve` understands:
     AGO:M:-5                         "five months ago": from the reference, at the unit's granularity
     CTX:Y:-1                         "a year earlier": the last mentioned date shifted, keeping its granularity
     QCTX:-1                          "the year-ago quarter": the quarter talked about, a year before
-    LASTQ / QTR:3 / HALF:1           "the latest quarter", "the third quarter", "the first half" (year from context)
+    LASTQ / QTR:3 / HALF:1           "the quarter", "the third quarter", "the first half" (year from context)
+    DONEQ                            "the latest quarter": the one talked about if it has ended, else the last ended
     QEND:7                           "the quarter ended July 31": the calendar quarter holding most of it
     ANAWD:5:-1                       "the previous Friday": counted from the day talked about
     HOL:11:4:4:1:XXXX                a holiday by rule: month, weekday, n-th counted from a day, year
@@ -406,8 +407,10 @@ def _quarter(m: re.Match[str], text: str) -> Partial | None:
     if word in ("year-earlier", "year-ago", "comparable", "corresponding", "year earlier", "prior-year",
                 "previous-year", "year-before", "comparable year-ago", "comparable year-earlier"):
         return Partial(m.start(), m.end(), "DATE", "QCTX:-1" if unit != "half" else "CTX:Y:-1")
-    if word in ("latest", "recent", "most recent", "just-ended", "just-completed", "same"):
+    if word == "same":
         return Partial(m.start(), m.end(), "DATE", "LASTQ" if unit != "half" else "REL:H:-1")
+    if word in ("latest", "recent", "most recent", "just-ended", "just-completed"):
+        return Partial(m.start(), m.end(), "DATE", "DONEQ" if unit != "half" else "REL:H:-1")
     if year and word in ("", "fiscal"):
         return Partial(m.start(), m.end(), "DATE", f"CTXYEAR:{year}")
     if unit == "period":
@@ -421,7 +424,7 @@ def _quarter(m: re.Match[str], text: str) -> Partial | None:
         return Partial(m.start(), m.end(), "DATE", f"{year}-{kind}{4 if kind == 'Q' else 2}" if year
                        else f"{'QTR:4' if kind == 'Q' else 'HALF:2'}")
     if word in ("last", "past") and kind == "Q":
-        return Partial(m.start(), m.end(), "DATE", "LASTQ")
+        return Partial(m.start(), m.end(), "DATE", "DONEQ")
     return Partial(m.start(), m.end(), "DATE", f"REL:{kind}:{shift}")
 
 

@@ -253,8 +253,8 @@ def _resolve(value: str, context: Context) -> str | None:
     if kind == "QEND":
         middle = date(_nearest_year(int(rest), 15, anchor, "past"), int(rest), 1) - timedelta(days=20)
         return fmt(middle, "Q")
-    if head == "LASTQ":
-        return _last_quarter(context)
+    if head in ("LASTQ", "DONEQ"):
+        return _last_quarter(context, completed=head == "DONEQ")
     if kind == "QCTX":
         # a comparison with a year before is about reported results: "the year-ago period" after a forecast
         # for "the third quarter of 1990" is still the year before the last completed quarter
