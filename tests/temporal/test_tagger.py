@@ -297,3 +297,10 @@ def test_the_latest_quarter_has_ended() -> None:
     text = "It expects a loss in the fourth quarter. Profit rose in the latest quarter from a year ago."
     assert found(text, "1989-11-02")[1:] == [("the latest quarter", "DATE", "1989-Q3"),
                                              ("a year ago", "DATE", "1988-Q3")]
+
+
+def test_parts_of_weekdays_every_week() -> None:
+    assert found("Flights leave on Monday and Tuesday nights.", "1998-02-13") == [
+        ("Monday", "SET", "XXXX-WXX-1TNI"), ("Tuesday nights", "SET", "XXXX-WXX-2TNI")]
+    assert found("He left Tuesday night.", "1998-02-13") == [("Tuesday night", "DATE", "1998-02-10TNI")]
+    assert found("We meet every Friday morning.", "1998-02-13") == [("every Friday morning", "SET", "XXXX-WXX-5TMO")]

@@ -345,6 +345,16 @@ def _weekday_set(m: re.Match[str], text: str) -> Partial | None:
     return Partial(m.start(), m.end(), "SET", f"XXXX-WXX-{wd}", quant=quant)
 
 
+def _weekday_pods(m: re.Match[str], text: str) -> Partial | None:
+    """ "Tuesday nights", "every Friday morning", "Monday and Tuesday nights": a part of a weekday, every week."""
+    wd = WEEKDAYS[m["wd"].lower()]
+    pod = PARTS_OF_DAY[(m["pod"] or m["pod2"]).lower().rstrip("s")]
+    quant = m["q"].upper() if m["q"] else None
+    if m["pod"] and not (m["pod"].lower().endswith("s") or quant):
+        return None  # "Tuesday night" is one night
+    return Partial(m.start(), m.end(), "SET", f"XXXX-WXX-{wd}T{pod}", quant=quant)
+
+
 _REL_SHIFT = {"this": "0", "current": "0", "present": "0", "last": "-1", "past": "-1", "previous": "-1",
               "next": "+1", "coming": "+1", "this past": "-1", "this coming": "+1"}
 _ANA_SHIFT = {"following": "+1", "next": "+1", "previous": "-1", "prior": "-1", "preceding": "-1", "same": "0",
@@ -816,6 +826,10 @@ RULES: list[Rule] = [
     _rule(
         "this last tomorrow yesterday",
         rf"\b(?P<w>this|last|tomorrow|yesterday)\s+(?P<pod>{_POD})\b", _this_pod),
+    _rule(
+        "every each @WD",
+        rf"\b(?:(?P<q>every|each)\s+)?(?P<wd>{_WEEKDAY})(?:\s+(?P<pod>{_POD}s?)\b|(?=\s+(?:and|or)\s+{_WEEKDAY}\s+"
+        rf"(?P<pod2>{_POD}s)\b))", _weekday_pods),
     _rule(
         "the this last next past coming @WD",
         rf"\b(?:(?P<dir>the\s+(?:previous|preceding|prior|following|next)|this\s+past|this\s+coming|last|next|this|"
