@@ -304,3 +304,9 @@ def test_parts_of_weekdays_every_week() -> None:
         ("Monday", "SET", "XXXX-WXX-1TNI"), ("Tuesday nights", "SET", "XXXX-WXX-2TNI")]
     assert found("He left Tuesday night.", "1998-02-13") == [("Tuesday night", "DATE", "1998-02-10TNI")]
     assert found("We meet every Friday morning.", "1998-02-13") == [("every Friday morning", "SET", "XXXX-WXX-5TMO")]
+
+
+def test_a_year_earlier_than_the_nine_months_is_last_year() -> None:
+    text = ("Profit rose in the third quarter from a year earlier. For the nine months, net was $2 billion, "
+            "up from $1.7 billion a year earlier.")
+    assert [value for _, _, value in found(text, "1989-10-26")] == ["1989-Q3", "1988-Q3", "P9M", "1988"]

@@ -26,6 +26,7 @@ _WORD = re.compile(r"[A-Za-z]+|\d+")
 # after "a year earlier" still counts from the period the text is about.
 _DERIVED = ("CTX:", "QCTX:", "AGO:", "ANA:", "YEARSHIFT:", "CTXYEAR:")
 _DECADE = re.compile(r"^\d{3}X$")
+_PERIOD_TALKED_ABOUT = re.compile(r"(?i)the\s+(?:first\s+|latest\s+|past\s+)?\w+\s+months$")
 _NEEDS_TENSE = re.compile(r"^XXXX-|:\?|^HOL:.*XXXX|^QTR:|^HALF:")
 
 
@@ -142,4 +143,8 @@ def tag(text: str, anchor: date | datetime | str, mode: str | None = None) -> li
                 parsed = parse(value)
                 if parsed is not None:
                     reference = parsed[0]
+        elif partial.type == "DURATION" and _PERIOD_TALKED_ABOUT.match(timexes[-1].text):
+            # "for the nine months": the part of the year reported on, so "a year earlier" is last year (the
+            # TimeBank reading in 6 of 8 such comparisons; the other 2 keep the quarter mentioned before)
+            context.last = f"{reference.year:04d}"
     return timexes
