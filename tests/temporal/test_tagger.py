@@ -310,3 +310,10 @@ def test_a_year_earlier_than_the_nine_months_is_last_year() -> None:
     text = ("Profit rose in the third quarter from a year earlier. For the nine months, net was $2 billion, "
             "up from $1.7 billion a year earlier.")
     assert [value for _, _, value in found(text, "1989-10-26")] == ["1989-Q3", "1988-Q3", "P9M", "1988"]
+
+
+def test_year_ago_comparisons_go_back_from_the_quarter_reported_on() -> None:
+    text = ("Net rose in the third quarter. After a flat second quarter, results improved. Charges were taken in "
+            "the year-earlier period. In the 1989 period, rates were lower than a year ago.")
+    assert [value for _, _, value in found(text, "1989-11-01")] == ["1989-Q3", "1989-Q2", "1988-Q3", "1989-Q3",
+                                                                    "1988-Q3"]

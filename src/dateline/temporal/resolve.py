@@ -3,9 +3,10 @@
 Two references matter. The *anchor* is the document creation time in news mode; in narrative mode it is the last
 absolute date the text mentioned ("two days later" counts from there). The *last mention* is the most recent
 resolved date of any granularity: "a year earlier" after "the third quarter" is the third quarter of the year
-before, and "the quarter" is the one just talked about (or, after other dates, the last completed quarter the text
-mentioned). Where a bare weekday or month could be before or after the anchor, the tense around the expression
-decides, and news defaults to the past.
+before, and "the quarter" is the one just talked about (or, after other dates, the quarter the report is about:
+the first completed quarter of the past year it named). Year-ago comparisons ("the year-ago period", "a year ago"
+after a quarter) go back from the quarter the report is about. Where a bare weekday or month could be before or
+after the anchor, the tense around the expression decides, and news defaults to the past.
 """
 
 from __future__ import annotations
@@ -23,8 +24,8 @@ _SEASON_MONTH = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}
 
 @dataclass
 class Context:
-    """What resolution depends on: the anchor day, the last mentioned date (value), the tense cue and the last
-    completed quarter the text mentioned."""
+    """What resolution depends on: the anchor day, the last mentioned date (value), the tense cue and the quarter
+    the text reports on (the first completed quarter of the past year it mentioned)."""
 
     anchor: date
     last: str | None = None
@@ -165,7 +166,7 @@ def _holiday(month: int, weekday: int, nth: int, first_day: int, year: int) -> d
 
 def _last_quarter(context: Context, completed: bool = False) -> str:
     """The quarter talked about: the last mentioned one (with `completed`, only if it has ended by the anchor),
-    else the last completed quarter the text mentioned, else the quarter before the anchor's."""
+    else the quarter the text reports on, else the quarter before the anchor's."""
     last = parse(context.last) if context.last and re.match(r"^\d{4}-Q[1-4]$", context.last) else None
     if context.last and last is not None and (not completed or shift(last[0], "Q", 1) <= context.anchor):
         return context.last
@@ -228,7 +229,10 @@ def _resolve(value: str, context: Context) -> str | None:
         unit, n = rest.split(":")
         last = parse(context.last) if context.last else None
         if last is not None and unit == "Y" and last[1] == "Q":
-            return fmt(shift(last[0], "Y", int(n)), "Q")
+            # "from $90 million a year ago" compares the quarter the report is about, even after a side remark
+            # on another quarter ("after a flat second quarter")
+            topic = parse(context.quarter) if context.quarter else None
+            return fmt(shift((topic or last)[0], "Y", int(n)), "Q")
         moved = shift(anchor, unit, int(n))
         return fmt(moved, "Y" if unit in ("E", "C") else unit)
     if kind == "CTX":
@@ -258,7 +262,7 @@ def _resolve(value: str, context: Context) -> str | None:
     if kind == "QCTX":
         # a comparison with a year before is about reported results: "the year-ago period" after a forecast
         # for "the third quarter of 1990" is still the year before the last completed quarter
-        quarter = parse(_last_quarter(context, completed=True))
+        quarter = parse(context.quarter or _last_quarter(context, completed=True))
         return fmt(shift(quarter[0], "Y", int(rest)), "Q") if quarter else None
     if kind == "YEARSHIFT":
         n, part = rest.split(":")
@@ -272,6 +276,6 @@ def _resolve(value: str, context: Context) -> str | None:
         return f"{year:04d}-{kind[0]}{rest}"
     if kind == "CTXYEAR":
         if context.last and re.match(r"^\d{4}-Q[1-4]$", context.last):
-            return f"{rest}{context.last[4:]}"
+            return f"{rest}{(context.quarter or context.last)[4:]}"
         return rest
     return value

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from dateline.errors import Code, TemporalError
 from dateline.temporal.grammar import BY_START, Partial, slang
@@ -137,8 +137,11 @@ def tag(text: str, anchor: date | datetime | str, mode: str | None = None) -> li
         ))
         if partial.type in ("DATE", "TIME") and parse(value) is not None and not partial.value.startswith(_DERIVED):
             context.last = value.split("T", 1)[0]
-            if re.match(r"^\d{4}-Q[1-4]$", value) and bounds and bounds[1] < day:
-                context.quarter = value  # a completed quarter: what "the latest quarter" can mean later on
+            if context.quarter is None and re.match(r"^\d{4}-Q[1-4]$", value) and bounds and (
+                    day - timedelta(days=365) < bounds[1] < day):
+                # the first recent completed quarter named is the one the report is about: what "the latest
+                # quarter", "the year-ago period" and "that quarter" go back to after side remarks on others
+                context.quarter = value
             if chosen == "narrative" and re.match(r"^\d{4}", partial.value):
                 parsed = parse(value)
                 if parsed is not None:
