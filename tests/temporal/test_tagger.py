@@ -317,3 +317,8 @@ def test_year_ago_comparisons_go_back_from_the_quarter_reported_on() -> None:
             "the year-earlier period. In the 1989 period, rates were lower than a year ago.")
     assert [value for _, _, value in found(text, "1989-11-01")] == ["1989-Q3", "1989-Q2", "1988-Q3", "1989-Q3",
                                                                     "1988-Q3"]
+
+
+def test_the_year_quarter_is_the_quarter_reported_on_in_that_year() -> None:
+    text = "Net fell in the third quarter. It reported lower profit last year. It earned $3 in the 1988 quarter."
+    assert found(text, "1989-10-30")[-1] == ("the 1988 quarter", "DATE", "1988-Q3")

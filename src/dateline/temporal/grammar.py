@@ -10,6 +10,7 @@ notation that `resolve` understands:
     ANA:D:+1  ANA:Y:0                counted from the last date mentioned ("the next day", "that year")
     AGO:M:-5                         "five months ago": from the reference, at the unit's granularity
     CTX:Y:-1                         "a year earlier": the last mentioned date shifted, keeping its granularity
+    CTXYEAR:1988 / CTXQ:1988         "the 1988 period" (quarter talked about, else the year), "the 1988 quarter"
     QCTX:-1                          "the year-ago quarter": the quarter talked about, a year before
     LASTQ / QTR:3 / HALF:1           "the quarter", "the third quarter", "the first half" (year from context)
     DONEQ                            "the latest quarter": the one talked about if it has ended, else the last ended
@@ -439,7 +440,8 @@ def _quarter(m: re.Match[str], text: str) -> Partial | None:
 
 
 def _year_period(m: re.Match[str], text: str) -> Partial | None:
-    return Partial(m.start(), m.end(), "DATE", f"CTXYEAR:{m['year']}")
+    kind = "CTXQ" if m["unit"].lower() == "quarter" else "CTXYEAR"  # "the 1988 quarter" is always a quarter
+    return Partial(m.start(), m.end(), "DATE", f"{kind}:{m['year']}")
 
 
 # A quantity just before "a year"/"a week" makes it a rate: "$1.76 a year", "700 seats a week", "24 hours a day".
@@ -856,7 +858,7 @@ RULES: list[Rule] = [
         rf"(?:\s+of\s+(?:fiscal\s+)?(?P<year3>{_YEAR})\b)?", _quarter),
     _rule(
         "#",
-        rf"\b(?P<year>{_YEAR})\s+(?:period|quarter)\b", _year_period),
+        rf"\b(?P<year>{_YEAR})\s+(?P<unit>period|quarter)\b", _year_period),
     _rule(
         "past last next first coming final previous following remaining latest initial recent other another "
         "further @NUM # few several some many numerous countless number",

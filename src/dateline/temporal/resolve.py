@@ -274,6 +274,8 @@ def _resolve(value: str, context: Context) -> str | None:
         begun = date(anchor.year, months * int(rest) - months + 1, 1) <= anchor
         year = anchor.year - 1 if tense == "past" and not begun else anchor.year
         return f"{year:04d}-{kind[0]}{rest}"
+    if kind == "CTXQ":
+        return f"{rest}{_last_quarter(context)[4:]}"
     if kind == "CTXYEAR":
         if context.last and re.match(r"^\d{4}-Q[1-4]$", context.last):
             return f"{rest}{(context.quarter or context.last)[4:]}"
