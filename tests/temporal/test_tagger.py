@@ -322,3 +322,11 @@ def test_year_ago_comparisons_go_back_from_the_quarter_reported_on() -> None:
 def test_the_year_quarter_is_the_quarter_reported_on_in_that_year() -> None:
     text = "Net fell in the third quarter. It reported lower profit last year. It earned $3 in the 1988 quarter."
     assert found(text, "1989-10-30")[-1] == ("the 1988 quarter", "DATE", "1988-Q3")
+
+
+def test_generic_uses_of_time_words_are_not_times() -> None:
+    assert found("It matters for the future of our peoples.", "1998-02-13") == []
+    assert found("It changed from a fiscal year to a calendar year.", "1989-10-27") == [
+        ("a calendar year", "DURATION", "P1Y")]
+    assert found("He won in each of the past three summers.", "1998-03-22") == []
+    assert found("It happened in the past.", "1998-03-22") == [("the past", "DATE", "PAST_REF")]

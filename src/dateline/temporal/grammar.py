@@ -537,6 +537,10 @@ def _ref(m: re.Match[str], text: str) -> Partial | None:
         return None  # sentence-initial "Now" is a discourse marker, not a time
     if word == "future" and not re.match(r"\s+(?:quarters|years|months|periods|generations)\b", text[m.end():]):
         return None
+    if word == "the future" and re.match(r"\s+of\b", text[m.end():]):
+        return None  # "the future of our peoples": what becomes of them, not a time
+    if word == "the past" and re.match(rf"\s+(?:\d|{_SMALL}\b|{_TENS}\b|few\b|several\b)", text[m.end():], re.I):
+        return None  # "the past three summers": a count of periods, not the past at large
     if word == "current" and re.match(r"\s+(?:accounts?|system|source|events|affairs|head|limit)\b", text[m.end():]):
         return None  # "current account", electric current: not a time
     return Partial(m.start(), m.end(), "DATE", _REFS[word])
@@ -664,6 +668,8 @@ def _shifted_quarter(m: re.Match[str], text: str) -> Partial | None:
 
 
 def _fiscal_year(m: re.Match[str], text: str) -> Partial | None:
+    if re.search(r"\ban?\s+$", text[max(0, m.start() - 3):m.start()], re.I):
+        return None  # "changed from a fiscal year to a calendar year": a kind of year, not a year
     if re.match(r"\s+(?:ended|ending)\b", text[m.end():]):
         return Partial(m.start(), m.end(), "DURATION", "P1Y")
     word = (m["w"] or "").lower().strip()
