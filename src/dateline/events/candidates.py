@@ -9,6 +9,8 @@ event pins to a day are left out, since a timeline is made of days.
 
 from __future__ import annotations
 
+import json
+import re
 import sqlite3
 from datetime import date
 
@@ -19,6 +21,8 @@ from dateline.errors import Code, QueryError
 from dateline.events.record import events_from, query_words, sentence_matches
 from dateline.store.events import Report, entity_sentences, known_reports
 from dateline.timeline.summarize import Candidate
+
+_PLAIN_WORD = re.compile(r"[a-z0-9]+")
 
 
 def _entity_sentences(conn: sqlite3.Connection, name: str, as_of: str | None) -> set[tuple[str, int]]:
@@ -38,12 +42,34 @@ def _candidate(report: Report, day: date) -> Candidate:
                      report.mention.rule.value)
 
 
+def _word_sentences(conn: sqlite3.Connection, words: list[str]) -> set[tuple[str, int]] | None:
+    """The sentences with event mentions in the articles whose text holds every word, found through the search
+    index instead of reading every article; None unless the words are plain ASCII letters and digits.
+
+    A sentence holding each word as a whole word (`sentence_matches`) is in such an article: FTS5 cuts text into
+    words at the same places for these words. The articles of every version are kept; `known_reports` keeps the
+    versions current as of the date.
+    """
+    if not words or not all(_PLAIN_WORD.fullmatch(word) for word in words):
+        return None
+    match = " AND ".join(f'{{body}} : "{word}"' for word in words)
+    articles = [row[0] for row in conn.execute(
+        "SELECT d.article_id FROM search_fts f JOIN search_docs d ON d.doc = f.rowid WHERE search_fts MATCH ?",
+        (match,))]
+    rows = conn.execute("SELECT DISTINCT article_id, sentence FROM event_mentions"
+                        " WHERE article_id IN (SELECT value FROM json_each(?))", (json.dumps(articles),))
+    return {(article_id, sentence) for article_id, sentence in rows}
+
+
 def timeline_candidates(conn: sqlite3.Connection, query: str | None = None, *, entity: str | None = None,
                         start: date | None = None, end: date | None = None, as_of: str | None = None
                         ) -> list[Candidate]:
     """The dated sentences known as of `as_of` about `query` and/or `entity`, dated within `[start, end]`."""
     words = query_words(query)
     naming = _entity_sentences(conn, entity, as_of) if entity else None
+    holding = _word_sentences(conn, words)
+    if holding is not None:
+        naming = holding if naming is None else naming & holding
     reports = known_reports(conn, as_of=as_of, words=words, sentences=naming)
     seeds = {i: r for i, r in reports.items() if (not words or sentence_matches(r.text, words))
              and (naming is None or (r.mention.article_id, r.mention.sentence) in naming)}
