@@ -1,4 +1,5 @@
-"""Cross-article resolution: order-independent, exact as of any date, conservative, and correctable by overrides."""
+"""Cross-article resolution: order-independent, exact as of any date, conservative (context decides lone names),
+and correctable by overrides."""
 
 from __future__ import annotations
 
@@ -23,9 +24,9 @@ ARTICLES = [
 EARLY = "2024-01-06"
 
 
-def _files(folder: Path) -> list[Path]:
+def _files(folder: Path, records: list[dict[str, str]] = ARTICLES) -> list[Path]:
     paths = []
-    for record in ARTICLES:
+    for record in records:
         path = folder / f"{record['id']}.jsonl"
         path.write_text(json.dumps(record) + "\n")
         paths.append(path)
@@ -114,7 +115,7 @@ def test_the_few_most_co_mentioned_as_of_a_date_are_those_of_a_store_that_only_s
                 assert [(e.to_json(), n) for e, n in then] == [(e.to_json(), n) for e, n in now]
 
 
-def test_a_surname_alone_never_joins_a_full_name_across_articles(tmp_path: Path) -> None:
+def test_a_surname_alone_without_shared_context_never_joins_a_full_name(tmp_path: Path) -> None:
     path = tmp_path / "surname.jsonl"
     path.write_text(json.dumps({"date": "2024-02-01", "text": "Georgieva said nothing more on Thursday."}) + "\n")
     with Store(tmp_path / "s.db") as store:
@@ -156,3 +157,76 @@ def test_split_of_an_unknown_name_is_refused(seeded: Store) -> None:
 
     with pytest.raises(StoreError, match="D204"), seeded.transaction() as conn:
         apply_override(conn, "split", "Tom Cruise", "Penelope Cruz", "2024-03-01T00:00:00Z")
+
+
+# Co-occurring context as linking evidence: a lone surname joins the full name whose articles name the same
+# other things, never two different full names, whatever the ingest order, and exactly as of any date.
+
+FILM = [
+    {"id": "film-1", "date": "2024-03-01", "text": "Tom Cruise met Hayley Atwell and Christopher McQuarrie in London"
+     " to film Mission: Impossible – Dead Reckoning Part One. Tom Cruise drove the car."},
+    {"id": "film-2", "date": "2024-03-05", "text": "On Tuesday, Cruise spoke with Hayley Atwell about the chase in"
+     " Rome. Christopher McQuarrie said Cruise was driving."},
+    {"id": "golf-1", "date": "2024-03-07", "text": "On Sunday, Cruise won the spring tournament in Augusta, his caddie"
+     " said."},
+]
+
+SMITHS = [
+    {"id": "smith-1", "date": "2024-04-01", "text": "John Smith met Angela Merkel and Emmanuel Macron in Berlin."},
+    {"id": "smith-2", "date": "2024-04-02", "text": "Jane Smith met Angela Merkel and Emmanuel Macron in Paris."},
+    {"id": "smith-3", "date": "2024-04-03",
+     "text": "On Tuesday, Smith thanked Angela Merkel and Emmanuel Macron in Brussels."},
+]
+
+
+def test_a_surname_joins_the_full_name_whose_articles_share_its_context(tmp_path: Path) -> None:
+    with Store(tmp_path / "film.db") as store:
+        _ingest(store, _files(tmp_path, FILM))
+        cruise = find_entity(store.conn, "Tom Cruise")
+        assert cruise is not None and cruise.articles == 2
+        evidence = entity_profile(store.conn, cruise.id).evidence
+        assert [item["key"] for item in evidence if str(item["key"]).startswith("context:cruise")], evidence
+        shown = next(str(item["key"]) for item in evidence if str(item["key"]).startswith("context:cruise"))
+        assert "per:hayley atwell" in shown and "per:christopher mcquarrie" in shown
+        golfer = [e for e in list_entities(store.conn, top=100) if e.name == "Cruise"]
+        assert len(golfer) == 1 and golfer[0].id != cruise.id and golfer[0].articles == 1
+
+
+def test_a_surname_never_joins_two_different_full_names(tmp_path: Path) -> None:
+    with Store(tmp_path / "smith.db") as store:
+        _ingest(store, _files(tmp_path, SMITHS))
+        john, jane = find_entity(store.conn, "John Smith"), find_entity(store.conn, "Jane Smith")
+        assert john is not None and jane is not None and john.id != jane.id
+        assert john.articles == 2 and jane.articles == 1  # the earliest candidate takes "Smith"
+        assert {alias for alias, _ in john.aliases} == {"John Smith", "Smith"}
+
+
+def test_context_links_do_not_depend_on_ingest_order(tmp_path: Path) -> None:
+    for records in (FILM, SMITHS):
+        paths = _files(tmp_path, records)
+        name = records[0]["id"]
+        with Store(tmp_path / f"{name}-f.db") as forward, Store(tmp_path / f"{name}-b.db") as backward, \
+                Store(tmp_path / f"{name}-m.db") as middle:
+            _ingest(forward, paths)
+            _ingest(backward, paths[::-1])
+            _ingest(middle, [paths[2], paths[0], paths[1]])
+            assert _view(forward) == _view(backward) == _view(middle)
+            assert entity_profile(forward.conn, _view(forward)[0][0]).to_json() == \
+                entity_profile(backward.conn, _view(forward)[0][0]).to_json()
+
+
+def test_as_of_before_the_full_name_arrives_equals_a_store_that_only_saw_those_articles(tmp_path: Path) -> None:
+    """"Cruise" is reported first; "Tom Cruise" comes later and joins it: as of the day between, they are apart."""
+    late = [dict(FILM[0], date="2024-03-06"), FILM[1], FILM[2]]
+    paths = _files(tmp_path, late)
+    with Store(tmp_path / "all.db") as full, Store(tmp_path / "early.db") as early:
+        _ingest(full, paths)
+        _ingest(early, paths[1:2])
+        assert _view(full, "2024-03-05") == _view(early)
+        assert _view(full, "2024-03-07") != _view(early)
+        then, now = find_entity(full.conn, "Cruise", as_of="2024-03-05"), find_entity(early.conn, "Cruise")
+        assert then is not None and now is not None and then.articles == 1
+        profile = entity_profile(full.conn, then.id, "2024-03-05").to_json()
+        assert profile == entity_profile(early.conn, now.id).to_json()
+        joined = find_entity(full.conn, "Tom Cruise")
+        assert joined is not None and joined.articles == 2 and joined.id == then.id  # the earliest group names it

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.entities.scoring import b_cubed, ceaf_e, clusters_of, coreference, muc, partial, strict
+from dateline.entities.scoring import (
+    b_cubed,
+    ceaf_e,
+    clusters_of,
+    coreference,
+    muc,
+    overlap_matched,
+    partial,
+    strict,
+)
 
 A, B, C, D = ("d", 0, 1), ("d", 2, 3), ("d", 4, 5), ("e", 0, 1)
 KEY = [frozenset({A, B, C})]
@@ -57,3 +66,12 @@ def test_perfect_response_scores_one() -> None:
 def test_missing_mentions_lower_recall_only() -> None:
     scores = coreference({A: 1, B: 1, C: 2}, {A: 1, B: 1})
     assert scores.b_cubed.precision == 1.0 and scores.b_cubed.recall == pytest.approx(2 / 3)
+
+
+def test_overlap_matching_moves_system_mentions_onto_the_gold_ones_they_overlap_most() -> None:
+    key = {("d", 0, 10): 1, ("d", 20, 25): 1, ("d", 40, 45): 2}
+    response = {("d", 0, 4): "a", ("d", 0, 10): "a", ("d", 19, 26): "a", ("d", 60, 65): "b"}
+    moved = overlap_matched(key, response)
+    assert moved == {("d", 0, 10): "a", ("d#unmatched", 0, 4): "a", ("d", 20, 25): "a", ("d#unmatched", 60, 65): "b"}
+    assert coreference(key, moved).muc.recall == 1.0
+    assert coreference(key, response).muc.recall == 0.0

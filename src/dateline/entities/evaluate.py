@@ -22,7 +22,7 @@ from dateline.entities.meantime import GoldDocument, read_corpus
 from dateline.entities.model import SPACY_LABELS, load_ner
 from dateline.entities.names import norm
 from dateline.entities.resolve import resolve
-from dateline.entities.scoring import Span, Typed, coreference, partial, strict
+from dateline.entities.scoring import Span, Typed, coreference, overlap_matched, partial, strict
 from dateline.store.articles import put_article
 from dateline.store.db import Store
 from dateline.store.entities import put_mentions
@@ -104,9 +104,10 @@ def evaluate(folder: Path) -> dict[str, Any]:
             }
     for label, response in (("spacy-string", _by_string(docs, baseline, names)),
                             ("ours-string", _by_string(docs, ours, names)), ("ours", resolved)):
-        scores = coreference(key, response)
-        report[f"coref.{label}"] = {"muc": scores.muc.f1, "b_cubed": scores.b_cubed.f1,
-                                    "ceaf_e": scores.ceaf_e.f1, "conll": scores.conll}
+        for suffix, matched in (("", response), (".overlap", overlap_matched(key, response))):
+            scores = coreference(key, matched)
+            report[f"coref.{label}{suffix}"] = {"muc": scores.muc.f1, "b_cubed": scores.b_cubed.f1,
+                                                "ceaf_e": scores.ceaf_e.f1, "conll": scores.conll}
     return report
 
 
@@ -126,7 +127,19 @@ def report_lines(report: dict[str, Any]) -> list[str]:
             lines.append(f"{system + ' ' + scope:24} {100 * s['p']:6.1f}/{100 * s['r']:5.1f}/{100 * s['f1']:5.1f}"
                          f" {100 * row['partial']['f1']:11.1f} {100 * row['strict_untyped']['f1']:11.1f}")
     lines.append(f"{'coreference':24} {'MUC':>8} {'B-cubed':>8} {'CEAF-e':>8} {'CoNLL':>8}")
-    for system in ("spacy-string", "ours-string", "ours"):
-        row = report[f"coref.{system}"]
-        lines.append(f"{system:24} " + " ".join(f"{100 * row[k]:8.1f}" for k in ("muc", "b_cubed", "ceaf_e", "conll")))
-    return lines
+    for suffix, note in (("", "exact"), (".overlap", "overlap")):
+        for system in ("spacy-string", "ours-string", "ours"):
+            row = report[f"coref.{system}{suffix}"]
+            lines.append(f"{system + ' (' + note + ')':24} "
+                         + " ".join(f"{100 * row[k]:8.1f}" for k in ("muc", "b_cubed", "ceaf_e", "conll")))
+    return [*lines, *COREF_NOTE]
+
+
+# Why our spaCy-alone coreference sits under the published anchor (the variants are measured in the docstring of
+# benchmarks/entities.py).
+COREF_NOTE = [
+    "coreference is scored end to end with singletons kept: 'exact' matches system to gold mentions by exact span",
+    "(a span off by a word is a missed gold mention plus a spurious one); 'overlap' moves each system mention onto",
+    "the gold mention it overlaps most (one-to-one). The published spaCy anchor (CoNLL 52.4) lies between the two;",
+    "its mention F1s (60.7 strict, 73.6 overlap) are also ~0.9 above ours, so its spaCy output differed slightly too.",
+]

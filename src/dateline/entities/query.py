@@ -168,7 +168,7 @@ def entity_profile(conn: sqlite3.Connection, entity_id: int, as_of: str | None =
     why = Counter((r["text"], r["link"]) for r in rows if r["link"])
     profile.links = [{"text": text, "why": link, "count": n} for (text, link), n in sorted(why.items())]
     profile.co_mentioned = _co_mentioned(conn, set(named), members, as_of, co_mentioned)
-    profile.evidence = _evidence(groups)
+    profile.evidence = _evidence(conn, groups)
     return profile
 
 
@@ -235,10 +235,10 @@ def _co_mentioned(conn: sqlite3.Connection, articles: set[str], members: set[tup
 _BATCH = 50
 
 
-def _evidence(groups: list[Group]) -> list[dict[str, object]]:
+def _evidence(conn: sqlite3.Connection, groups: list[Group]) -> list[dict[str, object]]:
     return [{"name": group.name, "article": group.article_id, "linked_to": other.name,
              "other_article": other.article_id, "key": key, "seen_at": group.seen_at}
-            for group, other, key in evidence(groups)]
+            for group, other, key in evidence(conn, groups)]
 
 
 __all__ = ["Entity", "Group", "Profile", "entity_profile", "find_entity", "get_entity", "list_entities"]

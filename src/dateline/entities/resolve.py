@@ -1,24 +1,41 @@
 """Across articles: one entity per real-world thing, built incrementally as articles arrive.
 
 Two article-local groups are the same entity when they share a link key (see `local`): a full person name, an
-organisation's name or acronym, a title variant. A link depends on the two groups alone, never on what else is
-stored, so an entity is a connected component of "shares a key" and the result does not depend on ingest order.
-The id of an entity is the node id of its earliest group, so even ids agree between stores fed the same articles.
-As of X, an entity is a component of the same graph restricted to groups first seen by X (`snapshot`).
+organisation's name or acronym, a title variant. Such a strong link depends on the two groups alone. A lone name
+("Cruise") links weakly (see `context`): to a group going by it, or by a full name with it as surname, only when
+their articles share context, and never so that two different full names end up in one entity. Groups are decided
+in first-sighting order (`_resolve_groups` one by one, `_components` all at once, the same way), so an entity is a
+function of the groups and does not depend on ingest order: a group arriving out of order has the entities its
+names could touch decided again with it. The id of an entity is the node id of its earliest group, so even ids
+agree between stores fed the same articles. As of X, an entity is a component of the groups first seen by X,
+decided the same way (`snapshot`); the components of one stored entity's groups are those of the whole store.
 
-Keeping it conservative: surnames, first names and short forms link inside one article only, and keys carry a
-type class (a person never joins an organisation of the same name). Each cross-article link is recorded with the
-keys that joined it (`evidence`), so a user can see why and undo it with an override.
+Keeping it conservative: first names and short forms link inside one article only, and keys carry a type class (a
+person never joins an organisation of the same name). Why groups are one entity is computed from their keys and
+contexts when read (`evidence`), so a user can see why and undo it with an override.
 """
-
 from __future__ import annotations
 
 import json
 import sqlite3
 from collections import Counter
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 
+from dateline.entities.context import (
+    LONE,
+    SURNAME,
+    article_context,
+    compatible,
+    full_names,
+    is_lookup,
+    is_weak,
+    lone_names,
+    lookup_keys,
+    shared,
+    surnames,
+)
+from dateline.entities.context import reason as context_reason
 from dateline.entities.entity import Entity
 from dateline.entities.mention import LABELS
 from dateline.entities.names import norm, tokens
@@ -29,29 +46,64 @@ from dateline.store.entities import (
     Group,
     add_override,
     all_groups,
+    article_bases,
     assign,
     clear_resolution,
     current_articles,
+    entity_bases,
     group_by_node,
     groups_of,
+    holders,
+    latest_resolved,
     linked_entities,
     move_entity,
+    node_order,
     put_entity,
     set_keys,
+    unassign,
     unresolved_groups,
 )
 
+Join = tuple[int, int, str]  # a group, the earlier group it was linked to, why
+
 
 def resolve(conn: sqlite3.Connection, article_ids: Sequence[str]) -> None:
-    """Give an entity to every group of these newly stored articles, merging entities they bridge."""
+    """Give an entity to every group of these newly stored articles, merging entities they bridge.
+
+    Weak links (lone names, context) are decided in first-sighting order. When a new group was seen before groups
+    already resolved (a backfill), the entities its names could touch are decided again with it, in that order.
+    """
     rules = Rules.load(conn)
-    touched = _resolve_groups(conn, unresolved_groups(conn, list(article_ids)), rules)
+    fresh = unresolved_groups(conn, list(article_ids))
+    latest = latest_resolved(conn)
+    if fresh and latest is not None and fresh[0].seen_at <= latest:
+        fresh = sorted(fresh + _redecided(conn, fresh, rules), key=lambda g: g.order)
+    touched = _resolve_groups(conn, fresh, rules)
     marks = ",".join("?" * len(article_ids))
     if article_ids:
         touched |= {r[0] for r in conn.execute(
             "SELECT DISTINCT d.entity_id FROM doc_entities d JOIN articles a ON a.supersedes = d.article_id"
             f" WHERE a.id IN ({marks}) AND d.entity_id IS NOT NULL", list(article_ids))}
     refresh(conn, touched, rules)
+
+
+def _redecided(conn: sqlite3.Connection, fresh: list[Group], rules: Rules) -> list[Group]:
+    """The stored groups whose weak decisions a backfilled group may change: every entity holding one of its
+    lone names or surnames, and, in turn, those of the names these entities hold. They are made unresolved."""
+    names: set[str] = set()
+    pending = [replace(g, keys=tuple(sorted(_keys(g, rules)))) for g in fresh]
+    entities: set[int] = set()
+    redo: list[Group] = []
+    while pending:
+        wanted = {n for g in pending for n in lone_names(g) | surnames(g)} - names
+        names |= wanted
+        found = {entity for name in sorted(wanted) for key in (LONE + name, SURNAME + name)
+                 for entity, _ in holders(conn, key)} - entities
+        entities |= found
+        pending = [g for part in groups_of(conn, found, None).values() for g in part]
+        redo += pending
+    unassign(conn, entities)
+    return redo
 
 
 def rebuild(conn: sqlite3.Connection) -> None:
@@ -74,25 +126,53 @@ def apply_override(conn: sqlite3.Connection, action: str, a: str, b: str, create
     rebuild(conn)
 
 
+def _keys(group: Group, rules: Rules) -> dict[str, str]:
+    """A group's effective keys: its names' keys after the overrides, and its surname lookup keys."""
+    return {**rules.keys_for(group), **lookup_keys(group.bases)}
+
+
 def _resolve_groups(conn: sqlite3.Connection, groups: Iterable[Group], rules: Rules) -> set[int]:
+    """Resolve groups one by one in the order given (first sighting), as `_components` would: first join every
+    entity sharing a strong key; then, earliest first, each entity a lone name or the context links to, unless
+    both hold full person names and share none."""
     touched: set[int] = set()
     for group in groups:
-        keys = rules.keys_for(group)
+        keys = _keys(group, rules)
         if tuple(sorted(keys)) != group.keys:
             set_keys(conn, group, keys.items())
+        group = replace(group, keys=tuple(sorted(keys)))
+        strong = sorted(k for k in keys if not (is_weak(k) or is_lookup(k)))
         winner, earliest = group.node, group.order
-        linked = linked_entities(conn, sorted(keys))
+        linked = linked_entities(conn, strong)
         for entity_id in linked:
-            row = conn.execute("SELECT seen_at, article_id, local FROM doc_entities WHERE node = ?",
-                               (entity_id,)).fetchone()
-            if (row[0], row[1], row[2]) < earliest:
-                winner, earliest = entity_id, (row[0], row[1], row[2])
+            if (order := node_order(conn, entity_id)) < earliest:
+                winner, earliest = entity_id, order
         for entity_id in linked - {winner}:
             move_entity(conn, entity_id, winner)
             touched.discard(entity_id)
         assign(conn, group, winner)
+        for other in sorted(_weak_candidates(conn, group) - {winner}, key=lambda e: node_order(conn, e)):
+            if compatible(entity_bases(conn, winner, "per:"), entity_bases(conn, other, "per:")):
+                first, second = sorted((winner, other), key=lambda e: node_order(conn, e))
+                move_entity(conn, second, first)
+                touched.discard(second)
+                winner = first
         touched.add(winner)
     return touched
+
+
+def _weak_candidates(conn: sqlite3.Connection, group: Group) -> set[int]:
+    """The stored entities a group may join weakly: those with a group whose article shares enough context with
+    this one and that goes by its lone name, its surname alone (for a full name), or a full name with it as
+    surname (for a lone name)."""
+    others = [held for key in group.keys if is_weak(key) for held in holders(conn, key)]
+    others += [held for name in sorted(lone_names(group)) for held in holders(conn, SURNAME + name)]
+    others += [held for name in sorted(surnames(group)) for held in holders(conn, LONE + name)
+               if lone_names(held[1])]
+    if not others:
+        return set()
+    contexts = _contexts(conn, [group, *(other for _, other in others)])
+    return {entity for entity, other in others if shared(group, other, contexts)}
 
 
 def refresh(conn: sqlite3.Connection, entity_ids: Iterable[int], rules: Rules | None = None) -> None:
@@ -126,10 +206,12 @@ def refresh(conn: sqlite3.Connection, entity_ids: Iterable[int], rules: Rules | 
             put_entity(conn, entity, {alias: norm(alias) for alias, _ in entity.aliases})
 
 
-def _components(groups: list[Group]) -> tuple[list[int], list[tuple[int, int, str]]]:
-    """Union of groups sharing a key, in order: each group's component root, and the links that joined them (a
-    group, the earliest group holding the key that joined it, the key). A function of the groups alone."""
+def _components(groups: list[Group], contexts: Mapping[str, frozenset[str]]) -> tuple[list[int], list[Join]]:
+    """The entities of these groups (earliest first), decided as `_resolve_groups` decides them one by one: each
+    group's component root (its earliest group), and the links that joined them (a group, the earlier group it
+    was linked to, why). A function of the groups and their articles' contexts alone."""
     parent = list(range(len(groups)))
+    names = [full_names([g]) for g in groups]
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -137,16 +219,48 @@ def _components(groups: list[Group]) -> tuple[list[int], list[tuple[int, int, st
             i = parent[i]
         return i
 
+    def join(i: int, j: int, why: str, weak: bool) -> None:
+        a, b = sorted((find(i), find(j)))
+        if a != b and (not weak or compatible(names[a], names[b])):
+            parent[b] = a
+            names[a] |= names[b]
+            joins.append((i, j, why))
+
     owner: dict[str, int] = {}
-    joins: list[tuple[int, int, str]] = []
+    held: dict[str, list[int]] = {}
+    joins: list[Join] = []
     for index, group in enumerate(groups):
+        weak: dict[int, tuple[int, str]] = {}
         for key in group.keys:
-            if key not in owner:
+            if is_weak(key):
+                for other in held.get(key, []):
+                    if common := shared(group, groups[other], contexts):
+                        weak.setdefault(find(other), (other, context_reason(key[len(LONE):], common)))
+            elif key in owner:
+                join(index, owner[key], key, False)
+            elif not is_lookup(key):
                 owner[key] = index
-            elif find(index) != find(owner[key]):
-                joins.append((index, owner[key], key))
-                parent[find(index)] = find(owner[key])
+        for name in sorted(lone_names(group)):
+            for other in held.get(SURNAME + name, []):
+                if common := shared(group, groups[other], contexts):
+                    weak.setdefault(find(other), (other, context_reason(name, common)))
+        for name in sorted(surnames(group)):
+            for other in held.get(LONE + name, []):
+                if lone_names(groups[other]) and (common := shared(group, groups[other], contexts)):
+                    weak.setdefault(find(other), (other, context_reason(name, common)))
+        for root in sorted(weak):
+            join(index, *weak[root], True)
+        for key in group.keys:
+            if is_weak(key):
+                held.setdefault(key, []).append(index)
+        for name in surnames(group):
+            held.setdefault(SURNAME + name, []).append(index)
     return [find(i) for i in range(len(groups))], joins
+
+
+def _contexts(conn: sqlite3.Connection, groups: Iterable[Group]) -> dict[str, frozenset[str]]:
+    return {article: article_context(bases) for article, bases in
+            article_bases(conn, {g.article_id for g in groups}).items()}
 
 
 def snapshot(conn: sqlite3.Connection, entity_id: int, bound: str | None) -> list[list[Group]]:
@@ -158,21 +272,23 @@ def snapshot(conn: sqlite3.Connection, entity_id: int, bound: str | None) -> lis
 def snapshots(conn: sqlite3.Connection, entity_ids: Iterable[int], bound: str | None) -> dict[int, list[list[Group]]]:
     """`snapshot` of each of these stored entities, their groups read in one query."""
     found: dict[int, list[list[Group]]] = {}
-    for entity_id, groups in groups_of(conn, entity_ids, bound).items():
+    cut = groups_of(conn, entity_ids, bound)
+    contexts = _contexts(conn, [g for groups in cut.values() for g in groups]) if bound is not None else {}
+    for entity_id, groups in cut.items():
         if bound is None:
             found[entity_id] = [groups]
             continue
         parts: dict[int, list[Group]] = {}
-        for group, root in zip(groups, _components(groups)[0], strict=True):
+        for group, root in zip(groups, _components(groups, contexts)[0], strict=True):
             parts.setdefault(root, []).append(group)
         found[entity_id] = sorted(parts.values(), key=lambda part: part[0].order)
     return found
 
 
-def evidence(groups: list[Group]) -> list[tuple[Group, Group, str]]:
-    """Why these groups (one entity, earliest first) are one: for each group that joined, the earlier group it
-    shares a key with, and the key. Computed from the groups, so it is the same in any store holding them."""
-    return [(groups[i], groups[j], key) for i, j, key in _components(groups)[1]]
+def evidence(conn: sqlite3.Connection, groups: list[Group]) -> list[tuple[Group, Group, str]]:
+    """Why these groups (one entity, earliest first) are one: for each link that joined two parts, the group, the
+    earlier group it was linked to, and the shared key or context. The same in any store holding these groups."""
+    return [(groups[i], groups[j], why) for i, j, why in _components(groups, _contexts(conn, groups))[1]]
 
 
 @dataclass

@@ -9,8 +9,9 @@ own, matched to the key by exact span; unmatched mentions count as errors): MUC 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Hashable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from dateline.timeline.metrics import PR
 
@@ -31,22 +32,37 @@ def strict(gold: Sequence[Typed], predicted: Sequence[Typed]) -> PR:
 
 def partial(gold: Sequence[Typed], predicted: Sequence[Typed]) -> PR:
     """Overlapping spans of the same type, each gold and predicted mention used at most once."""
-    by_doc: dict[tuple[str, str], list[Typed]] = defaultdict(list)
-    for mention in set(gold):
-        by_doc[(mention[0], mention[3])].append(mention)
+    pairs = _overlapping(set(gold), set(predicted), key=lambda m: (m[0], m[3]))
+    return _pr(len(pairs), len(set(predicted)), len(pairs), len(set(gold)))
+
+
+def _overlapping(gold: set[Any], predicted: set[Any], key: Callable[[Any], Hashable]) -> dict[Any, Any]:
+    """A one-to-one matching of predicted to gold mentions (same `key`: document, and type if typed) whose spans
+    overlap, the longest overlaps matched first: predicted -> gold."""
+    by_doc: dict[Hashable, list[Any]] = defaultdict(list)
+    for mention in gold:
+        by_doc[key(mention)].append(mention)
     pairs = []
-    for mention in set(predicted):
-        for other in by_doc.get((mention[0], mention[3]), []):
+    for mention in predicted:
+        for other in by_doc.get(key(mention), []):
             overlap = min(mention[2], other[2]) - max(mention[1], other[1])
             if overlap > 0:
                 pairs.append((overlap, mention, other))
-    used_p: set[Typed] = set()
-    used_g: set[Typed] = set()
+    matched: dict[Any, Any] = {}
+    used: set[Any] = set()
     for _, mention, other in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
-        if mention not in used_p and other not in used_g:
-            used_p.add(mention)
-            used_g.add(other)
-    return _pr(len(used_p), len(set(predicted)), len(used_g), len(set(gold)))
+        if mention not in matched and other not in used:
+            matched[mention] = other
+            used.add(other)
+    return matched
+
+
+def overlap_matched(key: Mapping[Span, Hashable], response: Mapping[Span, Hashable]) -> dict[Span, Hashable]:
+    """The response with each mention moved onto the gold mention it overlaps (one-to-one, longest first), so
+    coreference is scored on partial rather than exact mention matches; unmatched mentions stay as they are."""
+    matched = _overlapping(set(key), set(response), key=lambda m: m[0])
+    return {matched.get(mention, (f"{mention[0]}#unmatched", mention[1], mention[2])): cluster
+            for mention, cluster in response.items()}
 
 
 Clusters = list[frozenset[Span]]

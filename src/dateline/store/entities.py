@@ -154,6 +154,53 @@ def linked_entities(conn: sqlite3.Connection, keys: Sequence[str]) -> set[int]:
     return found
 
 
+def holders(conn: sqlite3.Connection, key: str) -> list[tuple[int, Group]]:
+    """Every resolved group having `key`, with its entity (a lone name or a surname lookup key may be held by
+    groups of several entities)."""
+    return [(int(entity or 0), group) for entity, group in _owned_groups(
+        conn, "d.entity_id IS NOT NULL AND (d.article_id, d.local) IN (SELECT article_id, local FROM doc_entity_keys"
+        " WHERE key = ?)", [key])]
+
+
+def article_bases(conn: sqlite3.Connection, article_ids: Iterable[str]) -> dict[str, list[str]]:
+    """The base keys of all groups of each of these articles, in one query."""
+    found: dict[str, list[str]] = {}
+    for article_id, base in conn.execute(
+            "SELECT article_id, base FROM doc_entity_keys WHERE article_id IN (SELECT value FROM json_each(?))",
+            (json.dumps(sorted(set(article_ids))),)):
+        found.setdefault(article_id, []).append(base)
+    return found
+
+
+def entity_bases(conn: sqlite3.Connection, entity_id: int, prefix: str) -> set[str]:
+    """The base keys starting with `prefix` of the groups of a stored entity."""
+    return {r[0] for r in conn.execute(
+        "SELECT DISTINCT k.base FROM doc_entities d JOIN doc_entity_keys k ON k.article_id = d.article_id"
+        " AND k.local = d.local WHERE d.entity_id = ? AND k.base >= ? AND k.base < ?",
+        (entity_id, prefix, prefix + "\U0010ffff"))}
+
+
+def node_order(conn: sqlite3.Connection, node: int) -> tuple[str, str, int]:
+    """The first-sighting order of the group with this node id (an entity's id is its earliest group's node)."""
+    row = conn.execute("SELECT seen_at, article_id, local FROM doc_entities WHERE node = ?", (node,)).fetchone()
+    return (row[0], row[1], row[2])
+
+
+def latest_resolved(conn: sqlite3.Connection) -> str | None:
+    """The latest first sighting of a resolved group: a group seen earlier arrives out of order (a backfill)."""
+    row = conn.execute("SELECT max(seen_at) FROM doc_entities WHERE entity_id IS NOT NULL").fetchone()
+    return row[0] if row else None
+
+
+def unassign(conn: sqlite3.Connection, entity_ids: Iterable[int]) -> None:
+    """Forget these entities (their groups and mentions become unresolved), to decide them again."""
+    ids = json.dumps(sorted(set(entity_ids)))
+    for table in ("doc_entities", "entity_mentions"):
+        conn.execute(f"UPDATE {table} SET entity_id = NULL WHERE entity_id IN (SELECT value FROM json_each(?))",
+                     (ids,))
+    conn.execute("DELETE FROM entities WHERE id IN (SELECT value FROM json_each(?))", (ids,))
+
+
 def assign(conn: sqlite3.Connection, group: Group, entity_id: int) -> None:
     conn.execute("UPDATE doc_entities SET entity_id = ? WHERE article_id = ? AND local = ?",
                  (entity_id, group.article_id, group.local))
