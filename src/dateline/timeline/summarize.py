@@ -125,25 +125,30 @@ def date_scores(candidates: Sequence[Candidate], settings: Settings = DEFAULT) -
 
 def _vectors(candidates: Sequence[Candidate]) -> dict[tuple[str, int], Vector]:
     """Unit-length TF-IDF vectors of the candidate sentences (smoothed IDF over the candidates given)."""
-    bags = {(c.article_id, c.sentence): Counter(_terms(c.text)) for c in candidates}
-    frequency: Counter[str] = Counter()
-    for bag in bags.values():
-        frequency.update(bag.keys())
+    bags = {(c.article_id, c.sentence): _bag(c.text) for c in candidates}
+    frequency = Counter(term for bag in bags.values() for term in bag)
     n = len(bags)
     idf = {term: math.log((1 + n) / (1 + count)) + 1 for term, count in frequency.items()}
     vectors: dict[tuple[str, int], Vector] = {}
     for key, bag in bags.items():
         raw = {t: tf * idf[t] for t, tf in bag.items()}
-        norm = _norm(raw)
+        norm = math.sqrt(sum(w * w for w in raw.values())) or 1.0
         vectors[key] = {t: w / norm for t, w in raw.items()}
     return vectors
 
 
+@lru_cache(maxsize=1 << 18)
+def _bag(text: str) -> dict[str, int]:
+    """A sentence's term counts (read only), cached like `_terms`."""
+    return dict(Counter(_terms(text)))
+
+
 def _mean(vectors: Sequence[Vector]) -> Vector:
     total: Vector = defaultdict(float)
+    size = len(vectors)
     for vector in vectors:
         for term, weight in vector.items():
-            total[term] += weight / len(vectors)
+            total[term] += weight / size
     return total
 
 
