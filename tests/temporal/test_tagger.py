@@ -330,3 +330,14 @@ def test_generic_uses_of_time_words_are_not_times() -> None:
         ("a calendar year", "DURATION", "P1Y")]
     assert found("He won in each of the past three summers.", "1998-03-22") == []
     assert found("It happened in the past.", "1998-03-22") == [("the past", "DATE", "PAST_REF")]
+
+
+def test_last_and_next_holidays_are_strictly_before_and_after_the_anchor() -> None:
+    assert found("We met last Christmas.", "1999-12-20") == [("last Christmas", "DATE", "1998-12-25")]
+    assert found("We meet next Christmas.", "1999-12-20") == [("next Christmas", "DATE", "1999-12-25")]
+    assert found("They came last Thanksgiving.", "2000-02-10") == [("last Thanksgiving", "DATE", "1999-11-25")]
+
+
+def test_hyphenated_early_and_late_join_the_span() -> None:
+    timexes = tag("It peaked in the late-November cold.", "2000-01-28")
+    assert [(t.text, t.value, t.mod) for t in timexes] == [("late-November", "1999-11", "END")]

@@ -17,6 +17,7 @@ notation that `resolve` understands:
     QEND:7                           "the quarter ended July 31": the calendar quarter holding most of it
     ANAWD:5:-1                       "the previous Friday": counted from the day talked about
     HOL:11:4:4:1:XXXX                a holiday by rule: month, weekday, n-th counted from a day, year
+    DIR:-1:<value>                   the value with its year missing, strictly before (-1) or after (+1) the anchor
 
 A suffix `T..` (clock time or part of day) can follow any of them. Everything else is already a TIMEX3 value.
 """
@@ -598,13 +599,15 @@ def _times_per(m: re.Match[str], text: str) -> Partial | None:
 def _holiday(m: re.Match[str], text: str) -> Partial | None:
     name = re.sub(r"\s+", " ", m["name"].lower())
     year = _year(m["year"])
+    # "last Thanksgiving" is the one before the anchor, "next Christmas" the one after it
+    direction = {"last": "DIR:-1:", "next": "DIR:+1:"}.get((m["dir"] or "").lower(), "") if not m["year"] else ""
     if name in FIXED_HOLIDAYS:
         month, day = FIXED_HOLIDAYS[name]
-        return Partial(m.start(), m.end(), "DATE", f"{year}-{month:02d}-{day:02d}")
+        return Partial(m.start(), m.end(), "DATE", f"{direction}{year}-{month:02d}-{day:02d}")
     if name == "election day" and not m["name"][0].isupper():
         return None  # only the capitalised U.S. Election Day has a fixed rule
     month, weekday, nth, first = RULE_HOLIDAYS[name]
-    return Partial(m.start(), m.end(), "DATE", f"HOL:{month}:{weekday}:{nth}:{first}:{year}")
+    return Partial(m.start(), m.end(), "DATE", f"{direction}HOL:{month}:{weekday}:{nth}:{first}:{year}")
 
 
 def _anaphoric_day(m: re.Match[str], text: str) -> Partial | None:
@@ -901,8 +904,9 @@ RULES: list[Rule] = [
         rf"\b(?P<times>once|twice|thrice|(?:{_NUM})\s+times)\s+(?:a|an|per|each|every)\s+(?P<unit>{_UNIT})\b",
         _times_per),
     _rule(
-        "@HOL",
-        rf"\b(?P<name>{_alt(list(FIXED_HOLIDAYS) + list(RULE_HOLIDAYS))})(?:\s+(?P<year>{_YEAR}))?\b",
+        "@HOL last next this",
+        rf"\b(?:(?P<dir>last|next|this)\s+)?(?P<name>{_alt(list(FIXED_HOLIDAYS) + list(RULE_HOLIDAYS))})"
+        rf"(?:\s+(?P<year>{_YEAR}))?\b",
         _holiday),
     _rule(
         "that the",

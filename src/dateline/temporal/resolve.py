@@ -195,6 +195,14 @@ def _resolve(value: str, context: Context) -> str | None:
             return f"{year:04d}-{month:02d}-{day:02d}{time}"
         year = _nearest_year(month, 15, anchor, tense)
         return f"{year:04d}-{month:02d}{time}"
+    if head.startswith("DIR:"):
+        _, sign, inner = value.split(":", 2)
+        years = range(anchor.year - 1, anchor.year + 2)
+        days = [_resolve(inner.replace("XXXX", f"{year:04d}"), context) for year in years]
+        found = [(parsed[0], day) for day in days if day and (parsed := parse(day)) is not None]
+        before = [day for first, day in found if first < anchor]
+        after = [day for first, day in found if first > anchor]
+        return (before[-1] if before else None) if sign == "-1" else (after[0] if after else None)
     if head.startswith("HOL:"):
         _, month_text, weekday_text, nth, first_day, year_text = head.split(":")
         rule = (int(month_text), int(weekday_text), int(nth), int(first_day))

@@ -18,6 +18,8 @@ _LEFT_MODIFIERS: list[tuple[re.Pattern[str], str | None]] = [
         (r"\b(?:the\s+)?(?:beginning|start|outset|first\s+part|dawn|early\s+part)\s+of(?:\s+the)?", "START"),
         (r"\b(?:the\s+)?(?:middle|mid-point|midst)\s+of(?:\s+the)?", "MID"),
         (r"\b(?:the\s+)?mid-", "MID"),
+        (r"\bearly-", "START"),  # "in the late-November heat": the month, not "the"
+        (r"\blate-", "END"),
         (r"\b(?:the\s+)?(?:early|earlier)(?:\s+in)?(?:\s+the)?", "START"),
         (r"\b(?:the\s+)?(?:late|later)(?:\s+in)?(?:\s+the)?", "END"),
         (r"\b(?:around|approximately|roughly)", "APPROX"),
