@@ -341,3 +341,11 @@ def test_last_and_next_holidays_are_strictly_before_and_after_the_anchor() -> No
 def test_hyphenated_early_and_late_join_the_span() -> None:
     timexes = tag("It peaked in the late-November cold.", "2000-01-28")
     assert [(t.text, t.value, t.mod) for t in timexes] == [("late-November", "1999-11", "END")]
+
+
+def test_last_year_in_a_comparison_of_quarterly_amounts_is_the_year_ago_quarter() -> None:
+    text = "In the latest quarter, it lost $23 million, compared with earnings of $33 million last year."
+    assert found(text, "1989-10-30") == [("the latest quarter", "DATE", "1989-Q3"), ("last year", "DATE", "1988-Q3")]
+    assert found("Sales fell last year.", "1989-10-30") == [("last year", "DATE", "1988")]
+    assert found("Sales were $5 million, compared with $4 million last year.", "1989-10-30")[-1] == (
+        "last year", "DATE", "1988")

@@ -12,6 +12,7 @@ notation that `resolve` understands:
     CTX:Y:-1                         "a year earlier": the last mentioned date shifted, keeping its granularity
     CTXYEAR:1988 / CTXQ:1988         "the 1988 period" (quarter talked about, else the year), "the 1988 quarter"
     QCTX:-1                          "the year-ago quarter": the quarter talked about, a year before
+    CMPY                             "compared with $3 million last year": that quarter a year before, else last year
     LASTQ / QTR:3 / HALF:1           "the quarter", "the third quarter", "the first half" (year from context)
     DONEQ                            "the latest quarter": the one talked about if it has ended, else the last ended
     QEND:7                           "the quarter ended July 31": the calendar quarter holding most of it
@@ -380,7 +381,14 @@ def _rel_unit(m: re.Match[str], text: str) -> Partial | None:
     if direction in ("last", "past") and the and unit in ("W", "M", "D"):
         # "the past week" / "the last decade": TimeBank marks these as durations of one unit.
         return Partial(m.start(), m.end(), "DURATION", duration(1.0, unit))
+    if direction == "last" and unit == "Y" and (_COMPARED_BEFORE.search(text, max(0, m.start() - 60), m.start())
+                                                 or re.match(r"'s\s+(?:\$|\d|results)", text[m.end():])):
+        return Partial(m.start(), m.end(), "DATE", "CMPY")  # "compared with $33 million last year"
     return Partial(m.start(), m.end(), "DATE", f"REL:{unit}:{_REL_SHIFT.get(direction, '0')}")
+
+
+# An amount compared with the one of last year: in a report on a quarter, "last year" is that quarter a year before.
+_COMPARED_BEFORE = re.compile(r"\b(?:compared\s+with|from|versus|against)\s+[^.;]*?[$\d][^.;]*?\s+$", re.I)
 
 
 def _season(m: re.Match[str], text: str) -> Partial | None:

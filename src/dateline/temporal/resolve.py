@@ -267,6 +267,11 @@ def _resolve(value: str, context: Context) -> str | None:
         return fmt(middle, "Q")
     if head in ("LASTQ", "DONEQ"):
         return _last_quarter(context, completed=head == "DONEQ")
+    if head == "CMPY":
+        last = parse(context.last) if context.last else None
+        if last is not None and last[1] == "Q":
+            return fmt(shift(last[0], "Y", -1), "Q")
+        return fmt(shift(anchor, "Y", -1), "Y")
     if kind == "QCTX":
         # a comparison with a year before is about reported results: "the year-ago period" after a forecast
         # for "the third quarter of 1990" is still the year before the last completed quarter

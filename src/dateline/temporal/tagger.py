@@ -24,7 +24,7 @@ _WORD = re.compile(r"[A-Za-z]+|\d+")
 
 # Values computed from the last mention: they do not become the last mention themselves, so "a year earlier"
 # after "a year earlier" still counts from the period the text is about.
-_DERIVED = ("CTX:", "QCTX:", "AGO:", "ANA:", "YEARSHIFT:", "CTXYEAR:", "CTXQ:")
+_DERIVED = ("CTX:", "QCTX:", "AGO:", "ANA:", "YEARSHIFT:", "CTXYEAR:", "CTXQ:", "CMPY")
 _DECADE = re.compile(r"^\d{3}X$")
 _PERIOD_TALKED_ABOUT = re.compile(r"(?i)the\s+(?:first\s+|latest\s+|past\s+)?\w+\s+months$")
 _NEEDS_TENSE = re.compile(r"^XXXX-|:\?|^HOL:.*XXXX|^QTR:|^HALF:")
