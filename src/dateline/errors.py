@@ -15,6 +15,7 @@ Codes are grouped by pipeline stage and never reused:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -80,6 +81,14 @@ class DatelineError(Exception):
             self.code = code
         self.message = message
         super().__init__(f"[{self.code.value}] {message}")
+
+    def __reduce__(self) -> tuple[Callable[..., DatelineError], tuple[type[DatelineError], str, Code]]:
+        """Pickle by message and code, so an error raised in a worker process (pool or Dask) arrives whole."""
+        return _restore, (type(self), self.message, self.code)
+
+
+def _restore(kind: type[DatelineError], message: str, code: Code) -> DatelineError:
+    return kind(message, code=code)
 
 
 class InputError(DatelineError):

@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import dask
+import pyarrow.parquet as pq
 from distributed import Client, LocalCluster
 from harness import Clean, consistent, ingest_args
 
@@ -133,3 +134,42 @@ def test_pool_workers_die_with_a_killed_ingest(clean: Clean, tmp_path: Path) -> 
     while any(Path(f"/proc/{pid}").exists() for pid in workers) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert not any(Path(f"/proc/{pid}").exists() for pid in workers)
+
+
+def _written_not_loaded(db: Path) -> list[Path]:
+    """Whole shards in the store's spool whose articles the store does not hold."""
+    stored = set()
+    with closing(sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5)) as conn:
+        stored.update(row[0] for row in conn.execute("SELECT id FROM articles"))
+    found = []
+    for shard in Path(f"{db}.spool").glob("run-*/batch-???????"):
+        ids = set(pq.read_table(shard / "sentences.parquet", columns=["article_id"])["article_id"].to_pylist())
+        if ids and not ids & stored:
+            found.append(shard)
+    return found
+
+
+def test_kill_between_shard_write_and_load_then_resume(clean: Clean, tmp_path: Path) -> None:
+    """kill -9 while finished shards wait for the writer: the resumed run drops them unread and recomputes."""
+    db = tmp_path / "shards.db"
+    caught = 0
+    for _ in range(3):
+        process = subprocess.Popen(ingest_args(clean.corpus, db, "--workers", "2"), stdout=subprocess.DEVNULL,
+                                   stderr=subprocess.DEVNULL, start_new_session=True)
+        deadline = time.monotonic() + 120
+        while process.poll() is None and time.monotonic() < deadline:
+            if any(Path(f"{db}.spool").glob("run-*/batch-???????")):
+                os.killpg(process.pid, signal.SIGKILL)
+                break
+            time.sleep(0.002)
+        process.wait(timeout=30)
+        if db.exists():
+            consistent(db)
+            caught += bool(_written_not_loaded(db))
+    assert caught, "a kill must land while a written shard waits to be loaded"
+    final = subprocess.run(ingest_args(clean.corpus, db, "--workers", "2"), capture_output=True, text=True,
+                           timeout=300)
+    assert final.returncode == 1, final.stderr
+    assert not Path(f"{db}.spool").exists(), "the dead runs' shards are gone"
+    with Store(db) as store:
+        assert fingerprint(store) == clean.fingerprint

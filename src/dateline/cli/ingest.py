@@ -58,6 +58,8 @@ def ingest_command(
     scheduler: Annotated[str | None, typer.Option(
         "--scheduler", help="Dask scheduler address (default: start a local cluster).")] = None,
     workers: Annotated[int | None, typer.Option("--workers", min=1, help="Worker processes (default: cores).")] = None,
+    spool: Annotated[Path | None, typer.Option(
+        "--spool", help="Folder for the workers' Parquet shards (default: DB.spool; shared on a cluster).")] = None,
     json_output: JsonOption = False,
 ) -> None:
     """Read dated articles (seed lines, JSONL, CSV, date folders, HTML, WARC, gzipped or not) into the store.
@@ -71,7 +73,7 @@ def ingest_command(
             format=format, seen_at=seen_at_option(seen_at), strict=strict, batch_size=batch_size,
             read=ReadOptions(FieldMap.with_overrides(date=date_field, text=text_field), max_record_bytes),
             pipeline=PipelineConfig(mode="fast" if fast else "full"), engine=engine, scheduler=scheduler,
-            workers=workers,
+            workers=workers, spool=spool,
         )
         with Store(db) as store, Progress(
             TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),

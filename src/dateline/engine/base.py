@@ -1,80 +1,110 @@
-"""The contract every engine keeps: analyze batches in parallel, return them in order, with bounded memory.
+"""The contract every engine keeps: run batch jobs in parallel, return their results in order, with bounded memory.
 
-At most `window` batches are in flight at once, so a corpus of any size streams through in constant memory.
-A run that turns out to be a single batch is analyzed in this process: starting workers would cost more than it
-saves (and it keeps small ingests, such as tests and demos, quick).
+A job is a picklable function of no arguments (a `functools.partial` of a module-level function) with a label
+that names its batch in errors. At most `window` jobs are in flight at once, so a corpus of any size streams
+through in constant memory. A run that turns out to be a single job runs in this process: starting workers would
+cost more than it saves (and it keeps small ingests, such as tests and demos, quick). A worker lost mid-job is
+D701 (`EngineError`), naming the batch.
 """
 
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from functools import partial
+from itertools import chain
 from types import TracebackType
-from typing import Protocol, TypeVar
+from typing import Generic, Protocol, TypeVar
 
 from dateline.article import Article
 from dateline.engine.work import analyze_batch
+from dateline.errors import EngineError
 from dateline.pipeline import Analysis, PipelineConfig
 
 K = TypeVar("K")
+R = TypeVar("R")
+R_co = TypeVar("R_co", covariant=True)
 
 
-class Pending(Protocol):
-    """A batch being analyzed somewhere: `concurrent.futures.Future` and `distributed.Future` both fit."""
+class Pending(Protocol[R_co]):
+    """A job running somewhere: `concurrent.futures.Future` and `distributed.Future` both fit."""
 
-    def result(self) -> list[Analysis]: ...
+    def result(self) -> R_co: ...
 
 
-class _Done:
-    def __init__(self, value: list[Analysis]) -> None:
+@dataclass(frozen=True)
+class Job(Generic[R]):
+    """One batch's work, and how to name the batch if its worker is lost."""
+
+    run: Callable[[], R]
+    label: str
+
+
+class _Done(Generic[R]):
+    def __init__(self, value: R) -> None:
         self._value = value
 
-    def result(self) -> list[Analysis]:
+    def result(self) -> R:
         return self._value
 
 
 class Engine(ABC):
-    """Runs `analyze_batch` somewhere. Use as a context manager; workers start on the first batch that needs them."""
+    """Runs jobs somewhere. Use as a context manager; workers start on the first job that needs them."""
 
     name: str = ""
+    # What waiting for a job raises when its worker died (the pool broke, Dask gave up on the task).
+    lost: tuple[type[BaseException], ...] = ()
 
     def __init__(self, workers: int) -> None:
         self.workers = workers
 
     @property
     def window(self) -> int:
-        """How many batches may be in flight at once: enough to keep every worker busy, no more."""
+        """How many jobs may be in flight at once: enough to keep every worker busy, no more."""
         return 2 * self.workers
 
     @abstractmethod
-    def _submit(self, articles: list[Article], config: PipelineConfig) -> Pending:
-        """Start analyzing one batch on a worker."""
+    def _submit(self, job: Callable[[], R]) -> Pending[R]:
+        """Start one job on a worker."""
 
     @abstractmethod
     def close(self) -> None:
         """Stop the workers this engine started (a no-op until they start)."""
 
-    def analyze(self, batches: Iterable[tuple[K, list[Article]]], config: PipelineConfig
-                ) -> Iterator[tuple[K, list[Analysis]]]:
-        """(key, analyses) for each (key, articles) given, in the order given; analyses align with articles."""
-        source = iter(batches)
+    def run(self, jobs: Iterable[tuple[K, Job[R]]]) -> Iterator[tuple[K, R]]:
+        """(key, result) for each (key, job) given, in the order given."""
+        source = iter(jobs)
         first = next(source, None)
         if first is None:
             return
         second = next(source, None)
         if second is None:
-            yield first[0], analyze_batch(first[1], config)
+            yield first[0], first[1].run()
             return
-        pending: deque[tuple[K, Pending]] = deque()
-        for key, articles in _chain(first, second, source):
-            pending.append((key, self._submit(articles, config) if articles else _Done([])))
+        pending: deque[tuple[K, Job[R], Pending[R]]] = deque()
+        for key, job in chain((first, second), source):
+            pending.append((key, job, self._submit(job.run)))
             if len(pending) >= self.window:
-                done_key, done = pending.popleft()
-                yield done_key, done.result()
+                yield self._wait(*pending.popleft())
         while pending:
-            done_key, done = pending.popleft()
-            yield done_key, done.result()
+            yield self._wait(*pending.popleft())
+
+    def _wait(self, key: K, job: Job[R], running: Pending[R]) -> tuple[K, R]:
+        try:
+            return key, running.result()
+        except self.lost as error:
+            raise EngineError(
+                f"the {self.name} engine lost a worker while analyzing {job.label} ({type(error).__name__}: "
+                f"{error}); nothing of that batch was stored; run the same command again to resume"
+            ) from None
+
+    def analyze(self, batches: Iterable[tuple[K, list[Article]]], config: PipelineConfig
+                ) -> Iterator[tuple[K, list[Analysis]]]:
+        """(key, analyses) for each (key, articles) given, in the order given; analyses align with articles."""
+        return self.run((key, Job(partial(analyze_batch, articles, config), f"batch {number} ({len(articles)} "
+                                  "articles)")) for number, (key, articles) in enumerate(batches, 1))
 
     def __enter__(self) -> Engine:
         return self
@@ -82,10 +112,3 @@ class Engine(ABC):
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
                  trace: TracebackType | None) -> None:
         self.close()
-
-
-def _chain(first: tuple[K, list[Article]], second: tuple[K, list[Article]],
-           rest: Iterator[tuple[K, list[Article]]]) -> Iterator[tuple[K, list[Article]]]:
-    yield first
-    yield second
-    yield from rest

@@ -2,25 +2,27 @@
 
 With a scheduler address it connects to that cluster (`Client(address)`); without one it starts a `LocalCluster`
 of single-threaded worker processes on this machine. A worker that dies mid-batch is replaced by Dask and its
-batch run again elsewhere: the task is pure, so running it twice changes nothing.
+batch run again elsewhere: the task is pure, so running it twice changes nothing. When Dask gives up on a batch
+(its workers died `distributed.scheduler.allowed-failures` times), the run stops with D701.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from dateline.article import Article
-from dateline.engine.base import Engine, Pending
+from distributed.scheduler import KilledWorker
+
+from dateline.engine.base import Engine, Pending, R
 from dateline.engine.local import machine_workers
-from dateline.engine.work import analyze_batch
 from dateline.errors import Code, ConfigError
-from dateline.pipeline import PipelineConfig
 
 
 class DaskEngine(Engine):
     """Batches as Dask tasks; `workers` sizes a new `LocalCluster` and the in-flight window on a given cluster."""
 
     name = "dask"
+    lost = (KilledWorker,)
 
     def __init__(self, workers: int | None = None, scheduler: str | None = None) -> None:
         super().__init__(workers or machine_workers())
@@ -45,10 +47,10 @@ class DaskEngine(Engine):
             self.workers = max(1, len(client.scheduler_info().get("workers", {})))
         return client
 
-    def _submit(self, articles: list[Article], config: PipelineConfig) -> Pending:
+    def _submit(self, job: Callable[[], R]) -> Pending[R]:
         if self._client is None:
             self._client = self._connect()
-        future: Pending = self._client.submit(analyze_batch, articles, config, pure=False)
+        future: Pending[R] = self._client.submit(job, pure=False)
         return future
 
     def close(self) -> None:

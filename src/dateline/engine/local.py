@@ -12,12 +12,11 @@ import multiprocessing
 import os
 import signal
 import sys
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 
-from dateline.article import Article
-from dateline.engine.base import Engine, Pending
-from dateline.engine.work import analyze_batch
-from dateline.pipeline import PipelineConfig
+from dateline.engine.base import Engine, Pending, R
 
 
 def machine_workers() -> int:
@@ -42,17 +41,18 @@ class LocalEngine(Engine):
     """A `ProcessPoolExecutor` of `workers` processes (default: `machine_workers()`)."""
 
     name = "local"
+    lost = (BrokenProcessPool,)
 
     def __init__(self, workers: int | None = None) -> None:
         super().__init__(workers or machine_workers())
         self._pool: ProcessPoolExecutor | None = None
 
-    def _submit(self, articles: list[Article], config: PipelineConfig) -> Pending:
+    def _submit(self, job: Callable[[], R]) -> Pending[R]:
         if self._pool is None:
             methods = multiprocessing.get_all_start_methods()
             context = multiprocessing.get_context("fork" if "fork" in methods else None)
             self._pool = ProcessPoolExecutor(self.workers, mp_context=context, initializer=_die_with_parent)
-        return self._pool.submit(analyze_batch, articles, config)
+        return self._pool.submit(job)
 
     def close(self) -> None:
         if self._pool is not None:

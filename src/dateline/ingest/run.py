@@ -1,8 +1,10 @@
 """An ingest run: read every input, check every record, analyze the new ones, store them in batches.
 
-Each batch is one transaction (articles, their analysis, the corpus updates and the problems found), so a run
-killed at any point leaves only whole batches behind, and running it again skips what is stored (by content
-hash) and completes the rest: no duplicates, no gaps.
+The analysis of a batch's new articles runs on an engine, which writes it as a Parquet shard into the spool
+(`dateline.engine.spool`); the writer loads each shard in bulk. Each batch is one transaction (articles, their
+analysis, the corpus updates and the problems found), so a run killed at any point leaves only whole batches
+behind, and running it again skips what is stored (by content hash), drops the dead run's shards unread, and
+completes the rest: no duplicates, no gaps.
 """
 
 from __future__ import annotations
@@ -13,16 +15,21 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from functools import partial
 from pathlib import Path
 
 from dateline.article import Article
 from dateline.asof import seen_stamp
 from dateline.clock import Clock, SystemClock
 from dateline.engine import open_engine
+from dateline.engine.base import Job
+from dateline.engine.shards import load_shard
+from dateline.engine.spool import Spool
+from dateline.engine.work import analyze_to_shard
 from dateline.errors import Code, DatelineError, InputError, Problem, StoreError
 from dateline.ingest.readers import ReadOptions, reader_for
 from dateline.ingest.sources import InputFile, discover
-from dateline.pipeline import Analysis, PipelineConfig, save, update_corpus
+from dateline.pipeline import PipelineConfig, update_corpus
 from dateline.search.frequencies import maybe_track
 from dateline.store.articles import Outcome, put_article
 from dateline.store.db import Store
@@ -38,7 +45,9 @@ PUBLISHED_RANGE = (1000, 8999)
 class IngestOptions:
     """How to ingest. `seen_at` fixes `first_seen_at` for a backfill: an instant, or `"published"` to take
     each article's own publication time; None stamps the clock's time. `engine` (`local` or `dask`), `workers`
-    and `scheduler` say where the per-article analysis runs (see `dateline.engine.open_engine`)."""
+    and `scheduler` say where the per-article analysis runs (see `dateline.engine.open_engine`); `spool` is
+    where its shards go (default: `<database>.spool`; shared by every worker and this process on a remote
+    cluster)."""
 
     format: str | None = None
     read: ReadOptions = field(default_factory=ReadOptions)
@@ -50,6 +59,7 @@ class IngestOptions:
     engine: str = "local"
     scheduler: str | None = None
     workers: int | None = None
+    spool: Path | None = None
 
 
 @dataclass
@@ -172,9 +182,12 @@ def ingest(store: Store, paths: list[Path], options: IngestOptions | None = None
     stop = _Stop()
     batches = _batches(store, _records(discover(paths, options.format), options, report, progress), options, clock,
                        stop)
-    with open_engine(options.engine, workers=options.workers, scheduler=options.scheduler) as engine:
-        for batch, analyses in engine.analyze(batches, options.pipeline):
-            _write(store, batch, analyses, report, run_id)
+    with Spool.beside(store.path, options.spool) as spool, \
+            open_engine(options.engine, workers=options.workers, scheduler=options.scheduler) as engine:
+        jobs = ((batch, _job(batch, number, options.pipeline, spool)) for number, batch in enumerate(batches, 1))
+        for batch, shard in engine.run(jobs):
+            _write(store, batch, shard, report, run_id)
+            spool.discard(shard)
     if stop.problem is not None:
         raise StrictModeError(f"--strict: stopping at the first problem: {stop.problem}", code=stop.problem.code)
     with _writing(store, "finish the run"), store.transaction() as conn:
@@ -187,8 +200,15 @@ def ingest(store: Store, paths: list[Path], options: IngestOptions | None = None
     return report
 
 
+def _job(batch: _Batch, number: int, config: PipelineConfig, spool: Spool) -> Job[Path]:
+    """The engine's work for a batch: analyze its new articles into the spool."""
+    origins = f", {batch.fresh[0].origin} to {batch.fresh[-1].origin}" if batch.fresh else ""
+    return Job(partial(analyze_to_shard, batch.fresh, config, spool.shard(number)),
+               f"batch {number} ({len(batch.fresh)} new articles{origins})")
+
+
 def _batches(store: Store, records: Iterator[Article | Problem], options: IngestOptions, clock: Clock,
-             stop: _Stop) -> Iterator[tuple[_Batch, list[Article]]]:
+             stop: _Stop) -> Iterator[_Batch]:
     """Checked records grouped in batches, each with the articles the engine must analyze (those not stored yet)."""
     batch = _Batch()
     for record in records:
@@ -210,13 +230,13 @@ def _batches(store: Store, records: Iterator[Article | Problem], options: Ingest
         yield _fresh(store, batch)
 
 
-def _fresh(store: Store, batch: _Batch) -> tuple[_Batch, list[Article]]:
+def _fresh(store: Store, batch: _Batch) -> _Batch:
     known = _known_ids(store, [article.content_hash for article, _ in batch.items])
     for article, _ in batch.items:
         if article.content_hash not in known:
             known.add(article.content_hash)
             batch.fresh.append(article)
-    return batch, batch.fresh
+    return batch
 
 
 def _split_origin(origin: str) -> tuple[str, str]:
@@ -226,12 +246,12 @@ def _split_origin(origin: str) -> tuple[str, str]:
     return origin, ""
 
 
-def _write(store: Store, batch: _Batch, analyses: list[Analysis], report: IngestReport, run_id: int | None) -> None:
-    """Store one batch in one transaction: its articles, their analyses, the corpus updates, its problems."""
-    fresh = {article.content_hash: analysis for article, analysis in zip(batch.fresh, analyses, strict=True)}
+def _write(store: Store, batch: _Batch, shard: Path, report: IngestReport, run_id: int | None) -> None:
+    """Store one batch in one transaction: its articles, their analyses (from the shard, in bulk), the corpus
+    updates, its problems."""
     added = duplicates = revisions = 0
     with _writing(store, f"store a batch of {len(batch.items)} articles"), store.transaction() as conn:
-        new_ids = []
+        new: dict[str, str] = {}  # id -> first_seen_at as stored
         for article, seen in batch.items:
             stored = put_article(conn, article, seen)
             if stored.outcome is Outcome.DUPLICATE:
@@ -239,9 +259,9 @@ def _write(store: Store, batch: _Batch, analyses: list[Analysis], report: Ingest
                 continue
             revisions += stored.outcome is Outcome.REVISION
             added += stored.outcome is Outcome.ADDED
-            save(conn, fresh[stored.id])
-            new_ids.append(stored.id)
-        update_corpus(conn, new_ids)
+            new[stored.id] = seen_stamp(seen)
+        load_shard(conn, shard, new)
+        update_corpus(conn, list(new))
         conn.executemany(
             "INSERT INTO problems (run_id, code, source, location, reason) VALUES (?, ?, ?, ?, ?)",
             [(run_id, p.code.value, p.source, p.location, p.reason) for p in batch.problems],
