@@ -349,3 +349,12 @@ def test_last_year_in_a_comparison_of_quarterly_amounts_is_the_year_ago_quarter(
     assert found("Sales fell last year.", "1989-10-30") == [("last year", "DATE", "1988")]
     assert found("Sales were $5 million, compared with $4 million last year.", "1989-10-30")[-1] == (
         "last year", "DATE", "1988")
+
+
+def test_the_day_before_a_named_day_is_one_expression() -> None:
+    assert found("The day before last Tuesday, he left.", "2000-02-24") == [
+        ("The day before last Tuesday", "DATE", "2000-02-21")]
+    assert found("He arrived the day after Christmas.", "2000-02-24") == [
+        ("the day after Christmas", "DATE", "1999-12-26")]
+    assert found("He left on Monday. He had arrived the day before.", "2000-02-24")[-1] == (
+        "the day before", "DATE", "2000-02-20")

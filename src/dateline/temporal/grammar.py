@@ -19,6 +19,7 @@ notation that `resolve` understands:
     ANAWD:5:-1                       "the previous Friday": counted from the day talked about
     HOL:11:4:4:1:XXXX                a holiday by rule: month, weekday, n-th counted from a day, year
     DIR:-1:<value>                   the value with its year missing, strictly before (-1) or after (+1) the anchor
+    SHIFTD:-1:<value>                "the day before <value>" (composed by the tagger from two expressions)
 
 A suffix `T..` (clock time or part of day) can follow any of them. Everything else is already a TIMEX3 value.
 """

@@ -195,6 +195,11 @@ def _resolve(value: str, context: Context) -> str | None:
             return f"{year:04d}-{month:02d}-{day:02d}{time}"
         year = _nearest_year(month, 15, anchor, tense)
         return f"{year:04d}-{month:02d}{time}"
+    if head.startswith("SHIFTD:"):
+        _, n, inner = value.split(":", 2)
+        day_value = _resolve(inner, context)
+        parsed = parse(day_value) if day_value else None
+        return fmt(shift(parsed[0], "D", int(n)), "D") if parsed and parsed[1] == "D" else None
     if head.startswith("DIR:"):
         _, sign, inner = value.split(":", 2)
         years = range(anchor.year - 1, anchor.year + 2)

@@ -85,6 +85,25 @@ def select(found: Iterable[Partial]) -> list[Partial]:
     return sorted(taken, key=lambda p: p.start)
 
 
+_DAY_BEFORE_AFTER = re.compile(r"(?i)(?:the\s+)?day\s+(?:before|after)$")
+_DAY_VALUE = re.compile(r"^(?:WD:|ANAWD:|HOL:|DIR:|REL:D:|XXXX-\d\d-\d\d|\d{4}-\d\d-\d\d)(?!.*T)")
+
+
+def compose(partials: list[Partial], text: str) -> list[Partial]:
+    """ "the day before last Tuesday", "the day after Christmas": one expression, a day counted from a named day
+    (instead of "the day before" counted from the day talked about, and a separate "last Tuesday")."""
+    composed: list[Partial] = []
+    for partial in partials:
+        previous = composed[-1] if composed else None
+        if (previous is not None and previous.value in ("ANA:D:-1", "ANA:D:+1") and partial.type == "DATE"
+                and _DAY_BEFORE_AFTER.search(text[previous.start:previous.end])
+                and not text[previous.end:partial.start].strip() and _DAY_VALUE.match(partial.value)):
+            composed[-1] = Partial(previous.start, partial.end, "DATE", f"SHIFTD:{previous.value[6:]}:{partial.value}")
+            continue
+        composed.append(partial)
+    return composed
+
+
 def choose_mode(text: str, partials: list[Partial], anchor: date) -> str:
     """news, narrative or colloquial, from what the grammar found.
 
@@ -114,10 +133,10 @@ def tag(text: str, anchor: date | datetime | str, mode: str | None = None) -> li
         raise TemporalError(f"unknown temporal mode {mode!r}; use one of {', '.join(MODES)}",
                             code=Code.INVALID_ANCHOR)
     found = candidates(text)
-    partials = select(found)
+    partials = compose(select(found), text)
     chosen = mode or choose_mode(text, partials, day)
     if chosen == "colloquial":
-        partials = select(found + slang(text))
+        partials = compose(select(found + slang(text)), text)
     context = Context(day)
     reference = day
     timexes: list[Timex] = []
