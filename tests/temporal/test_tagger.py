@@ -358,3 +358,8 @@ def test_the_day_before_a_named_day_is_one_expression() -> None:
         ("the day after Christmas", "DATE", "1999-12-26")]
     assert found("He left on Monday. He had arrived the day before.", "2000-02-24")[-1] == (
         "the day before", "DATE", "2000-02-20")
+
+
+def test_plans_made_before_the_anchor_are_still_ahead() -> None:
+    text = "Protesters planned a march on Saturday and were planning to drive around the airport."
+    assert found(text, "2000-01-07") == [("Saturday", "DATE", "2000-01-08")]

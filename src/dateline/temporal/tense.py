@@ -4,8 +4,9 @@ Bare weekdays and months ("on Friday", "in December") are resolved before or aft
 verb nearest to them in the same sentence: "will meet on Thursday" is the coming Thursday, "said Thursday" the last
 one. A cue is a word, not a parse: modal and planning words and the present tense of scheduling verbs ("meet
 Monday", "opens Friday") for the future, past forms (irregular verbs and -ed words that are neither adjectives nor
-passive participles) for the past; plans that were in the past ("had been due to") count as past, and so do
-deadlines next to a past perfect ("had filed by Wednesday"). Quotation marks and sentence ends bound the clause.
+passive participles) for the past; plans that were in the past ("had been due to") count as past (but plans still
+being made, "were planning to", as future), and so do deadlines next to a past perfect ("had filed by Wednesday").
+Quotation marks, sentence ends (not the period of an initial or a title) bound the clause.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from __future__ import annotations
 import re
 
 _FUTURE = re.compile(
-    r"\b(?:will|won't|shall|'ll|going\s+to|would|might|scheduled|planning|plans?\s+to|likely\s+to|"
+    r"\b(?:will|won't|shall|'ll|going\s+to|would|might|scheduled|(?:was\s+|were\s+)?planning|plans?\s+to|likely\s+to|"
     r"as\s+soon\s+as|as\s+early\s+as|set\s+to|is\s+to|are\s+to|due\s+to|expected\s+to|upcoming|"
     r"tomorrow|premieres?|intends?\s+to|hopes?\s+to|to\s+resume|to\s+begin|to\s+start|to\s+meet|to\s+leave|"
     r"until|meets?|opens|begins|starts|arrives|leaves|visits|resumes|expires|takes?\s+effect)\b",
