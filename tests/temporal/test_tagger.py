@@ -363,3 +363,9 @@ def test_the_day_before_a_named_day_is_one_expression() -> None:
 def test_plans_made_before_the_anchor_are_still_ahead() -> None:
     text = "Protesters planned a march on Saturday and were planning to drive around the airport."
     assert found(text, "2000-01-07") == [("Saturday", "DATE", "2000-01-08")]
+
+
+def test_easter_and_the_feasts_counted_from_it() -> None:
+    assert found("During Easter week, pilgrims came.", "2000-04-17") == [("Easter week", "DATE", "2000-W16")]
+    assert found("Shops close on Good Friday 2024.", "2000-04-17") == [("Good Friday 2024", "DATE", "2024-03-29")]
+    assert found("They met last Easter.", "2000-04-17") == [("last Easter", "DATE", "1999-04-04")]

@@ -18,6 +18,7 @@ notation that `resolve` understands:
     QEND:7                           "the quarter ended July 31": the calendar quarter holding most of it
     ANAWD:5:-1                       "the previous Friday": counted from the day talked about
     HOL:11:4:4:1:XXXX                a holiday by rule: month, weekday, n-th counted from a day, year
+    EASTER:-2:XXXX                   a movable feast: days from Easter Sunday ("Good Friday"), year
     DIR:-1:<value>                   the value with its year missing, strictly before (-1) or after (+1) the anchor
     SHIFTD:-1:<value>                "the day before <value>" (composed by the tagger from two expressions)
 
@@ -32,6 +33,7 @@ from dataclasses import dataclass
 
 from dateline.temporal.lexicon import (
     AMBIGUOUS_MONTHS,
+    EASTER_HOLIDAYS,
     FIXED_HOLIDAYS,
     MONTHS,
     NUMBERS,
@@ -606,7 +608,7 @@ def _times_per(m: re.Match[str], text: str) -> Partial | None:
 
 
 def _holiday(m: re.Match[str], text: str) -> Partial | None:
-    name = re.sub(r"\s+", " ", m["name"].lower())
+    name = re.sub(r"\s+", " ", m["name"][:m.start("week") - m.start("name")] if m["week"] else m["name"]).lower()
     year = _year(m["year"])
     # "last Thanksgiving" is the one before the anchor, "next Christmas" the one after it
     direction = {"last": "DIR:-1:", "next": "DIR:+1:"}.get((m["dir"] or "").lower(), "") if not m["year"] else ""
@@ -615,6 +617,10 @@ def _holiday(m: re.Match[str], text: str) -> Partial | None:
         return Partial(m.start(), m.end(), "DATE", f"{direction}{year}-{month:02d}-{day:02d}")
     if name == "election day" and not m["name"][0].isupper():
         return None  # only the capitalised U.S. Election Day has a fixed rule
+    if name in EASTER_HOLIDAYS:
+        if m["week"]:
+            return Partial(m.start(), m.end(), "DATE", f"WEEKOF:{direction}EASTER:0:{year}")  # "Easter week"
+        return Partial(m.start(), m.end(), "DATE", f"{direction}EASTER:{EASTER_HOLIDAYS[name]}:{year}")
     month, weekday, nth, first = RULE_HOLIDAYS[name]
     return Partial(m.start(), m.end(), "DATE", f"{direction}HOL:{month}:{weekday}:{nth}:{first}:{year}")
 
@@ -762,7 +768,8 @@ _WORD_CLASSES: dict[str, set[str]] = {
     "@NUM": {w.split()[0] for w in NUMBERS} | {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
                                                "ninety", "half"},
     "@ORD": {w.split("-")[0] for w in ORDINALS if not w[0].isdigit()},
-    "@HOL": {name.split()[0].split("'")[0] for name in list(FIXED_HOLIDAYS) + list(RULE_HOLIDAYS)},
+    "@HOL": {name.split()[0].split("'")[0] for name in list(FIXED_HOLIDAYS) + list(RULE_HOLIDAYS)
+             + list(EASTER_HOLIDAYS)},
 }
 
 
@@ -914,8 +921,8 @@ RULES: list[Rule] = [
         _times_per),
     _rule(
         "@HOL last next this",
-        rf"\b(?:(?P<dir>last|next|this)\s+)?(?P<name>{_alt(list(FIXED_HOLIDAYS) + list(RULE_HOLIDAYS))})"
-        rf"(?:\s+(?P<year>{_YEAR}))?\b",
+        rf"\b(?:(?P<dir>last|next|this)\s+)?(?P<name>{_alt(list(FIXED_HOLIDAYS) + list(RULE_HOLIDAYS))}|"
+        rf"{_alt(EASTER_HOLIDAYS)}(?P<week>\s+week)?)(?:\s+(?P<year>{_YEAR}))?\b",
         _holiday),
     _rule(
         "that the",

@@ -70,3 +70,9 @@ RULE_HOLIDAYS: dict[str, tuple[int, int, int, int]] = {
 }
 
 TIME_ZONES = ("EDT", "EST", "CDT", "CST", "MDT", "MST", "PDT", "PST", "GMT", "UTC", "BST", "CET", "CEST")
+
+# Movable feasts: days counted from Easter Sunday (Gregorian computus in `resolve`).
+EASTER_HOLIDAYS: dict[str, int] = {
+    "easter": 0, "easter sunday": 0, "easter day": 0, "good friday": -2, "easter monday": 1, "palm sunday": -7,
+    "ash wednesday": -46, "holy thursday": -3, "maundy thursday": -3, "pentecost": 49, "whit sunday": 49,
+}

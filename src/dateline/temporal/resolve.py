@@ -164,6 +164,19 @@ def _holiday(month: int, weekday: int, nth: int, first_day: int, year: int) -> d
     return last - timedelta(days=(last.isoweekday() - weekday) % 7)
 
 
+def easter(year: int) -> date:
+    """Easter Sunday of a Gregorian year (the anonymous Gregorian computus, as published by Meeus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    weekday = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 19 * weekday) // 433
+    month, day = divmod(h + weekday - 7 * m + 114, 31)
+    return date(year, month, day + 1)
+
+
 def _last_quarter(context: Context, completed: bool = False) -> str:
     """The quarter talked about: the last mentioned one (with `completed`, only if it has ended by the anchor),
     else the quarter the text reports on, else the quarter before the anchor's."""
@@ -208,6 +221,10 @@ def _resolve(value: str, context: Context) -> str | None:
         before = [day for first, day in found if first < anchor]
         after = [day for first, day in found if first > anchor]
         return (before[-1] if before else None) if sign == "-1" else (after[0] if after else None)
+    if head.startswith("EASTER:"):
+        _, offset, year_text = head.split(":")
+        year = int(year_text) if year_text != "XXXX" else _nearest_year(4, 10, anchor, tense)
+        return (easter(year) + timedelta(days=int(offset))).isoformat() + time
     if head.startswith("HOL:"):
         _, month_text, weekday_text, nth, first_day, year_text = head.split(":")
         rule = (int(month_text), int(weekday_text), int(nth), int(first_day))

@@ -27,7 +27,7 @@ _WORD = re.compile(r"[A-Za-z]+|\d+")
 _DERIVED = ("CTX:", "QCTX:", "AGO:", "ANA:", "YEARSHIFT:", "CTXYEAR:", "CTXQ:", "CMPY")
 _DECADE = re.compile(r"^\d{3}X$")
 _PERIOD_TALKED_ABOUT = re.compile(r"(?i)the\s+(?:first\s+|latest\s+|past\s+)?\w+\s+months$")
-_NEEDS_TENSE = re.compile(r"^XXXX-|:\?|^HOL:.*XXXX|^QTR:|^HALF:")
+_NEEDS_TENSE = re.compile(r"^XXXX-|:\?|^(?:WEEKOF:)?(?:HOL|EASTER):.*XXXX|^QTR:|^HALF:")
 
 
 
