@@ -10,18 +10,22 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV) || { apt-get update -qq && apt-get install -y -qq python3-venv && $(PYTHON) -m venv $(VENV); }
 	$(BIN)/python -m pip install -q --upgrade pip
 
-$(STAMP): $(BIN)/python pyproject.toml
+$(STAMP): $(BIN)/python pyproject.toml requirements-reference.txt
 	$(BIN)/pip install -q -e '.[test]'
+	$(BIN)/pip install -q --no-deps -r requirements-reference.txt
 	rm -f $(VENV)/.installed-* && touch $@
 
 demo: $(STAMP)
 	$(BIN)/dateline demo
 
-# System packages the test suite drives for real (headless Chromium for the UI tests).
+# System packages the test suite drives for real: headless Chromium for the UI tests, and Perl with its XML parser
+# for tilse's ROUGE-1.5.5 (the reference our ROUGE is checked against).
+APT_NEEDS := chromium perl libxml-parser-perl
 system-deps:
-	@command -v chromium >/dev/null 2>&1 || { \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
-	  else sudo apt-get update -qq && sudo apt-get install -y -qq chromium >/dev/null; fi; }
+	@missing=$$(for p in $(APT_NEEDS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq $$missing >/dev/null; \
+	  else sudo apt-get update -qq && sudo apt-get install -y -qq $$missing >/dev/null; fi; fi
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks scripts
