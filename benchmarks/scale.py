@@ -1,7 +1,7 @@
 """Scale: throughput per mode and engine, the cost of each stage, time against corpus size, memory, database size.
 
     python benchmarks/scale.py [--reuters 2000] [--sizes 1000,10000] [--workers 2] [--timeout 1800]
-                               [--skip-dask] [--skip-full]
+                               [--repeats 3] [--skip-dask] [--skip-full] [--only-spacy-ratio]
 
 Prints one table per question:
 
@@ -9,12 +9,17 @@ Prints one table per question:
    `--reuters` articles of the Reuters corpus and on as many generated articles (`dateline.engine.synthetic`);
 2. the cost of each per-article stage (analysis, in this process) and of the writer (save, corpus update);
 3. time against corpus size on generated articles in fast mode (`--sizes`): linear means articles/s stays flat;
-4. spaCy's NER alone (`nlp.pipe` with `n_process=--workers`) on the same Reuters articles, against full mode;
+4. spaCy's NER alone (the NER dateline loads, `nlp.pipe` with `n_process=--workers`, run as its own command) on
+   the same Reuters articles, against full mode on each engine: `--repeats` rounds, the three commands interleaved
+   (in a rotating order) so machine load hits them alike; medians of wall time and of CPU time (the whole process
+   tree, model loading and startup included for all three);
 5. peak RSS of the whole ingest process tree and database bytes per article, for every run above;
 6. the writer's cost per article (save, corpus update) as the store grows, which is what bends table 3.
 
 Every ingest runs as `dateline ingest` in a fresh process tree into a fresh database, bounded by `--timeout`
-seconds (a run cut by it is reported as such). Other work on the machine shares its cores: say so with the figures.
+seconds (a run cut by it is reported as such). CPU time is user + system time of the process and every descendant
+it waited for (`wait4`), which other work on the machine does not inflate the way it inflates wall time; still,
+say how loaded the machine was with the figures.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ import argparse
 import gzip
 import json
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -50,10 +56,15 @@ class Run:
     peak_rss_mb: float
     db_bytes: int
     finished: bool
+    cpu_seconds: float = 0.0
 
     @property
     def per_second(self) -> float:
         return self.articles / self.seconds if self.seconds else 0.0
+
+    @property
+    def cpu_ms_per_article(self) -> float:
+        return 1000 * self.cpu_seconds / self.articles if self.articles else 0.0
 
 
 def _tree_rss_kb(root: int) -> int:
@@ -71,24 +82,44 @@ def _tree_rss_kb(root: int) -> int:
     return total
 
 
+@dataclass
+class Measured:
+    """A command's wall time, CPU time (its whole waited-for tree), peak tree RSS, and whether it finished."""
+
+    seconds: float
+    cpu_seconds: float
+    peak_kb: int
+    finished: bool
+
+
+def measure(args: list[str], limit: float) -> Measured:
+    """Run `args` in its own session, sampling its tree's RSS; SIGKILL it after `limit` seconds."""
+    started = time.perf_counter()
+    process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    peak = 0
+    while True:
+        pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+        if pid:
+            process.returncode = os.waitstatus_to_exitcode(status)  # reaped here: keep Popen from waiting again
+            if process.returncode not in (0, 1):  # 1: some records rejected, as Reuters has empty texts
+                raise RuntimeError(f"{' '.join(args)} failed with exit code {process.returncode}")
+            return Measured(time.perf_counter() - started, usage.ru_utime + usage.ru_stime, peak, True)
+        peak = max(peak, _tree_rss_kb(process.pid))
+        if time.perf_counter() - started > limit:
+            os.killpg(process.pid, 9)
+            _, _, usage = os.wait4(process.pid, 0)
+            process.returncode = -9
+            return Measured(time.perf_counter() - started, usage.ru_utime + usage.ru_stime, peak, False)
+        time.sleep(0.2)
+
+
 def ingest_run(label: str, corpus: Path, articles: int, text_mb: float, extra: list[str], limit: float) -> Run:
-    """`dateline ingest corpus` in a fresh database; wall time, peak tree RSS and database size."""
+    """`dateline ingest corpus` in a fresh database; wall and CPU time, peak tree RSS and database size."""
     with tempfile.TemporaryDirectory(prefix="dateline-scale-") as folder:
         db = Path(folder) / "bench.db"
         args = [str(DATELINE), "ingest", str(corpus), "--db", str(db), "--seen-at", "2014-01-01", "--json", *extra]
-        started = time.perf_counter()
-        process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-        peak = 0
-        finished = True
-        while process.poll() is None:
-            peak = max(peak, _tree_rss_kb(process.pid))
-            if time.perf_counter() - started > limit:
-                os.killpg(process.pid, 9)
-                process.wait()
-                finished = False
-                break
-            time.sleep(0.2)
-        seconds = time.perf_counter() - started
+        done = measure(args, limit)
+        seconds, peak, finished = done.seconds, done.peak_kb, done.finished
         stored = articles
         if not finished:
             import sqlite3
@@ -97,7 +128,7 @@ def ingest_run(label: str, corpus: Path, articles: int, text_mb: float, extra: l
                 stored = int(conn.execute("SELECT count(*) FROM articles").fetchone()[0])
         size = sum(p.stat().st_size for p in Path(folder).glob("bench.db*"))
     share = stored / articles if articles else 0
-    return Run(label, stored, text_mb * share, seconds, peak / 1024, size, finished)
+    return Run(label, stored, text_mb * share, seconds, peak / 1024, size, finished, done.cpu_seconds)
 
 
 def reuters_sample(folder: Path, count: int) -> tuple[Path, float]:
@@ -135,10 +166,12 @@ def _timed(function: Callable[[], Any]) -> float:
 def stage_costs(corpus: Path, count: int) -> list[tuple[str, float]]:
     """Milliseconds per article of each per-article stage and of the writer, in this process."""
     from dateline.article import Article, parse_published
+    from dateline.asof import seen_stamp
+    from dateline.engine.shards import load_shard, write_shard
     from dateline.entities import detect
     from dateline.events.dating import date_sentences
     from dateline.ingest.run import IngestOptions, check
-    from dateline.pipeline import PipelineConfig, analyze, save, update_corpus
+    from dateline.pipeline import PipelineConfig, analyze_many, update_corpus
     from dateline.store.articles import put_article
     from dateline.store.db import Store
     from dateline.temporal import tag
@@ -164,12 +197,16 @@ def stage_costs(corpus: Path, count: int) -> list[tuple[str, float]]:
     ]
     detect(articles[0].text, "full")  # load the model outside the timing
     costs.append(("entities, full (spaCy NER + lexical)", _timed(lambda: [detect(a.text, "full") for a in articles])))
-    analyses = [analyze(a, PipelineConfig(mode="full")) for a in articles]
+    unique = list({a.content_hash: a for a in articles}.values())
+    analyses = analyze_many(unique, PipelineConfig(mode="full"))
     with tempfile.TemporaryDirectory() as folder, Store(Path(folder) / "stages.db") as store, \
             store.transaction() as conn:
-        costs.append(("write: article rows", _timed(lambda: [put_article(conn, a, seen) for a in articles])))
-        costs.append(("write: save analysis", _timed(lambda: [save(conn, x) for x in analyses])))
-        costs.append(("write: corpus update", _timed(lambda: update_corpus(conn, [a.content_hash for a in articles]))))
+        shard = Path(folder) / "shard"
+        costs.append(("worker: write Parquet shard", _timed(lambda: write_shard(analyses, shard))))
+        costs.append(("write: article rows", _timed(lambda: [put_article(conn, a, seen) for a in unique])))
+        stamps = {a.content_hash: seen_stamp(seen) for a in unique}
+        costs.append(("write: load shard (+ search index)", _timed(lambda: load_shard(conn, shard, stamps))))
+        costs.append(("write: corpus update", _timed(lambda: update_corpus(conn, list(stamps)))))
     return [(name, 1000 * seconds / len(articles)) for name, seconds in costs]
 
 
@@ -203,17 +240,54 @@ def writer_growth(count: int, batch: int = 200, every: int = 5) -> list[list[str
     return rows
 
 
-def spacy_alone(corpus: Path, workers: int, count: int) -> float:
-    """Articles/s of spaCy's NER alone (the model dateline loads) with `workers` processes, model load excluded."""
+def spacy_alone_command(corpus: Path, workers: int) -> None:
+    """What `--spacy-alone CORPUS` runs as its own process: the NER dateline loads, over every text of the corpus
+    with `workers` processes (each loads the model, as dateline's workers do)."""
     from dateline.entities.model import load_ner
 
-    texts = [json.loads(line)["text"] for line in next(corpus.glob("*.jsonl")).open(encoding="utf-8")][:count]
-    nlp = load_ner()
-    list(nlp.pipe(texts[:8]))
-    started = time.perf_counter()
-    for _ in nlp.pipe(texts, n_process=workers, batch_size=64):
+    texts = [json.loads(line).get("text") or "" for path in sorted(corpus.glob("*.jsonl"))
+             for line in path.open(encoding="utf-8")]
+    for _ in load_ner().pipe(texts, n_process=workers, batch_size=64):
         pass
-    return len(texts) / (time.perf_counter() - started)
+
+
+def spacy_run(corpus: Path, articles: int, text_mb: float, workers: int, limit: float) -> Run:
+    """spaCy's NER alone over `corpus`, measured like an ingest."""
+    done = measure([sys.executable, __file__, "--spacy-alone", str(corpus), "--workers", str(workers)], limit)
+    return Run("spaCy NER alone", articles, text_mb, done.seconds, done.peak_kb / 1024, 0, done.finished,
+               done.cpu_seconds)
+
+
+def against_spacy(corpus: Path, articles: int, text_mb: float, workers: int, repeats: int, limit: float,
+                  engines: list[tuple[str, list[str]]]) -> list[list[str]]:
+    """Table 4: spaCy alone and full mode on each engine, interleaved over `repeats` rounds; medians and ratios."""
+    kinds = ["spacy"] + [engine for engine, _ in engines]
+    runs: dict[str, list[Run]] = {kind: [] for kind in kinds}
+    for round_number in range(repeats):
+        for kind in kinds[round_number % len(kinds):] + kinds[:round_number % len(kinds)]:
+            if kind == "spacy":
+                run = spacy_run(corpus, articles, text_mb, workers, limit)
+            else:
+                flags = dict(engines)[kind]
+                run = ingest_run(f"full {kind}", corpus, articles, text_mb, [*flags, "--workers", str(workers)], limit)
+            runs[kind].append(run)
+            print(f"  round {round_number + 1}: {run.label} {run.per_second:.1f} articles/s, "
+                  f"{run.cpu_ms_per_article:.1f} CPU ms/article", flush=True)
+    alone_rate = statistics.median(r.per_second for r in runs["spacy"])
+    alone_cpu = statistics.median(r.cpu_ms_per_article for r in runs["spacy"])
+    rows = []
+    for kind in kinds:
+        rate = statistics.median(r.per_second for r in runs[kind])
+        cpu = statistics.median(r.cpu_ms_per_article for r in runs[kind])
+        per_round = [100 * r.per_second / s.per_second for r, s in zip(runs[kind], runs["spacy"], strict=True)]
+        rows.append([runs[kind][0].label if kind == "spacy" else f"dateline ingest, full {kind}", f"{rate:.1f}",
+                     f"{100 * rate / alone_rate:.0f}%", " ".join(f"{x:.0f}%" for x in per_round), f"{cpu:.1f}",
+                     f"{100 * alone_cpu / cpu:.0f}%", "" if all(r.finished for r in runs[kind]) else "cut"])
+    return rows
+
+
+SPACY_HEADER = ["what", "articles/s (median)", "share of spaCy", "share, each round", "CPU ms/article (median)",
+                "CPU share of spaCy", "note"]
 
 
 def _table(title: str, header: list[str], rows: list[list[str]]) -> None:
@@ -227,11 +301,12 @@ def _table(title: str, header: list[str], rows: list[list[str]]) -> None:
 
 def _run_rows(runs: list[Run]) -> list[list[str]]:
     return [[r.label, str(r.articles), f"{r.seconds:.1f}", f"{r.per_second:.1f}", f"{r.text_mb / r.seconds:.3f}",
-             f"{r.peak_rss_mb:.0f}", f"{r.db_bytes / max(r.articles, 1) / 1024:.1f}",
+             f"{r.cpu_ms_per_article:.1f}", f"{r.peak_rss_mb:.0f}", f"{r.db_bytes / max(r.articles, 1) / 1024:.1f}",
              "" if r.finished else "cut by --timeout"] for r in runs]
 
 
-RUN_HEADER = ["run", "articles", "seconds", "articles/s", "MB/s", "peak RSS MB", "DB KiB/article", "note"]
+RUN_HEADER = ["run", "articles", "seconds", "articles/s", "MB/s", "CPU ms/article", "peak RSS MB", "DB KiB/article",
+              "note"]
 
 
 def main() -> None:
@@ -244,14 +319,24 @@ def main() -> None:
     parser.add_argument("--growth", type=int, default=5000, help="generated articles for the writer-growth table")
     parser.add_argument("--skip-dask", action="store_true")
     parser.add_argument("--skip-full", action="store_true")
+    parser.add_argument("--repeats", type=int, default=3, help="interleaved rounds of table 4")
+    parser.add_argument("--only-spacy-ratio", action="store_true", help="print table 4 only")
+    parser.add_argument("--spacy-alone", type=Path, help=argparse.SUPPRESS)  # the child command of table 4
     args = parser.parse_args()
+    if args.spacy_alone:
+        spacy_alone_command(args.spacy_alone, args.workers)
+        return
     print(f"dateline scale benchmark, {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, {os.cpu_count()} cores, "
           f"{args.workers} workers; load average {os.getloadavg()[0]:.1f} at start (other work shares the cores)")
     with tempfile.TemporaryDirectory(prefix="dateline-corpora-") as temp:
         folder = Path(temp)
         reuters, reuters_mb = reuters_sample(folder, args.reuters)
         synthetic, synthetic_mb = generated(folder, args.reuters)
-        engines = [("local", [])] + ([] if args.skip_dask else [("dask", ["--engine", "dask"])])
+        engines: list[tuple[str, list[str]]] = [("local", [])]
+        engines += [] if args.skip_dask else [("dask", ["--engine", "dask"])]
+        if args.only_spacy_ratio:
+            _spacy_table(reuters, args, reuters_mb, engines)
+            return
         modes = ["fast"] + ([] if args.skip_full else ["full"])
         runs = []
         for corpus, name, mb in ((reuters, "reuters", reuters_mb), (synthetic, "generated", synthetic_mb)):
@@ -278,13 +363,14 @@ def main() -> None:
                ["store size", "save ms/article", "corpus update ms/article"], writer_growth(args.growth))
 
         if not args.skip_full:
-            alone = spacy_alone(reuters, args.workers, args.reuters)
-            full = [r for r in runs if r.label.startswith("reuters full")]
-            _table("4. Full mode against spaCy NER alone (same Reuters articles, same processes)",
-                   ["what", "articles/s", "share of spaCy alone"],
-                   [["spaCy NER alone (nlp.pipe)", f"{alone:.1f}", "100%"]]
-                   + [[f"dateline ingest, {r.label}", f"{r.per_second:.1f}", f"{100 * r.per_second / alone:.0f}%"]
-                      for r in full])
+            _spacy_table(reuters, args, reuters_mb, engines)
+
+
+def _spacy_table(reuters: Path, args: argparse.Namespace, reuters_mb: float, engines: list[tuple[str, list[str]]]
+                 ) -> None:
+    rows = against_spacy(reuters, args.reuters, reuters_mb, args.workers, args.repeats, args.timeout, engines)
+    _table(f"4. Full mode against spaCy NER alone ({args.reuters} Reuters articles, {args.workers} processes, "
+           f"{args.repeats} interleaved rounds; load average now {os.getloadavg()[0]:.1f})", SPACY_HEADER, rows)
 
 
 if __name__ == "__main__":
