@@ -4,7 +4,9 @@
 
 Each size (the first N Reuters records, across the shards in order) is written to one JSONL file and ingested by
 `dateline ingest` in a fresh process into a fresh database, so its peak RSS is its own. Peak memory should not grow
-with corpus size: ingest streams records and writes them in fixed-size batches.
+with corpus size: ingest streams records and writes them in fixed-size batches. CPU milliseconds an article are given
+for the writer (the ingest process: storing, indexing, the corpus-level steps) and for the analysis workers, apart:
+unlike seconds, they hardly change when other work shares the machine.
 """
 
 from __future__ import annotations
@@ -28,9 +30,10 @@ db, mode, workers, path = sys.argv[1:]
 started = time.perf_counter()
 with Store(db) as store:
     report = ingest(store, [Path(path)], IngestOptions(pipeline=PipelineConfig(mode=mode), workers=int(workers)))
+own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
 print(json.dumps({"added": report.added, "rejected": report.rejected, "seconds": time.perf_counter() - started,
-                  "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-                  "children_peak_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))
+                  "cpu": own.ru_utime + own.ru_stime, "children_cpu": children.ru_utime + children.ru_stime,
+                  "peak_rss_mb": own.ru_maxrss / 1024, "children_peak_rss_mb": children.ru_maxrss / 1024}))
 """
 
 
@@ -62,7 +65,7 @@ def main() -> None:
         sys.exit(f"no Reuters shards under {args.data}/reuters-financial")
     print(f"dateline ingest, mode={args.mode}, workers={args.workers}")
     print(f"{'articles':>9} {'stored':>7} {'rejected':>8} {'seconds':>8} {'art/s':>7} {'MB/s':>6} {'peak RSS MB':>11}"
-          f" {'DB KB/art':>9}")
+          f" {'DB KB/art':>9} {'writer CPU ms/art':>17} {'workers CPU ms/art':>18}")
     for size in (int(s) for s in args.sizes.split(",")):
         with tempfile.TemporaryDirectory() as folder:
             corpus, db = Path(folder) / "reuters.jsonl", Path(folder) / "bench.db"
@@ -73,8 +76,10 @@ def main() -> None:
             wall = time.perf_counter() - started
             result = json.loads(output.strip().splitlines()[-1])
             peak = max(result["peak_rss_mb"], result["children_peak_rss_mb"])
+            added = max(result["added"], 1)
             print(f"{size:>9} {result['added']:>7} {result['rejected']:>8} {wall:>8.1f} {result['added'] / wall:>7.1f}"
-                  f" {megabytes / wall:>6.3f} {peak:>11.0f} {db.stat().st_size / 1e3 / max(result['added'], 1):>9.1f}")
+                  f" {megabytes / wall:>6.3f} {peak:>11.0f} {db.stat().st_size / 1e3 / max(result['added'], 1):>9.1f}"
+                  f" {result['cpu'] * 1e3 / added:>17.2f} {result['children_cpu'] * 1e3 / added:>18.2f}", flush=True)
 
 
 if __name__ == "__main__":

@@ -1,76 +1,131 @@
 """The corpus-level step of events: link each new mention to every stored mention reporting the same happening.
 
 Runs in `pipeline.update_corpus`, in the ingest batch's transaction. Links are symmetric facts about two
-mentions, so the stored links are the same whatever order articles arrive in. Candidates are found through an
-index of (day, content word) over the new mentions, through which every stored mention of their days is streamed,
-so only pairs that share a day and words are ever compared, however many sentences a busy day has.
+mentions, so the stored links are the same whatever order articles arrive in.
+
+Candidates come from an index of words (`event_words`), never from reading every stored mention of the days a
+batch touches: dates in new sentences point anywhere in the past, so that soon meant the whole store, and each
+batch cost more than the one before. Prefix filtering: a link needs its two mentions to share some number of
+content words (`_need`, asked of `grouping.linked` itself), so with the words of every mention in one fixed order,
+rarest first, the rarest word two linked mentions share comes early in both, early enough to be indexed (`head`
+marks the words early enough for the mention with fewer words, whose size sets the ratio a link needs). Common
+words (`COMMON`, the most frequent in news copy) are put last: their lists would be long. The order decides only
+which words are indexed, never what links; every candidate is checked with `linked` on all its words.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
+from functools import cache
 
-from dateline.events.dating import EventMention
+from dateline.events.dating import EventMention, Rule
 from dateline.events.grouping import MAX_GROUP_WIDTH, MIN_SHARED, linked
-from dateline.store.events import mentions_of, mentions_overlapping, put_links
+from dateline.store.events import (
+    Posting,
+    mark_words_complete,
+    mentions_after,
+    mentions_of,
+    mentions_with_ids,
+    put_links,
+    put_words,
+    sharing_words,
+    terms_with_ids,
+    words_complete,
+)
+
+# The most frequent content words of event mentions in Reuters business news, most frequent first. Changing this
+# list (or `fewest_shared`) changes which words are indexed: stored indexes must then be rebuilt by a migration.
+COMMON = tuple("""percent share reuter company market sale analyst stock price york billion million inc rose group
+corp deal profit chief cent fell report investor growth business expected executive oil exchange earning forecast
+rate bank plan index companie average state world offer cost two according consumer reported financial trading data
+unit firm high investment revenue home service united maker nasdaq store higher result gain first told additional
+product including management cut largest reporting trade estimate close bid interest economic buy biggest equity
+economy street point comment rise shareholder industry statement increase expect wall retailer demand strong rival
+dow source good inflation energy china fund news president federal board government added level quarterly number
+due barrel take lower part ended global dollar crude value capital meeting cash three fed net think private people
+housing chairman decline record customer option top sector include euro expectation operating holiday retail recent
+talk research asset showed closed stake department major come sell wal-mart london target declined order ford
+future reserve posted operation drop going yen merger jobs risk international likely line chicago open american
+conference acquisition note concern production washington big continue system america official move securitie call
+pay agreed economist general japan nearly set earlier officer helped drug airline motor technology pressure ahead
+work change compared remain hit european brand phone ltd vehicle industrial based opec already announced partner
+decision cuts agreement spokesman early end low spending debt income electronic microsoft loss charge key holding
+outlook""".split())
+_RANK = {word: len(COMMON) - position for position, word in enumerate(COMMON)}  # other words: 0, first
+_FOUND_BY = 2  # indexed words every linked pair shares
+_CHUNK = 500  # new mentions looked up at a time: bounds the candidate pairs held in memory
 
 
-def _days(mention: EventMention) -> list[date]:
-    return [mention.earliest + timedelta(days=offset) for offset in range(mention.width)]
+def _sample(article: str, rule: Rule, future: bool, width: int) -> EventMention:
+    day = date(2000, 1, 1)
+    return EventMention(article, 0, 0, day, day + timedelta(days=width - 1), "", "", rule, None, future, frozenset())
 
 
-def _ranges(days: Iterable[date]) -> Iterator[tuple[date, date]]:
-    """Runs of consecutive days, as (first, last)."""
-    ordered = sorted(set(days))
-    start = previous = ordered[0]
-    for day in ordered[1:]:
-        if day - previous > timedelta(days=1):
-            yield start, previous
-            start = day
-        previous = day
-    yield start, previous
+@cache
+def _need(rule: Rule, future: bool, smaller: int) -> int:
+    """The fewest shared words with which a mention of this rule and tense is linked to some mention, when the
+    smaller of the two has `smaller` words (`smaller + 1`: never). Asked of `linked` for every kind of partner it
+    tells apart (rule, tense, same width or not, same article or not), so it follows any change of the rules;
+    but words already indexed were chosen under the old rules: lowering a threshold needs the index rebuilt."""
+    mention = _sample("a", rule, future, 1)
+    partners = [_sample(article, other, tense, width) for article in "ab" for other in Rule for tense in (False, True)
+                for width in (1, 2)]
+    return min((shared for shared in range(smaller + 1) for partner in partners
+                if linked(mention, partner, shared, smaller)), default=smaller + 1)
 
 
-def _stored(conn: sqlite3.Connection, fresh: dict[int, EventMention]) -> Iterator[tuple[int, EventMention]]:
-    """Each stored mention overlapping the days of the new ones, once (the day ranges may share vague mentions)."""
-    seen: set[int] = set()
-    for first, last in _ranges(day for m in fresh.values() for day in _days(m)):
-        for key, mention in mentions_overlapping(conn, first, last, MAX_GROUP_WIDTH):
-            if key not in seen:
-                seen.add(key)
-                yield key, mention
+def _postings(mentions: Iterable[tuple[int, EventMention]]) -> Iterable[Posting]:
+    """The index entries of these mentions (the first words, rarest first, that any link of theirs shares one of,
+    each marked `head` if early enough for links to larger mentions)."""
+    for key, mention in mentions:
+        size = len(mention.terms)
+        # The fewest words it shares with anything it links to, over every size the smaller of the two may have.
+        fewest = min((need for smaller in range(1, size + 1)
+                      if (need := _need(mention.rule, mention.future, smaller)) <= smaller), default=None)
+        if mention.width > MAX_GROUP_WIDTH or fewest is None:
+            continue
+        own = _need(mention.rule, mention.future, size)
+        first, last = mention.earliest.toordinal(), mention.latest.toordinal()
+        ordered = sorted(mention.terms, key=lambda word: (_RANK.get(word, 0), word))
+        for position, word in enumerate(ordered[:size - fewest + _FOUND_BY]):
+            yield word, first, key, last, size, int(size - position > own - _FOUND_BY)
+
+
+def _index_stored(conn: sqlite3.Connection) -> None:
+    """Index every stored mention, once, in a store made before the index existed."""
+    after = 0
+    while chunk := mentions_after(conn, after, 5000):
+        put_words(conn, _postings(chunk.items()))
+        after = max(chunk)
+    mark_words_complete(conn)
 
 
 def link_events(conn: sqlite3.Connection, article_ids: Sequence[str]) -> int:
     """Link the mentions of the newly stored `article_ids` to every stored mention (new ones included) they may
-    share a happening with: the pairs `grouping.overlap` links, found through the index. Return how many links were
-    recorded."""
-    fresh = {key: m for key, m in mentions_of(conn, article_ids).items() if m.width <= MAX_GROUP_WIDTH and m.terms}
-    if not fresh:
-        return 0
-    # Index the new mentions only (a batch is small) and stream every stored mention of their days through it,
-    # never holding more than one stored mention at a time: memory stays bounded however busy the days are.
-    postings: dict[tuple[date, str], list[int]] = {}
-    for key, mention in fresh.items():
-        for day in _days(mention):
-            for term in mention.terms:
-                postings.setdefault((day, term), []).append(key)
+    share a happening with: the pairs `grouping.overlap` links, found through the word index. Return how many
+    links were recorded."""
+    if not words_complete(conn):
+        _index_stored(conn)
+    fresh = mentions_of(conn, article_ids)
+    keys = sorted(fresh)
+    fresh_words = {key: mention.terms for key, mention in fresh.items()}
     links: dict[tuple[int, int], tuple[int, int]] = {}
-    for key, mention in _stored(conn, fresh):
-        days = _days(mention)
-        # A word counts once per pair however many days they both cover.
-        shared = Counter(new for term in mention.terms for new in (
-            postings.get((days[0], term), ()) if len(days) == 1
-            else {n for day in days for n in postings.get((day, term), ())}))
-        for new, count in shared.items():
-            if count < MIN_SHARED or new == key:
-                continue
-            pair = (min(key, new), max(key, new))
-            smaller = min(len(mention.terms), len(fresh[new].terms))
-            if pair not in links and linked(mention, fresh[new], count, smaller):
-                links[pair] = (count, smaller)
-    put_links(conn, [(a, b, count, smaller) for (a, b), (count, smaller) in links.items()])
+    postings = [list(_postings([(key, fresh[key])])) for key in keys]
+    put_words(conn, (posting for entries in postings for posting in entries))
+    for start in range(0, len(keys), _CHUNK):  # a mention's entries all in one look-up: each pair counts them all
+        pairs = sharing_words(conn, (posting for entries in postings[start:start + _CHUNK] for posting in entries),
+                              MAX_GROUP_WIDTH, _FOUND_BY)
+        words = terms_with_ids(conn, {other for _, other in pairs if other not in fresh})
+        words.update(fresh_words)
+        close = [(new, other, shared) for new, other in pairs if new != other and other in words
+                 and (shared := len(words[new] & words[other])) >= MIN_SHARED]
+        stored = mentions_with_ids(conn, {other for _, other, _ in close if other not in fresh})
+        stored.update(fresh)
+        for new, other, shared in close:
+            smaller = min(len(words[new]), len(words[other]))
+            if linked(stored[new], stored[other], shared, smaller):
+                links[min(new, other), max(new, other)] = (shared, smaller)
+    put_links(conn, [(a, b, shared, smaller) for (a, b), (shared, smaller) in links.items()])
     return len(links)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Collection, Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from dateline.asof import as_of_bound
 from dateline.events.dating import EventMention, Rule
@@ -63,21 +63,69 @@ def mentions_of(conn: sqlite3.Connection, article_ids: Sequence[str]) -> dict[in
     return found
 
 
-def mentions_overlapping(conn: sqlite3.Connection, first: date, last: date, max_width: int
-                         ) -> Iterator[tuple[int, EventMention]]:
-    """Every stored mention at most `max_width` days wide whose interval overlaps `[first, last]`, by row id,
-    streamed: the single days in it, and the vague dates (through their own index) that start up to `max_width`
-    days before."""
-    days = conn.execute(f"SELECT {_COLUMNS} FROM event_mentions m WHERE m.earliest BETWEEN ? AND ? AND m.width = 1",
-                        (first.isoformat(), last.isoformat()))
-    vague = conn.execute(
-        f"SELECT {_COLUMNS} FROM event_mentions m WHERE m.earliest BETWEEN ? AND ? AND m.width > 1"
-        " AND m.width <= ? AND m.latest >= ?",
-        ((first - timedelta(days=max_width - 1)).isoformat(), last.isoformat(), max_width, first.isoformat()),
-    )
-    for rows in (days, vague):
-        for row in rows:
-            yield row["id"], _mention(row)
+def mentions_with_ids(conn: sqlite3.Connection, ids: Collection[int]) -> dict[int, EventMention]:
+    """These stored mentions, by row id (ids not stored are left out)."""
+    rows = conn.execute(f"SELECT {_COLUMNS} FROM event_mentions m WHERE m.id IN (SELECT value FROM json_each(?))",
+                        (json.dumps(sorted(ids)),))
+    return {row["id"]: _mention(row) for row in rows}
+
+
+def mentions_after(conn: sqlite3.Connection, after: int, limit: int) -> dict[int, EventMention]:
+    """Up to `limit` stored mentions with a row id above `after`, by row id: the whole table, a chunk at a time."""
+    rows = conn.execute(f"SELECT {_COLUMNS} FROM event_mentions m WHERE m.id > ? ORDER BY m.id LIMIT ?",
+                        (after, limit))
+    return {row["id"]: _mention(row) for row in rows}
+
+
+def terms_with_ids(conn: sqlite3.Connection, ids: Collection[int]) -> dict[int, frozenset[str]]:
+    """The content words of these stored mentions, by row id: all a first check of many candidates needs."""
+    cursor = conn.cursor()
+    cursor.row_factory = None
+    rows = cursor.execute("SELECT id, terms FROM event_mentions WHERE id IN (SELECT value FROM json_each(?))",
+                          (json.dumps(sorted(ids)),))
+    return {key: frozenset(terms.split()) for key, terms in rows}
+
+
+Posting = tuple[str, int, int, int, int, int]  # word, first day, mention id, last day, words of the mention, head
+
+
+def put_words(conn: sqlite3.Connection, postings: Iterable[Posting]) -> None:
+    """Index mentions under words (days as date ordinals; see migration 0016)."""
+    conn.executemany("INSERT OR IGNORE INTO event_words (word, wide, first, mention, last, n, head)"
+                     " VALUES (?1, ?2 < ?4, ?2, ?3, ?4, ?5, ?6)", postings)
+
+
+def words_complete(conn: sqlite3.Connection) -> bool:
+    """Whether every stored mention is indexed in `event_words` (not yet, in a store made before it existed)."""
+    return bool(conn.execute("SELECT complete FROM event_words_state").fetchone()[0])
+
+
+def mark_words_complete(conn: sqlite3.Connection) -> None:
+    conn.execute("UPDATE event_words_state SET complete = 1")
+
+
+def sharing_words(conn: sqlite3.Connection, probes: Iterable[Posting], max_width: int, shared: int
+                  ) -> list[tuple[int, int]]:
+    """The (probe mention, stored mention) pairs found through the index `shared` times or more: each time, the
+    stored mention is indexed under a word of the probe, its days overlap the probe's, and the word is a `head`
+    word of the one with fewer words (the probe on a tie). A single-day stored mention is looked up on the probe's
+    days; a wider one (at most `max_width` days) among those starting up to that many days before."""
+    cursor = conn.cursor()
+    cursor.row_factory = None  # plain tuples: a batch finds tens of thousands of pairs
+    cursor.execute("CREATE TEMP TABLE IF NOT EXISTS event_probe (word TEXT, first INTEGER, mention INTEGER,"
+                   " last INTEGER, n INTEGER, head INTEGER)")
+    cursor.executemany("INSERT INTO temp.event_probe (word, first, mention, last, n, head) VALUES (?, ?, ?, ?, ?, ?)",
+                       probes)
+    found = ("SELECT p.mention AS probe, w.mention AS other FROM temp.event_probe p CROSS JOIN event_words w"
+             " ON w.word = p.word AND w.wide = {wide} AND w.first BETWEEN p.first - {before} AND p.last"
+             " WHERE w.last >= p.first AND ((p.head AND w.n >= p.n) OR (w.head AND w.n < p.n))")
+    try:
+        return cursor.execute(
+            f"SELECT probe, other FROM ({found.format(wide=0, before=0)} UNION ALL"
+            f" {found.format(wide=1, before='?')}) GROUP BY probe, other HAVING count(*) >= ?",
+            (max_width - 1, shared)).fetchall()
+    finally:
+        cursor.execute("DELETE FROM temp.event_probe")
 
 
 def put_links(conn: sqlite3.Connection, links: Iterable[tuple[int, int, int, int]]) -> None:
