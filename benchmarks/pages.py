@@ -4,8 +4,9 @@
     python benchmarks/pages.py --db /tmp/reuters.db [--rounds 20] [--seed 7]
 
 Each round asks every page once, in-process (no network: this measures the server's work), with a query word taken
-from a random title and a random as-of date inside the corpus span, plus the same page without as-of. Prints p50 and
-p95 per page in ms. The database is opened as `dateline serve` opens it (migrated if needed).
+from a random title and a random as-of date inside the corpus span, plus the same page without as-of; on a store with
+entities, also the page and the timeline (a fragment the page fetches) of one of the 200 most mentioned entities.
+Prints p50 and p95 per page in ms. The database is opened as `dateline serve` opens it (migrated if needed).
 """
 
 from __future__ import annotations
@@ -39,6 +40,16 @@ def _dates(conn: sqlite3.Connection, rng: random.Random, count: int) -> list[str
     return [(first + timedelta(days=rng.randint(0, span))).isoformat() for _ in range(count)]
 
 
+def _entities(conn: sqlite3.Connection, rng: random.Random, count: int) -> list[int | None]:
+    """Ids of entities with mentions, drawn at random among the 200 most mentioned (None without entities)."""
+    try:
+        ids = [row[0] for row in conn.execute("SELECT id FROM entities WHERE mentions > 0 ORDER BY mentions DESC"
+                                              " LIMIT 200")]
+    except sqlite3.OperationalError:
+        ids = []
+    return [rng.choice(ids) for _ in range(count)] if ids else [None] * count
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--db", type=Path, required=True)
@@ -51,9 +62,10 @@ def main() -> None:
         words, dates = _words(conn, rng, args.rounds), _dates(conn, rng, args.rounds)
         article_ids = [row[0] for row in conn.execute("SELECT id FROM articles ORDER BY random() LIMIT ?",
                                                       (args.rounds,))]
+        entities = _entities(conn, rng, args.rounds)
     timings: dict[str, list[float]] = {}
     with TestClient(create_app(args.db, rate=None)) as client:
-        for word, as_of, article_id in zip(words, dates, article_ids, strict=False):
+        for word, as_of, article_id, entity in zip(words, dates, article_ids, entities, strict=False):
             pages = {
                 "home": ("/", {}), "home as of": ("/", {"as_of": as_of}),
                 "search page": ("/", {"q": word}), "search page as of": ("/", {"q": word, "as_of": as_of}),
@@ -65,6 +77,9 @@ def main() -> None:
                 "stories page as of": ("/stories", {"as_of": as_of}),
                 "timeline page as of": ("/timeline", {"q": word, "as_of": as_of}),
             }
+            if entity is not None:  # as of now: an entity named in a random article may not exist at a random date
+                pages["entity page"] = (f"/entities/{entity}", {})
+                pages["entity timeline"] = (f"/entities/{entity}/timeline", {})
             for name, (path, params) in pages.items():
                 started = time.perf_counter()
                 response = client.get(path, params=params)

@@ -204,18 +204,20 @@ def query(db: Path, count: int, seed: int) -> None:
         for text, as_of, since in queries[:20]:  # warm the page cache
             search(conn, text, as_of=as_of, published_from=since)
         timings: dict[int, list[float]] = {}
-        cpu: list[float] = []
+        cpu: dict[int, list[float]] = {}
         totals: list[int] = []
         for text, as_of, since in queries:
             started, started_cpu = time.perf_counter(), time.process_time()
             page = search(conn, text, as_of=as_of, published_from=since)
-            timings.setdefault(len(text.split()), []).append((time.perf_counter() - started) * 1000)
-            cpu.append((time.process_time() - started_cpu) * 1000)
+            words = len(text.split())
+            timings.setdefault(words, []).append((time.perf_counter() - started) * 1000)
+            cpu.setdefault(words, []).append((time.process_time() - started_cpu) * 1000)
             totals.append(page.total)
         every = [value for values in timings.values() for value in values]
         print(json.dumps({"db": str(db), "load_average": round(os.getloadavg()[0], 1), "all_ms": _percentiles(every),
-                          "cpu_ms": _percentiles(cpu),
+                          "cpu_ms": _percentiles([value for values in cpu.values() for value in values]),
                           **{f"{words}_words_ms": _percentiles(values) for words, values in sorted(timings.items())},
+                          **{f"{words}_words_cpu_ms": _percentiles(values) for words, values in sorted(cpu.items())},
                           "hits_median": statistics.median(totals), "hits_max": max(totals)}))
 
 
