@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from dateline.entities import entity_profile, find_entity, list_entities, query
-from dateline.entities.resolve import apply_override
+from dateline.entities.resolve import apply_override, rebuild, snapshots
 from dateline.ingest.run import SEEN_AT_PUBLISHED, IngestOptions, ingest
 from dateline.store.db import Store
 
@@ -230,3 +230,33 @@ def test_as_of_before_the_full_name_arrives_equals_a_store_that_only_saw_those_a
         assert profile == entity_profile(early.conn, now.id).to_json()
         joined = find_entity(full.conn, "Tom Cruise")
         assert joined is not None and joined.articles == 2 and joined.id == then.id  # the earliest group names it
+
+
+def test_the_history_gives_the_entities_a_replay_of_the_decisions_gives(tmp_path: Path) -> None:
+    """As of every day, the entity of each group looked up in the history (kept one by one in order, by a
+    backfill's replay, or by a rebuild) is the one deciding again from the groups gives."""
+    records = ARTICLES + SPLIT_THEN + FILM + SMITHS
+    paths = _files(tmp_path, records)
+    days = sorted({record["date"] for record in records})
+
+    def parts(store: Store) -> dict[str, dict[int, list[list[tuple[str, int]]]]]:
+        stored = [r[0] for r in store.conn.execute("SELECT id FROM entities")]
+        return {day: {entity: [[(g.article_id, g.local) for g in part] for part in cut] for entity, cut in
+                      snapshots(store.conn, stored, day + "T23:59:59Z").items()} for day in days}
+
+    with Store(tmp_path / "h.db") as store:
+        _ingest(store, paths[3:] + paths[:3])  # the first three arrive last: a backfill
+        looked_up = parts(store)
+        listed = {day: _view(store, day) for day in days}
+        profiles = {day: [entity_profile(store.conn, e.id, day, co_mentioned=3).to_json()
+                          for e in list_entities(store.conn, top=1000, as_of=day)] for day in days[::3]}
+        assert any(len(cut) > 1 for cut in looked_up["2024-01-05"].values())
+        with store.transaction() as conn:
+            rebuild(conn)
+        assert parts(store) == looked_up
+        store.conn.execute("DELETE FROM entity_history")
+        store.conn.execute("UPDATE entity_history_state SET complete = 0")
+        assert parts(store) == looked_up
+        assert {day: _view(store, day) for day in days} == listed
+        assert {day: [entity_profile(store.conn, e.id, day, co_mentioned=3).to_json()
+                      for e in list_entities(store.conn, top=1000, as_of=day)] for day in days[::3]} == profiles

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from dateline.asof import as_of_bound
@@ -19,7 +20,16 @@ from dateline.entities.overrides import Rules
 from dateline.entities.resolve import describe, describe_many, evidence, locate, snapshot, snapshots
 from dateline.errors import Code, StoreError
 from dateline.store.articles import current_filter
-from dateline.store.entities import Group, changed_after, current_articles
+from dateline.store.entities import (
+    Group,
+    changed_after,
+    current_articles,
+    history_complete,
+    named_by,
+    owners_in,
+    ranked_at,
+    stored_of,
+)
 
 
 def _stored(conn: sqlite3.Connection, entity_id: int) -> Entity | None:
@@ -86,7 +96,7 @@ def _goes_by(conn: sqlite3.Connection, entity: Entity, wanted: str, keys: set[st
     if norm(entity.name) == wanted or any(norm(a) == wanted for a, _ in entity.aliases):
         return True
     located = locate(conn, entity.id, as_of_bound(as_of))
-    return located is not None and any(keys & set(g.bases) for g in located[1])
+    return located is not None and not named_by(conn, keys).isdisjoint((g.article_id, g.local) for g in located[1])
 
 
 def list_entities(conn: sqlite3.Connection, type: str | None = None, top: int = 20,
@@ -97,6 +107,9 @@ def list_entities(conn: sqlite3.Connection, type: str | None = None, top: int = 
         query += " ORDER BY mentions DESC, articles DESC, id LIMIT ?"
         ids = [r[0] for r in conn.execute(query, [type, top] if type else [top])]
         return [e for i in ids if (e := _stored(conn, i)) is not None]
+    bound = as_of_bound(as_of)
+    if bound is not None and history_complete(conn):
+        return _listed_from_history(conn, type, top, as_of, bound)
     # Entities with no group first seen after the date are as they are stored: rank them on counts from one
     # query; only those a later article changed are cut back and summarised one by one.
     current, params = current_articles(as_of)
@@ -104,7 +117,6 @@ def list_entities(conn: sqlite3.Connection, type: str | None = None, top: int = 
         "SELECT m.entity_id, count(*), count(DISTINCT m.article_id), e.type FROM entity_mentions m"
         f" JOIN entities e ON e.id = m.entity_id WHERE m.article_id IN ({current}) GROUP BY m.entity_id",
         params).fetchall()
-    bound = as_of_bound(as_of)
     later = changed_after(conn, bound)
     rules = Rules.load(conn)
     # The changed entities are cut back and summarised all at once: their groups and mentions in two queries.
@@ -121,6 +133,31 @@ def list_entities(conn: sqlite3.Connection, type: str | None = None, top: int = 
              snapshots(conn, [stored for _, _, stored, entity in top_ranked if entity is None], bound).items()]
     described = {e.id: e for e in describe_many(conn, whole, as_of, rules)}
     return [entity or described[stored] for _, _, stored, entity in top_ranked]
+
+
+def _listed_from_history(conn: sqlite3.Connection, type: str | None, top: int, as_of: str,
+                         bound: str) -> list[Entity]:
+    """`list_entities` as of a date from the history: the mentions of the article versions current then counted by
+    the entity their group belonged to then (`ranked_at`), the best ranked summarised until `top` are of `type`."""
+    current, params = current_articles(as_of)
+    ranked = ranked_at(conn, bound, current, params)
+    found: list[Entity] = []
+    batch = top if type is None else max(top, _BATCH)
+    for start in range(0, len(ranked), batch):
+        chunk = ranked[start:start + batch]
+        described = _described_parts(conn, chunk, as_of, bound)
+        found += [e for node, _ in chunk if (e := described[node]) and (type is None or e.type == type)]
+        if len(found) >= top:
+            break
+    return found[:top]
+
+
+def _described_parts(conn: sqlite3.Connection, nodes: Sequence[tuple[int, int]], as_of: str,
+                     bound: str) -> dict[int, Entity]:
+    """The summaries as of `as_of` of these entities, given as (id, the stored entity it is part of now)."""
+    cut = snapshots(conn, {stored for _, stored in nodes}, bound)
+    parts = {part[0].node: (stored, part) for stored, pieces in cut.items() for part in pieces}
+    return {e.id: e for e in describe_many(conn, [parts[node] for node, _ in nodes], as_of, Rules.load(conn))}
 
 
 @dataclass
@@ -187,6 +224,8 @@ def _co_mentioned(conn: sqlite3.Connection, articles: set[str], members: set[tup
     """The entities named in most of these articles, with how many; only entities a later article changed are cut
     back to what they were as of `as_of`, the rest are as stored."""
     bound = as_of_bound(as_of)
+    if as_of is not None and bound is not None and history_complete(conn):
+        return _co_mentioned_from_history(conn, articles, members, as_of, bound, top)
     later = changed_after(conn, bound)
     ordered = sorted(articles)
     rows: list[tuple[str, int, int]] = []
@@ -229,6 +268,26 @@ def _co_mentioned(conn: sqlite3.Connection, articles: set[str], members: set[tup
                 return out
         if not pending:
             return out
+
+
+def _co_mentioned_from_history(conn: sqlite3.Connection, articles: set[str], members: set[tuple[str, int]],
+                               as_of: str, bound: str, top: int) -> list[tuple[Entity, int]]:
+    """`_co_mentioned` from the history: the groups of these articles counted by the entity each belonged to then,
+    the most named summarised `top` at a time until `top` have a mention in an article version current then."""
+    counts: dict[int, set[str]] = defaultdict(set)
+    for (article_id, local), owner in owners_in(conn, articles, bound).items():
+        if (article_id, local) not in members:
+            counts[owner].add(article_id)
+    ranked = sorted(counts.items(), key=lambda item: (-len(item[1]), item[0]))
+    out: list[tuple[Entity, int]] = []
+    for start in range(0, len(ranked), top):
+        chunk = ranked[start:start + top]
+        stored = stored_of(conn, [owner for owner, _ in chunk])
+        described = _described_parts(conn, [(owner, stored[owner]) for owner, _ in chunk], as_of, bound)
+        out += [(entity, len(seen)) for owner, seen in chunk if (entity := described[owner]).mentions]
+        if len(out) >= top:
+            break
+    return out[:top]
 
 
 # How many co-mentioned stored entities are cut back to the as-of date at a time.

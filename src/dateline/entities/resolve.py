@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from dateline.entities.context import (
@@ -27,7 +27,6 @@ from dateline.entities.context import (
     SURNAME,
     article_context,
     compatible,
-    full_names,
     is_lookup,
     is_weak,
     lone_names,
@@ -35,7 +34,7 @@ from dateline.entities.context import (
     shared,
     surnames,
 )
-from dateline.entities.context import reason as context_reason
+from dateline.entities.decide import decide
 from dateline.entities.entity import Entity
 from dateline.entities.mention import LABELS
 from dateline.entities.names import norm, tokens
@@ -48,6 +47,7 @@ from dateline.store.entities import (
     all_groups,
     article_bases,
     assign,
+    assign_many,
     clear_resolution,
     current_articles,
     entity_bases,
@@ -58,27 +58,30 @@ from dateline.store.entities import (
     linked_entities,
     move_entity,
     node_order,
+    owners_at,
     put_entity,
+    record_history,
+    set_history_complete,
     set_keys,
     unassign,
     unresolved_groups,
+    with_keys,
 )
-
-Join = tuple[int, int, str]  # a group, the earlier group it was linked to, why
 
 
 def resolve(conn: sqlite3.Connection, article_ids: Sequence[str]) -> None:
     """Give an entity to every group of these newly stored articles, merging entities they bridge.
 
-    Weak links (lone names, context) are decided in first-sighting order. When a new group was seen before groups
-    already resolved (a backfill), the entities its names could touch are decided again with it, in that order.
+    Groups seen after every resolved one are decided one by one against the stored entities. When one was seen
+    before groups already resolved (a backfill), the entities it could touch are decided again with it (`_replay`).
     """
     rules = Rules.load(conn)
     fresh = unresolved_groups(conn, list(article_ids))
     latest = latest_resolved(conn)
     if fresh and latest is not None and fresh[0].seen_at <= latest:
-        fresh = sorted(fresh + _redecided(conn, fresh, rules), key=lambda g: g.order)
-    touched = _resolve_groups(conn, fresh, rules)
+        touched = _replay(conn, fresh, rules)
+    else:
+        touched = _resolve_groups(conn, fresh, rules)
     marks = ",".join("?" * len(article_ids))
     if article_ids:
         touched |= {r[0] for r in conn.execute(
@@ -87,31 +90,12 @@ def resolve(conn: sqlite3.Connection, article_ids: Sequence[str]) -> None:
     refresh(conn, touched, rules)
 
 
-def _redecided(conn: sqlite3.Connection, fresh: list[Group], rules: Rules) -> list[Group]:
-    """The stored groups whose weak decisions a backfilled group may change: every entity holding one of its
-    lone names or surnames, and, in turn, those of the names these entities hold. They are made unresolved."""
-    names: set[str] = set()
-    pending = [replace(g, keys=tuple(sorted(_keys(g, rules)))) for g in fresh]
-    entities: set[int] = set()
-    redo: list[Group] = []
-    while pending:
-        wanted = {n for g in pending for n in lone_names(g) | surnames(g)} - names
-        names |= wanted
-        found = {entity for name in sorted(wanted) for key in (LONE + name, SURNAME + name)
-                 for entity, _ in holders(conn, key)} - entities
-        entities |= found
-        pending = [g for part in groups_of(conn, found, None).values() for g in part]
-        redo += pending
-    unassign(conn, entities)
-    return redo
-
-
 def rebuild(conn: sqlite3.Connection) -> None:
     """Redo every cross-article decision from the stored groups (after an override); mentions are kept."""
     rules = Rules.load(conn)
     clear_resolution(conn)
-    groups = all_groups(conn)
-    refresh(conn, _resolve_groups(conn, groups, rules), rules)
+    refresh(conn, _decide_all(conn, all_groups(conn), rules), rules)
+    set_history_complete(conn)
 
 
 def apply_override(conn: sqlite3.Connection, action: str, a: str, b: str, created_at: str) -> None:
@@ -131,30 +115,66 @@ def _keys(group: Group, rules: Rules) -> dict[str, str]:
     return {**rules.keys_for(group), **lookup_keys(group.bases)}
 
 
+def _with_keys(conn: sqlite3.Connection, group: Group, rules: Rules) -> Group:
+    """The group with its effective keys, stored if they changed."""
+    keys = _keys(group, rules)
+    if tuple(sorted(keys)) != group.keys:
+        set_keys(conn, group, keys.items())
+    return replace(group, keys=tuple(sorted(keys)))
+
+
+def _replay(conn: sqlite3.Connection, fresh: list[Group], rules: Rules) -> set[int]:
+    """Decide these groups together with every stored entity they could touch: those sharing a strong key with
+    them, and those holding one of the lone names or surnames of any of these groups, in turn. Nothing outside can
+    link to them, so deciding them apart from the rest of the store is deciding the store."""
+    pending = [_with_keys(conn, g, rules) for g in fresh]
+    groups, names, entities = list(pending), set[str](), set[int]()
+    while pending:
+        wanted = {n for g in pending for n in lone_names(g) | surnames(g)} - names
+        names |= wanted
+        found = {entity for name in sorted(wanted) for key in (LONE + name, SURNAME + name)
+                 for entity, _ in holders(conn, key)}
+        found |= linked_entities(conn, sorted({k for g in pending for k in g.keys
+                                               if not (is_weak(k) or is_lookup(k))}))
+        pending = [g for part in groups_of(conn, found - entities, None).values() for g in part]
+        entities |= found
+        groups += pending
+    unassign(conn, entities)
+    return _decide_all(conn, groups, rules)
+
+
+def _decide_all(conn: sqlite3.Connection, groups: list[Group], rules: Rules) -> set[int]:
+    """Decide these (unresolved) groups at once, in memory, and store their entities and history; the entities."""
+    ordered = sorted((_with_keys(conn, g, rules) for g in groups), key=lambda g: g.order)
+    decision = decide(ordered, _contexts(conn, ordered))
+    assign_many(conn, [(g.article_id, g.local, ordered[root].node)
+                       for g, root in zip(ordered, decision.roots, strict=True)])
+    record_history(conn, [(ordered[i].article_id, ordered[i].local, since, ordered[root].node)
+                          for i, since, root in decision.history])
+    return {ordered[root].node for root in decision.roots}
+
+
 def _resolve_groups(conn: sqlite3.Connection, groups: Iterable[Group], rules: Rules) -> set[int]:
-    """Resolve groups one by one in the order given (first sighting), as `_components` would: first join every
-    entity sharing a strong key; then, earliest first, each entity a lone name or the context links to, unless
-    both hold full person names and share none."""
+    """Resolve groups seen after every resolved one, one by one in first-sighting order, as `decide` would: first
+    join every entity sharing a strong key; then, earliest first, each entity a lone name or the context links to,
+    unless both hold full person names and share none."""
     touched: set[int] = set()
     for group in groups:
-        keys = _keys(group, rules)
-        if tuple(sorted(keys)) != group.keys:
-            set_keys(conn, group, keys.items())
-        group = replace(group, keys=tuple(sorted(keys)))
-        strong = sorted(k for k in keys if not (is_weak(k) or is_lookup(k)))
+        group = _with_keys(conn, group, rules)
+        strong = sorted(k for k in group.keys if not (is_weak(k) or is_lookup(k)))
         winner, earliest = group.node, group.order
         linked = linked_entities(conn, strong)
         for entity_id in linked:
             if (order := node_order(conn, entity_id)) < earliest:
                 winner, earliest = entity_id, order
         for entity_id in linked - {winner}:
-            move_entity(conn, entity_id, winner)
+            move_entity(conn, entity_id, winner, group.seen_at)
             touched.discard(entity_id)
         assign(conn, group, winner)
         for other in sorted(_weak_candidates(conn, group) - {winner}, key=lambda e: node_order(conn, e)):
             if compatible(entity_bases(conn, winner, "per:"), entity_bases(conn, other, "per:")):
                 first, second = sorted((winner, other), key=lambda e: node_order(conn, e))
-                move_entity(conn, second, first)
+                move_entity(conn, second, first, group.seen_at)
                 touched.discard(second)
                 winner = first
         touched.add(winner)
@@ -206,61 +226,10 @@ def refresh(conn: sqlite3.Connection, entity_ids: Iterable[int], rules: Rules | 
             put_entity(conn, entity, {alias: norm(alias) for alias, _ in entity.aliases})
 
 
-def _components(groups: list[Group], contexts: Mapping[str, frozenset[str]]) -> tuple[list[int], list[Join]]:
-    """The entities of these groups (earliest first), decided as `_resolve_groups` decides them one by one: each
-    group's component root (its earliest group), and the links that joined them (a group, the earlier group it
-    was linked to, why). A function of the groups and their articles' contexts alone."""
-    parent = list(range(len(groups)))
-    names = [full_names([g]) for g in groups]
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    def join(i: int, j: int, why: str, weak: bool) -> None:
-        a, b = sorted((find(i), find(j)))
-        if a != b and (not weak or compatible(names[a], names[b])):
-            parent[b] = a
-            names[a] |= names[b]
-            joins.append((i, j, why))
-
-    owner: dict[str, int] = {}
-    held: dict[str, list[int]] = {}
-    joins: list[Join] = []
-    for index, group in enumerate(groups):
-        weak: dict[int, tuple[int, str]] = {}
-        for key in group.keys:
-            if is_weak(key):
-                for other in held.get(key, []):
-                    if common := shared(group, groups[other], contexts):
-                        weak.setdefault(find(other), (other, context_reason(key[len(LONE):], common)))
-            elif key in owner:
-                join(index, owner[key], key, False)
-            elif not is_lookup(key):
-                owner[key] = index
-        for name in sorted(lone_names(group)):
-            for other in held.get(SURNAME + name, []):
-                if common := shared(group, groups[other], contexts):
-                    weak.setdefault(find(other), (other, context_reason(name, common)))
-        for name in sorted(surnames(group)):
-            for other in held.get(LONE + name, []):
-                if lone_names(groups[other]) and (common := shared(group, groups[other], contexts)):
-                    weak.setdefault(find(other), (other, context_reason(name, common)))
-        for root in sorted(weak):
-            join(index, *weak[root], True)
-        for key in group.keys:
-            if is_weak(key):
-                held.setdefault(key, []).append(index)
-        for name in surnames(group):
-            held.setdefault(SURNAME + name, []).append(index)
-    return [find(i) for i in range(len(groups))], joins
-
-
 def _contexts(conn: sqlite3.Connection, groups: Iterable[Group]) -> dict[str, frozenset[str]]:
-    return {article: article_context(bases) for article, bases in
-            article_bases(conn, {g.article_id for g in groups}).items()}
+    """The contexts of the articles of those groups that may link by context (lone names and full person names)."""
+    return {article: article_context(bases) for article, bases in article_bases(
+        conn, {g.article_id for g in groups if lone_names(g) or surnames(g)}).items()}
 
 
 def snapshot(conn: sqlite3.Connection, entity_id: int, bound: str | None) -> list[list[Group]]:
@@ -270,17 +239,22 @@ def snapshot(conn: sqlite3.Connection, entity_id: int, bound: str | None) -> lis
 
 
 def snapshots(conn: sqlite3.Connection, entity_ids: Iterable[int], bound: str | None) -> dict[int, list[list[Group]]]:
-    """`snapshot` of each of these stored entities, their groups read in one query."""
+    """`snapshot` of each of these stored entities: their groups and the entity each belonged to as of `bound`
+    read from the history in one query (an entity with a group resolved before the history was kept is replayed
+    with `decide`). Groups read from the history carry no keys; `evidence` reads them."""
+    wanted = set(entity_ids)
+    if bound is None:
+        return {entity_id: [groups] for entity_id, groups in groups_of(conn, wanted, None).items()}
+    owned = owners_at(conn, wanted, bound)
+    replayed = {entity_id for entity_id, rows in owned.items() if any(owner == 0 for _, owner in rows)}
+    for entity_id, groups in groups_of(conn, replayed, bound).items():
+        roots = decide(groups, _contexts(conn, groups)).roots
+        owned[entity_id] = [(group, groups[root].node) for group, root in zip(groups, roots, strict=True)]
     found: dict[int, list[list[Group]]] = {}
-    cut = groups_of(conn, entity_ids, bound)
-    contexts = _contexts(conn, [g for groups in cut.values() for g in groups]) if bound is not None else {}
-    for entity_id, groups in cut.items():
-        if bound is None:
-            found[entity_id] = [groups]
-            continue
+    for entity_id, rows in owned.items():
         parts: dict[int, list[Group]] = {}
-        for group, root in zip(groups, _components(groups, contexts)[0], strict=True):
-            parts.setdefault(root, []).append(group)
+        for group, owner in rows:
+            parts.setdefault(owner, []).append(group)
         found[entity_id] = sorted(parts.values(), key=lambda part: part[0].order)
     return found
 
@@ -288,7 +262,8 @@ def snapshots(conn: sqlite3.Connection, entity_ids: Iterable[int], bound: str | 
 def evidence(conn: sqlite3.Connection, groups: list[Group]) -> list[tuple[Group, Group, str]]:
     """Why these groups (one entity, earliest first) are one: for each link that joined two parts, the group, the
     earlier group it was linked to, and the shared key or context. The same in any store holding these groups."""
-    return [(groups[i], groups[j], why) for i, j, why in _components(groups, _contexts(conn, groups))[1]]
+    full = with_keys(conn, groups)
+    return [(full[i], full[j], why) for i, j, why in decide(full, _contexts(conn, full)).joins]
 
 
 @dataclass

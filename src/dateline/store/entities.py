@@ -81,6 +81,20 @@ def _groups(conn: sqlite3.Connection, where: str, params: Sequence[object]) -> l
     return [group for _, group in _owned_groups(conn, where, params)]
 
 
+def with_keys(conn: sqlite3.Connection, groups: Sequence[Group]) -> list[Group]:
+    """These groups as stored, keys included, in the same order."""
+    stored = {(g.article_id, g.local): g for g in _groups(
+        conn, "d.node IN (SELECT value FROM json_each(?))", [json.dumps([g.node for g in groups])])}
+    return [stored[(g.article_id, g.local)] for g in groups]
+
+
+def named_by(conn: sqlite3.Connection, bases: Iterable[str]) -> set[tuple[str, int]]:
+    """The groups (article_id, local) having any of these base keys."""
+    return {(r[0], r[1]) for r in conn.execute(
+        "SELECT article_id, local FROM doc_entity_keys WHERE base IN (SELECT value FROM json_each(?))",
+        (json.dumps(sorted(set(bases))),))}
+
+
 def _split(joined: str | None) -> tuple[str, ...]:
     return tuple(sorted(set(joined.split("\x1f")))) if joined else ()
 
@@ -195,6 +209,8 @@ def latest_resolved(conn: sqlite3.Connection) -> str | None:
 def unassign(conn: sqlite3.Connection, entity_ids: Iterable[int]) -> None:
     """Forget these entities (their groups and mentions become unresolved), to decide them again."""
     ids = json.dumps(sorted(set(entity_ids)))
+    conn.execute("DELETE FROM entity_history WHERE (article_id, local) IN (SELECT article_id, local FROM doc_entities"
+                 " WHERE entity_id IN (SELECT value FROM json_each(?)))", (ids,))
     for table in ("doc_entities", "entity_mentions"):
         conn.execute(f"UPDATE {table} SET entity_id = NULL WHERE entity_id IN (SELECT value FROM json_each(?))",
                      (ids,))
@@ -202,14 +218,84 @@ def unassign(conn: sqlite3.Connection, entity_ids: Iterable[int]) -> None:
 
 
 def assign(conn: sqlite3.Connection, group: Group, entity_id: int) -> None:
-    conn.execute("UPDATE doc_entities SET entity_id = ? WHERE article_id = ? AND local = ?",
-                 (entity_id, group.article_id, group.local))
-    conn.execute("UPDATE entity_mentions SET entity_id = ? WHERE article_id = ? AND local = ?",
-                 (entity_id, group.article_id, group.local))
+    """A newly seen group belongs to this entity (from its first sighting on, in the history)."""
+    assign_many(conn, [(group.article_id, group.local, entity_id)])
+    record_history(conn, [(group.article_id, group.local, group.seen_at, entity_id)])
 
 
-def move_entity(conn: sqlite3.Connection, old: int, new: int) -> None:
-    """Everything of entity `old` now belongs to `new`; the row of `old` goes."""
+def assign_many(conn: sqlite3.Connection, rows: Sequence[tuple[str, int, int]]) -> None:
+    """(article_id, local, entity_id): each group and its mentions belong to this entity now."""
+    for table in ("doc_entities", "entity_mentions"):
+        conn.executemany(f"UPDATE {table} SET entity_id = ? WHERE article_id = ? AND local = ?",
+                         [(entity, article, local) for article, local, entity in rows])
+
+
+def record_history(conn: sqlite3.Connection, rows: Iterable[tuple[str, int, str, int]]) -> None:
+    """(article_id, local, since, entity_id): from `since` on, the group belonged to that entity."""
+    conn.executemany("INSERT OR REPLACE INTO entity_history (article_id, local, since, entity_id)"
+                     " VALUES (?, ?, ?, ?)", rows)
+
+
+def owners_at(conn: sqlite3.Connection, entity_ids: Iterable[int], bound: str) -> dict[int, list[tuple[Group, int]]]:
+    """For each of these stored entities, its groups first seen by `bound` (earliest first; names and types, no
+    keys) with the entity each belonged to then, from the history: one query. An owner of 0 means the group has no
+    history (its store resolved it before the history was kept)."""
+    found: dict[int, dict[tuple[str, int], tuple[Group, int]]] = {}
+    for row in conn.execute(
+            "SELECT d.entity_id, d.article_id, d.local, d.node, d.seen_at, d.name, d.type, h.entity_id"
+            " FROM doc_entities d LEFT JOIN entity_history h ON h.article_id = d.article_id AND h.local = d.local"
+            " AND h.since <= ? WHERE d.entity_id IN (SELECT value FROM json_each(?)) AND d.seen_at <= ?"
+            " ORDER BY d.seen_at, d.article_id, d.local, h.since", (bound, json.dumps(sorted(set(entity_ids))), bound)):
+        group = Group(row[1], row[2], row[3], row[4], row[5], row[6], (), ())
+        found.setdefault(row[0], {})[(row[1], row[2])] = (group, row[7] or 0)  # the latest row before `bound` wins
+    return {entity: list(groups.values()) for entity, groups in found.items()}
+
+
+def ranked_at(conn: sqlite3.Connection, bound: str, current: str, params: Sequence[object]) -> list[tuple[int, int]]:
+    """Every entity as of `bound` with a mention in the article versions `current` lists, most mentioned first (then
+    in most articles, then by id), and the stored entity it is part of now: each mention's group looked up in the
+    history (one index seek a mention, no replay)."""
+    ranked = [r[0] for r in conn.execute(
+        "SELECT owner FROM (SELECT m.article_id, (SELECT h.entity_id FROM entity_history h WHERE h.article_id ="
+        " m.article_id AND h.local = m.local AND h.since <= ? ORDER BY h.since DESC LIMIT 1) AS owner FROM"
+        f" entity_mentions m WHERE m.article_id IN ({current})) GROUP BY owner"
+        " ORDER BY count(*) DESC, count(DISTINCT article_id) DESC, owner", [bound, *params])]
+    stored = stored_of(conn, ranked)
+    return [(owner, stored[owner]) for owner in ranked]
+
+
+def stored_of(conn: sqlite3.Connection, nodes: Iterable[int]) -> dict[int, int]:
+    """The stored entity each of these groups (by node id) is part of now."""
+    return dict(conn.execute("SELECT node, entity_id FROM doc_entities WHERE node IN (SELECT value FROM json_each(?))",
+                             (json.dumps(sorted(set(nodes))),)).fetchall())
+
+
+def owners_in(conn: sqlite3.Connection, article_ids: Iterable[str], bound: str) -> dict[tuple[str, int], int]:
+    """The entity each group of these articles belonged to as of `bound`, from the history."""
+    return {(r[0], r[1]): r[2] for r in conn.execute(
+        "SELECT d.article_id, d.local, (SELECT h.entity_id FROM entity_history h WHERE h.article_id = d.article_id"
+        " AND h.local = d.local AND h.since <= ? ORDER BY h.since DESC LIMIT 1) FROM doc_entities d"
+        " WHERE d.article_id IN (SELECT value FROM json_each(?)) AND d.entity_id IS NOT NULL",
+        (bound, json.dumps(sorted(set(article_ids)))))}
+
+
+def history_complete(conn: sqlite3.Connection) -> bool:
+    """Whether every resolved group has its history (false for a store resolved before it was kept, until a
+    rebuild)."""
+    row = conn.execute("SELECT complete FROM entity_history_state").fetchone()
+    return bool(row and row[0])
+
+
+def set_history_complete(conn: sqlite3.Connection) -> None:
+    """Every resolved group has its history now (after a rebuild)."""
+    conn.execute("UPDATE entity_history_state SET complete = 1")
+
+
+def move_entity(conn: sqlite3.Connection, old: int, new: int, since: str) -> None:
+    """Everything of entity `old` now belongs to `new`, from `since` on (the first sighting of the group that
+    joined them); the row of `old` goes."""
+    conn.execute("INSERT OR REPLACE INTO entity_history (article_id, local, since, entity_id)"
+                 " SELECT article_id, local, ?, ? FROM doc_entities WHERE entity_id = ?", (since, new, old))
     conn.execute("UPDATE doc_entities SET entity_id = ? WHERE entity_id = ?", (new, old))
     conn.execute("UPDATE entity_mentions SET entity_id = ? WHERE entity_id = ?", (new, old))
     conn.execute("DELETE FROM entities WHERE id = ?", (old,))
@@ -232,6 +318,7 @@ def clear_resolution(conn: sqlite3.Connection) -> None:
     """Forget every cross-article decision (mentions and groups stay), before a rebuild."""
     conn.execute("UPDATE doc_entities SET entity_id = NULL")
     conn.execute("UPDATE entity_mentions SET entity_id = NULL")
+    conn.execute("DELETE FROM entity_history")
     conn.execute("DELETE FROM entity_aliases")
     conn.execute("DELETE FROM entities")
 

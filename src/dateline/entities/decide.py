@@ -1,0 +1,98 @@
+"""Deciding which groups are one entity, all at once and in memory, the way `resolve` decides them one by one.
+
+Groups are taken in first-sighting order. Each first joins every earlier component it shares a strong key with;
+then, earliest component first, each it may join weakly (a lone name, or context: see `context`), unless both hold
+full person names and share none. A component is named by its earliest group. The decision also yields the history
+of each group's entity: the entity it joined when first seen, and each later one its entity was joined into, with
+the first sighting of the group that caused it, so that an as-of read is a look-up (`store.entities.history_at`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from dateline.entities.context import (
+    LONE,
+    SURNAME,
+    compatible,
+    full_names,
+    is_lookup,
+    is_weak,
+    lone_names,
+    reason,
+    shared,
+    surnames,
+)
+from dateline.store.entities import Group
+
+Join = tuple[int, int, str]  # a group, the earlier group it was linked to, why
+
+
+@dataclass(frozen=True)
+class Decision:
+    """`roots[i]`: the index of the earliest group of group i's entity; `joins`: the links that made the entities;
+    `history`: (group index, since, index of the earliest group of its entity from then on)."""
+
+    roots: list[int]
+    joins: list[Join]
+    history: list[tuple[int, str, int]]
+
+
+def decide(groups: list[Group], contexts: Mapping[str, frozenset[str]]) -> Decision:
+    """The entities of these groups (sorted by first sighting), from their keys and their articles' contexts."""
+    parent = list(range(len(groups)))
+    members = [[i] for i in range(len(groups))]
+    names = [full_names([g]) for g in groups]
+    joins: list[Join] = []
+    history: dict[tuple[int, str], int] = {}
+    moved: list[int] = []
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def join(i: int, j: int, why: str, weak: bool) -> None:
+        a, b = sorted((find(i), find(j)))
+        if a != b and (not weak or compatible(names[a], names[b])):
+            parent[b] = a
+            names[a] |= names[b]
+            members[a] += members[b]
+            moved.extend(members[b])
+            joins.append((i, j, why))
+
+    owner: dict[str, int] = {}
+    held: dict[str, list[int]] = {}
+    for index, group in enumerate(groups):
+        moved[:] = [index]
+        weak: dict[int, tuple[int, str]] = {}
+        for key in group.keys:
+            if is_weak(key):
+                for other in held.get(key, []):
+                    if common := shared(group, groups[other], contexts):
+                        weak.setdefault(find(other), (other, reason(key[len(LONE):], common)))
+            elif key in owner:
+                join(index, owner[key], key, False)
+            elif not is_lookup(key):
+                owner[key] = index
+        for name in sorted(lone_names(group)):
+            for other in held.get(SURNAME + name, []):
+                if common := shared(group, groups[other], contexts):
+                    weak.setdefault(find(other), (other, reason(name, common)))
+        for name in sorted(surnames(group)):
+            for other in held.get(LONE + name, []):
+                if lone_names(groups[other]) and (common := shared(group, groups[other], contexts)):
+                    weak.setdefault(find(other), (other, reason(name, common)))
+        for root in sorted(weak):
+            join(index, *weak[root], True)
+        for member in moved:
+            history[(member, group.seen_at)] = find(member)
+        for key in group.keys:
+            if is_weak(key):
+                held.setdefault(key, []).append(index)
+        for name in surnames(group):
+            held.setdefault(SURNAME + name, []).append(index)
+    return Decision([find(i) for i in range(len(groups))], joins,
+                    [(member, since, root) for (member, since), root in history.items()])
