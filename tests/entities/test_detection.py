@@ -62,12 +62,13 @@ def test_surnames_first_names_and_acronyms_link_inside_the_article() -> None:
 
 
 def test_sequel_number_joins_the_only_subtitled_title_and_part_two_stays_apart() -> None:
+    """Inside the article only: sharing an article with one subtitled title is no evidence for other articles."""
     one = "Mission: Impossible 7 is here. Dead Reckoning Part One, or Mission: Impossible – Dead Reckoning Part One, "
     one += "opens before Mission: Impossible 8."
-    _, groups = detect(one, "fast")
-    film = next(g for g in groups if "work:mission impossible 7" in g.keys)
-    assert "work:dead reckoning part 1" in film.keys
-    assert not any("work:mission impossible 8" in g.keys and g is film for g in groups)
+    mentions, groups = detect(one, "fast")
+    film = groups[next(m.group for m in mentions if m.text == "Mission: Impossible 7")]
+    assert "work:dead reckoning part 1" in film.keys and "work:mission impossible 7" not in film.keys
+    assert groups[next(m.group for m in mentions if m.text == "Mission: Impossible 8")] is not film
     two = "Mission: Impossible – Dead Reckoning Part One opens; Mission: Impossible – Dead Reckoning Part Two follows."
     _, groups = detect(two, "fast")
     assert len([g for g in groups if g.type == "WORK"]) == 2
@@ -79,6 +80,8 @@ def test_sequel_number_joins_the_only_subtitled_title_and_part_two_stays_apart()
     ("Mission: Impossible – Dead Reckoning Part Two", ["dead reckoning part 2"]),
     ("Mission: Impossible 7", ["mission impossible 7"]),
     ("Mission: Impossible", ["mission impossible"]),
+    ("seventh Mission: Impossible film", ["mission impossible 7"]),
+    ("8th Mission: Impossible movie", ["mission impossible 8"]),
 ])
 def test_title_keys(title: str, keys: list[str]) -> None:
     assert parse_title(title).link_keys() == keys

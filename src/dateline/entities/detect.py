@@ -80,7 +80,7 @@ def _finish(text: str, candidates: list[Mention]) -> tuple[list[Mention], list[D
     chosen = _harmonize(_acronyms(text, _select(_products(text, kept))))
     starts = [s.start for s in sentences(text)]
     placed = [replace(m, sentence=max(0, bisect_right(starts, m.start) - 1)) for m in chosen]
-    return link_mentions(placed)
+    return link_mentions(placed, text)
 
 
 def detect_many(texts: Sequence[str], mode: Mode = "full") -> list[tuple[list[Mention], list[DocEntity]]]:

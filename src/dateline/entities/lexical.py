@@ -6,6 +6,8 @@ Every pattern runs on `fold(text)` (same length as the text, ASCII punctuation),
   "Head: Word" start recurs, or the title carries a subtitle, a sequel number or a part;
 - the subtitle of such a title wherever else it appears ("Dead Reckoning", "Dead Reckoning - Part One");
 - title-cased spans in quotes (two or more words) and after a cue such as "the film" or "the album";
+- a work named by its place in a series ("the seventh Mission: Impossible film": `names.parse_title` reads it as
+  "Mission: Impossible 7");
 - sites such as "ComicBook.com"; Apple-style product names ("iPhone", "iTunes").
 """
 
@@ -28,6 +30,9 @@ _SITE = re.compile(r"(?<![@/\w.])[A-Za-z][\w-]*(?:\.[\w-]+)*\.(?:com|net|org|co\
 _QUOTED = re.compile(r"(?:\"|``)([A-Z][^\"`\n]{0,80}?)(?:\"|'')")
 _CUE = re.compile(rf"\b(?:film|movie|album|book|novel|song|single|series|documentary|musical|opera)\s(({_CAP}){_TAIL})")
 _APPLE_STYLE = re.compile(r"\bi[A-Z][a-z]+\b")
+_ORDINAL_TITLE = re.compile(rf"\b(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth"
+                            rf"|\d{{1,2}}(?:st|nd|rd|th))\s(?:{_CAP})(?::?\s(?:{_CAP})){{0,3}}\s(?:film|movie"
+                            rf"|instal{{1,2}}ment|entry|chapter|sequel|book|novel|album|game)\b")
 _SMALL_WORDS = frozenset("of the in on at to a an for and or with from by".split())
 
 
@@ -82,4 +87,5 @@ def lexical_mentions(text: str) -> list[Mention]:
             start = match.start(1)
             found.append(_mention(text, start, start + len(inner), "WORK", "quote"))
     found += [_mention(text, m.start(1), m.end(1), "WORK", "cue") for m in _CUE.finditer(folded)]
+    found += [_mention(text, m.start(), m.end(), "WORK", "ordinal") for m in _ORDINAL_TITLE.finditer(folded)]
     return found

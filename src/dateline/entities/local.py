@@ -11,13 +11,14 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from dateline.entities.mention import LABELS, Label, Mention
 from dateline.entities.names import initials, is_acronym, norm, organisation_core, parse_title, tokens
 
 _WORKS = ("WORK", "PRODUCT", "EVENT")
 _THE = re.compile(r"^[Tt]he\s+(?=\S)")
-_WEAK = ("surname of", "first name of", "short form of")
+_WEAK = ("surname of", "first name of", "short form of", "sequel number of")
 
 
 def type_class(label: str) -> str:
@@ -94,8 +95,9 @@ def _organisation_for(mention: Mention, mentions: list[Mention]) -> tuple[int, s
     return next(iter(candidates.values())) if len(candidates) == 1 else None
 
 
-def link_mentions(mentions: list[Mention]) -> tuple[list[Mention], list[DocEntity]]:
-    """Group the mentions of one article (sorted by start); return them with `group`/`link` set, and the groups."""
+def link_mentions(mentions: list[Mention], text: str = "") -> tuple[list[Mention], list[DocEntity]]:
+    """Group the mentions of one article (sorted by start); return them with `group`/`link` set, and the groups.
+    `text` (the article, which the offsets point into) lets a numbered title join the title it is set beside."""
     mentions = sorted(mentions, key=lambda m: m.start)
     people = _people(mentions)
     groups = _Groups()
@@ -139,7 +141,7 @@ def link_mentions(mentions: list[Mention]) -> tuple[list[Mention], list[DocEntit
             for key in parse_title(mention.text).link_keys():
                 groups.by_title.setdefault(key, group)
     out = _resolve_forward(out)
-    out = _link_sequel_numbers(out)
+    out = _link_sequel_numbers(out, text)
     return _renumber(out)
 
 
@@ -148,29 +150,58 @@ def _resolve_forward(mentions: list[Mention]) -> list[Mention]:
     return [replace(m, group=mentions[-1 - m.group].group) if m.group < 0 else m for m in mentions]
 
 
-def _link_sequel_numbers(mentions: list[Mention]) -> list[Mention]:
-    """"Mission: Impossible 7" names the article's one subtitled "Mission: Impossible" work, when the article has
-    exactly one such work and 7 is the lowest number it gives that title (the later ones are sequels to come)."""
+def _link_sequel_numbers(mentions: list[Mention], text: str) -> list[Mention]:
+    """A numbered title ("Mission: Impossible 7", "the seventh Mission: Impossible film") joins the work the
+    article names it beside (`_appositions`); failing that, the article's one subtitled work of the same head
+    ("Mission: Impossible – Dead Reckoning"), when 7 is the lowest number the article gives that head (the later
+    ones are sequels to come) and nothing in the article gives that work another number."""
+    moves, numbered_as = _appositions(mentions, text)
     subtitled: dict[str, set[int]] = defaultdict(set)
     numbered: dict[str, dict[int, int]] = defaultdict(dict)
     for m in mentions:
-        if type_class(m.label) != "work":
+        if type_class(m.label) != "work" or m.group in moves:
             continue
         title = parse_title(m.text)
         if title.subtitle:
             subtitled[title.head].add(m.group)
         elif title.number is not None:
             numbered[title.head].setdefault(title.number, m.group)
-    moves: dict[int, tuple[int, str]] = {}
     for head, numbers in numbered.items():
         targets = subtitled.get(head, set())
-        if len(targets) == 1:
-            target = next(iter(targets))
+        lowest = min(numbers)
+        if len(targets) == 1 and numbered_as.get(target := next(iter(targets)), lowest) == lowest:
             name = next(m.text for m in mentions if m.group == target and parse_title(m.text).subtitle)
-            moves[numbers[min(numbers)]] = (target, f"sequel number of '{name}' (its only subtitled title here)")
+            moves[numbers[lowest]] = (target, f"sequel number of '{name}' (its only subtitled title here)")
     if not moves:
         return mentions
     return [replace(m, group=moves[m.group][0], link=moves[m.group][1]) if m.group in moves else m for m in mentions]
+
+
+# Between a numbered title and the work it names: "(", "aka", "also known as", "titled"; after "the seventh ...
+# film" a comma, a colon or a dash will do ("the seventh Mission: Impossible film, Dead Reckoning Part One").
+_NAMING = re.compile(r"\s*(?:\(|,?\s*(?:(?:also\s+)?(?:known\s+as|called|titled|dubbed)|aka|a\.k\.a\.)"
+                     r"|,?\s*(?:officially|now)\s+(?:titled|called))\s*[\"'\u201c\u2018]?\s*")
+_SET_BESIDE = re.compile(r"\s*(?:,|:|-{1,2}|\u2013|\u2014)\s*(?:the\s+)?[\"'\u201c\u2018]?\s*")
+
+
+def _appositions(mentions: list[Mention], text: str) -> tuple[dict[int, tuple[int, str]], dict[int, int]]:
+    """Numbered titles set right beside another work's name: {numbered group: (that work's group, why)}, and the
+    number each such work is given."""
+    works = [m for m in mentions if type_class(m.label) == "work"]
+    moves: dict[int, tuple[int, str]] = {}
+    numbered_as: dict[int, int] = {}
+    for first, second in pairwise(works):
+        titles = parse_title(first.text), parse_title(second.text)
+        if text == "" or (titles[0].number is None) == (titles[1].number is None) or first.group == second.group:
+            continue
+        numbered, other = (first, second) if titles[0].number is not None else (second, first)
+        number = titles[0].number if titles[0].number is not None else titles[1].number
+        gap = text[first.end:second.start]
+        beside = numbered.source == "ordinal" and _SET_BESIDE.fullmatch(gap)
+        if number is not None and (_NAMING.fullmatch(gap) or beside) and numbered.group not in moves:
+            moves[numbered.group] = (other.group, f"numbered title of '{other.text}' (named beside it)")
+            numbered_as[other.group] = number
+    return moves, numbered_as
 
 
 def _renumber(mentions: list[Mention]) -> tuple[list[Mention], list[DocEntity]]:

@@ -21,6 +21,11 @@ _PART = re.compile(r"(?:,?\s*-?\s*)\bpart\s+(one|two|three|four|five|\d+|i{1,3}|
 _NUMBER = re.compile(r"^(.*\D)\s+(\d{1,2}|i{2,3}|iv|v|vi{1,3})$")
 _PART_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5}
 _ROMAN = {"ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8}
+_ORDINALS = {w: i for i, w in enumerate(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split(), start=1)}
+ORDINAL_TITLE = re.compile(r"^(?:the\s+)?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh"
+                           r"|twelfth|\d{1,2}(?:st|nd|rd|th))\s+(.+?)\s+(?:film|movie|instal{1,2}ment|entry|chapter"
+                           r"|sequel|book|novel|album|game)$", re.IGNORECASE)
 _SMALL = frozenset("of the and for in on at to a an de du des la le von van der".split())
 
 
@@ -113,8 +118,14 @@ def parse_title(name: str) -> Title:
     ['dead reckoning part 1', 'dead reckoning']
     >>> parse_title("Mission: Impossible 7")
     Title(head='mission impossible', subtitle='', number=7, part=None)
+    >>> parse_title("seventh Mission: Impossible film").link_keys()
+    ['mission impossible 7']
     """
     text = fold(strip_possessive(name)).strip()
+    ordinal = ORDINAL_TITLE.match(text)
+    if ordinal:
+        word = ordinal.group(1).lower()
+        return Title(norm(ordinal.group(2)), "", _ORDINALS[word] if word in _ORDINALS else int(word[:-2]), None)
     part: int | None = None
     lowered = text.lower()
     match = _PART.search(lowered)
