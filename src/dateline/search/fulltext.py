@@ -22,6 +22,7 @@ from dateline.asof import as_of_bound
 from dateline.errors import Code, QueryError
 from dateline.search import bm25, frequencies
 from dateline.search.filters import Filters, build_filters
+from dateline.search.index import PER_SECOND, doc_range
 from dateline.search.query import CompiledQuery, compile_query
 from dateline.search.snapshot import snapshot
 from dateline.search.snippets import Snippet, best_snippet
@@ -155,12 +156,29 @@ def _count(conn: sqlite3.Connection, compiled: CompiledQuery, seen: Visible, fil
     params: dict[str, Any] = {"match": match, "upto": seen.upto, "hidden": seen.hidden_json(), "cap": COUNT_CAP,
                               **filters.params}
     base = "SELECT 1 FROM search_fts f JOIN search_docs d ON d.doc = f.rowid WHERE search_fts MATCH :match"
-    counted = _run(conn, f"SELECT count(*) FROM ({base} AND f.rowid <= :upto{filters.sql} LIMIT :cap)", params)[0][0]
+    order = _count_order(conn, seen, filters)
+    counted = _run(conn, f"SELECT count(*) FROM ({base} AND f.rowid <= :upto{filters.sql} ORDER BY f.rowid {order}"
+                         " LIMIT :cap)", params)[0][0]
     if counted >= COUNT_CAP:
         return int(counted), False
     counted -= _run(conn, f"SELECT count(*) FROM ({base} AND f.rowid IN (SELECT value FROM json_each(:hidden))"
                           f"{filters.sql})", params)[0][0]
     return int(counted), True
+
+
+def _count_order(conn: sqlite3.Connection, seen: Visible, filters: Filters) -> str:
+    """Which way to walk the matches when counting them up to `COUNT_CAP` (the count is the same either way): from
+    the side the publication-day filter keeps. Doc numbers follow first-seen time, and articles are mostly seen when
+    published, so walking from the other side would first read and drop every match published outside the range."""
+    low, high = filters.params.get("published_from"), filters.params.get("published_to")
+    if low is None:
+        return "ASC"
+    if high is None:
+        return "DESC"
+    first = conn.execute("SELECT coalesce(min(doc), 0) FROM search_docs").fetchone()[0]
+    after = seen.upto - doc_range(high)[1] - 86400 * PER_SECOND  # docs seen after the day after `high`
+    before = doc_range(low)[0] - first  # docs seen before `low`
+    return "DESC" if after < before else "ASC"
 
 
 def _hit(conn: sqlite3.Connection, doc: int, score: float, terms: tuple[str, ...], filters: Filters,
