@@ -7,10 +7,11 @@ Candidates come from an index of words (`event_words`), never from reading every
 batch touches: dates in new sentences point anywhere in the past, so that soon meant the whole store, and each
 batch cost more than the one before. Prefix filtering: a link needs its two mentions to share some number of
 content words (`_need`, asked of `grouping.linked` itself), so with the words of every mention in one fixed order,
-rarest first, the rarest word two linked mentions share comes early in both, early enough to be indexed (`head`
-marks the words early enough for the mention with fewer words, whose size sets the ratio a link needs). Common
-words (`COMMON`, the most frequent in news copy) are put last: their lists would be long. The order decides only
-which words are indexed, never what links; every candidate is checked with `linked` on all its words.
+rarest first, the two rarest words two linked mentions share come early in both, early enough to be indexed
+(`head` marks the words early enough for the mention with fewer words, whose size sets the ratio a link needs);
+a candidate is a mention found through two words. Common words (`COMMON`, the most frequent in news copy) are put
+last: their lists would be long. The order decides only which words are indexed, never what links; every
+candidate is checked with `linked` on all its words.
 """
 
 from __future__ import annotations
@@ -76,21 +77,31 @@ def _need(rule: Rule, future: bool, smaller: int) -> int:
                 if linked(mention, partner, shared, smaller)), default=smaller + 1)
 
 
+@cache
+def _extent(rule: Rule, future: bool, size: int) -> tuple[int, int]:
+    """How many of the first words of a mention of `size` words are indexed, and how many of those are `head`
+    words: with every word past them, a pair of linked mentions still shares `_FOUND_BY` of the indexed ones. The
+    larger mention of a pair needs only the fewest words a link ever needs (over every size the smaller may have);
+    the smaller needs those its own size asks. (0, 0) for a mention that can link to nothing."""
+    fewest = min((need for smaller in range(1, size + 1) if (need := _need(rule, future, smaller)) <= smaller),
+                 default=None)
+    if fewest is None:
+        return 0, 0
+    own = _need(rule, future, size)
+    return size - fewest + _FOUND_BY, size - own + _FOUND_BY if own <= size else 0
+
+
 def _postings(mentions: Iterable[tuple[int, EventMention]]) -> Iterable[Posting]:
-    """The index entries of these mentions (the first words, rarest first, that any link of theirs shares one of,
-    each marked `head` if early enough for links to larger mentions)."""
+    """The index entries of these mentions: their first words, rarest first (`_extent`), each marked `head` if
+    early enough for links to larger mentions."""
     for key, mention in mentions:
-        size = len(mention.terms)
-        # The fewest words it shares with anything it links to, over every size the smaller of the two may have.
-        fewest = min((need for smaller in range(1, size + 1)
-                      if (need := _need(mention.rule, mention.future, smaller)) <= smaller), default=None)
-        if mention.width > MAX_GROUP_WIDTH or fewest is None:
+        indexed, head = _extent(mention.rule, mention.future, len(mention.terms))
+        if mention.width > MAX_GROUP_WIDTH or not indexed:
             continue
-        own = _need(mention.rule, mention.future, size)
-        first, last = mention.earliest.toordinal(), mention.latest.toordinal()
+        first, last, size = mention.earliest.toordinal(), mention.latest.toordinal(), len(mention.terms)
         ordered = sorted(mention.terms, key=lambda word: (_RANK.get(word, 0), word))
-        for position, word in enumerate(ordered[:size - fewest + _FOUND_BY]):
-            yield word, first, key, last, size, int(size - position > own - _FOUND_BY)
+        for position, word in enumerate(ordered[:indexed]):
+            yield word, first, key, last, size, int(position < head)
 
 
 def _index_stored(conn: sqlite3.Connection) -> None:
