@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.entities import detect
+from dateline.entities import Mention, detect, summarize_groups
 from dateline.entities.lexical import lexical_mentions
-from dateline.entities.names import norm, organisation_core, parse_title
+from dateline.entities.names import norm, organisation_core, parse_title, person_name
 
 
 def _found(text: str, mode: str = "full") -> list[tuple[str, str]]:
@@ -105,3 +105,12 @@ def test_long_texts_are_cut_at_paragraphs_and_offsets_stay_right() -> None:
     mentions, _ = detect(text)
     people = [m for m in mentions if m.text == "Hayley Atwell"]
     assert len(people) == 600 and all(text[m.start:m.end] == m.text for m in mentions)
+
+
+def test_a_title_before_a_surname_does_not_make_it_a_full_name() -> None:
+    """"Mr Hayward" links across articles as the lone name "Hayward" (by context), not as a second full name that
+    would keep every "Hayward" apart from "Tony Hayward"."""
+    assert person_name("president barack obama") == "barack obama" and person_name("mr") == "mr"
+    groups = summarize_groups([Mention(0, 10, "Mr Hayward", "PER", "spacy", group=0),
+                               Mention(20, 39, "President Bush", "PER", "spacy", group=1)])
+    assert [g.keys for g in groups] == [("per1:hayward",), ("per1:bush",)]

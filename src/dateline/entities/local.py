@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from dateline.entities.mention import LABELS, Label, Mention
-from dateline.entities.names import initials, is_acronym, norm, organisation_core, parse_title, tokens
+from dateline.entities.names import initials, is_acronym, norm, organisation_core, parse_title, person_name, tokens
 
 _WORKS = ("WORK", "PRODUCT", "EVENT")
 _THE = re.compile(r"^[Tt]he\s+(?=\S)")
@@ -62,9 +62,9 @@ class _Groups:
 
 
 def _people(mentions: list[Mention]) -> list[tuple[int, list[str], str]]:
-    """(position, tokens, text) of every multi-word person name, in order."""
-    return [(i, tokens(m.text), m.text) for i, m in enumerate(mentions)
-            if m.label == "PER" and len(tokens(m.text)) >= 2]
+    """(position, tokens, text) of every multi-word person name (titles such as "Mr" aside), in order."""
+    return [(i, words, m.text) for i, m in enumerate(mentions)
+            if m.label == "PER" and len(words := person_name(norm(m.text)).split()) >= 2]
 
 
 def _person_for(word: str, position: int, people: list[tuple[int, list[str], str]], part: int) -> int | None:
@@ -103,7 +103,7 @@ def link_mentions(mentions: list[Mention], text: str = "") -> tuple[list[Mention
     groups = _Groups()
     out: list[Mention] = []
     for position, mention in enumerate(mentions):
-        words = tokens(mention.text)
+        words = person_name(norm(mention.text)).split() if mention.label == "PER" else tokens(mention.text)
         klass = type_class(mention.label)
         found: tuple[int, str | None, Label] | None = None
         if klass == "work":
@@ -239,6 +239,7 @@ def _keys(label: Label, members: list[Mention]) -> set[str]:
         return {f"work:{key}" for m in strong for key in parse_title(m.text).link_keys()}
     names = {norm(m.text) for m in strong} - {""}
     if klass == "per":
+        names = {person_name(n) for n in names} - {""}
         full = {n for n in names if len(n.split()) >= 2}
         return {f"per:{n}" for n in full} if full else {f"per1:{n}" for n in names}
     if klass == "org":

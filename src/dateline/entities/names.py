@@ -71,6 +71,24 @@ def tokens(name: str) -> list[str]:
     return norm(name).split()
 
 
+_HONORIFICS = frozenset("mr mrs ms miss dr sir dame lord lady prof professor president senator sen rep gov governor"
+                        " judge rev gen general capt captain minister chancellor king queen prince princess pope"
+                        " secretary mayor chairman ceo".split())
+
+
+def person_name(matching: str) -> str:
+    """A person's name in matching form without the titles before it ("mr hayward" -> "hayward"), so that a title
+    never makes a surname look like a second full name.
+
+    >>> person_name("president barack obama")
+    'barack obama'
+    """
+    words = matching.split()
+    while len(words) > 1 and words[0] in _HONORIFICS:
+        words = words[1:]
+    return " ".join(words)
+
+
 def initials(name: str) -> str:
     """The acronym a multi-word name would have ("International Monetary Fund" -> "imf"); "" for one word."""
     words = [w for w in tokens(name) if w not in _SMALL]
