@@ -72,6 +72,15 @@ def analyze_many(articles: Sequence[Article], config: PipelineConfig) -> list[An
     return done
 
 
+def load_models(config: PipelineConfig) -> None:
+    """Load the statistical models `config` needs (each is cached per process), so that worker processes forked
+    afterwards share one copy instead of each loading its own."""
+    if config.mode == "full":
+        from dateline.entities.model import load_ner
+
+        load_ner()
+
+
 def save(conn: sqlite3.Connection, analysis: Analysis) -> None:
     """Write one article's analysis (the article row itself must already be stored)."""
     put_sentences(conn, analysis.article_id, analysis.sentences)

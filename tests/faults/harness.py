@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import sqlite3
 import sys
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,6 +27,15 @@ class Clean:
     corpus: Path
     fingerprint: dict[str, tuple[int, str]]
     seconds: float
+
+
+def stored(db: Path) -> int:
+    """How many articles the store at `db` holds now (0 before it exists), read without waiting for the writer."""
+    try:
+        with closing(sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5)) as conn:
+            return int(conn.execute("SELECT count(*) FROM articles").fetchone()[0])
+    except sqlite3.Error:  # not created yet
+        return 0
 
 
 def consistent(db: Path) -> int:

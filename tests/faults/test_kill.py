@@ -16,7 +16,7 @@ from pathlib import Path
 import dask
 import pyarrow.parquet as pq
 from distributed import Client, LocalCluster
-from harness import Clean, consistent, ingest_args
+from harness import Clean, consistent, ingest_args, stored
 
 from dateline.engine.fingerprint import fingerprint
 from dateline.ingest.run import IngestOptions, ingest
@@ -24,14 +24,6 @@ from dateline.pipeline import PipelineConfig
 from dateline.store.db import Store
 
 KILLS = 10
-
-
-def _stored(db: Path) -> int:
-    try:
-        with closing(sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5)) as conn:
-            return int(conn.execute("SELECT count(*) FROM articles").fetchone()[0])
-    except sqlite3.Error:  # not created yet
-        return 0
 
 
 def _orphans(parent: int) -> list[int]:
@@ -52,7 +44,7 @@ def _killed_at(args: list[str], db: Path, target: int, extra: float) -> bool:
     articles (mid-batch, usually). True if it was still running then."""
     process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     deadline = time.monotonic() + 120
-    while process.poll() is None and _stored(db) < target and time.monotonic() < deadline:
+    while process.poll() is None and stored(db) < target and time.monotonic() < deadline:
         time.sleep(0.005)
     time.sleep(extra)
     if process.poll() is not None:
@@ -124,7 +116,7 @@ def test_pool_workers_die_with_a_killed_ingest(clean: Clean, tmp_path: Path) -> 
     process = subprocess.Popen(ingest_args(clean.corpus, db, "--workers", "2"), stdout=subprocess.DEVNULL,
                                stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 120
-    while process.poll() is None and _stored(db) == 0 and time.monotonic() < deadline:
+    while process.poll() is None and stored(db) == 0 and time.monotonic() < deadline:
         time.sleep(0.01)
     workers = _orphans(process.pid)
     process.kill()
@@ -138,13 +130,13 @@ def test_pool_workers_die_with_a_killed_ingest(clean: Clean, tmp_path: Path) -> 
 
 def _written_not_loaded(db: Path) -> list[Path]:
     """Whole shards in the store's spool whose articles the store does not hold."""
-    stored = set()
+    known = set()
     with closing(sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5)) as conn:
-        stored.update(row[0] for row in conn.execute("SELECT id FROM articles"))
+        known.update(row[0] for row in conn.execute("SELECT id FROM articles"))
     found = []
     for shard in Path(f"{db}.spool").glob("run-*/batch-???????"):
         ids = set(pq.read_table(shard / "sentences.parquet", columns=["article_id"])["article_id"].to_pylist())
-        if ids and not ids & stored:
+        if ids and not ids & known:
             found.append(shard)
     return found
 

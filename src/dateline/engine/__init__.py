@@ -10,6 +10,8 @@ order the batches were given, so the writer stores exactly the same thing whiche
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from dateline.engine.base import Engine
 from dateline.errors import Code, ConfigError
 
@@ -18,9 +20,11 @@ ENGINES = ("local", "dask")
 __all__ = ["ENGINES", "Engine", "open_engine"]
 
 
-def open_engine(name: str = "local", *, workers: int | None = None, scheduler: str | None = None) -> Engine:
+def open_engine(name: str = "local", *, workers: int | None = None, scheduler: str | None = None,
+                preload: Callable[[], None] | None = None) -> Engine:
     """The engine called `name`: `local` (a process pool of `workers`, default one per core) or `dask`
-    (the cluster at `scheduler`, or a new `LocalCluster` of `workers` when no address is given)."""
+    (the cluster at `scheduler`, or a new `LocalCluster` of `workers` when no address is given). The local pool
+    runs `preload` (say, loading a model) in this process before forking its workers, which then share it."""
     if workers is not None and workers < 1:
         raise ConfigError(f"workers must be at least 1, not {workers}", code=Code.INVALID_OPTION)
     if name == "local":
@@ -28,7 +32,7 @@ def open_engine(name: str = "local", *, workers: int | None = None, scheduler: s
             raise ConfigError("--scheduler needs --engine dask", code=Code.INVALID_OPTION)
         from dateline.engine.local import LocalEngine
 
-        return LocalEngine(workers)
+        return LocalEngine(workers, preload)
     if name == "dask":
         from dateline.engine.dask import DaskEngine
 

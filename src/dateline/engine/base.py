@@ -12,6 +12,7 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
 from itertools import chain
@@ -85,19 +86,26 @@ class Engine(ABC):
             return
         pending: deque[tuple[K, Job[R], Pending[R]]] = deque()
         for key, job in chain((first, second), source):
-            pending.append((key, job, self._submit(job.run)))
+            with self._losing(job):
+                pending.append((key, job, self._submit(job.run)))
             if len(pending) >= self.window:
                 yield self._wait(*pending.popleft())
         while pending:
             yield self._wait(*pending.popleft())
 
     def _wait(self, key: K, job: Job[R], running: Pending[R]) -> tuple[K, R]:
-        try:
+        with self._losing(job):
             return key, running.result()
+
+    @contextmanager
+    def _losing(self, job: Job[R]) -> Iterator[None]:
+        """Turn the news that a worker died (on submitting or waiting) into D701, naming the batch."""
+        try:
+            yield
         except self.lost as error:
             raise EngineError(
-                f"the {self.name} engine lost a worker while analyzing {job.label} ({type(error).__name__}: "
-                f"{error}); nothing of that batch was stored; run the same command again to resume"
+                f"the {self.name} engine lost a worker ({type(error).__name__}: {error}); {job.label} and the "
+                "batches after it were not stored; run the same command again to resume"
             ) from None
 
     def analyze(self, batches: Iterable[tuple[K, list[Article]]], config: PipelineConfig

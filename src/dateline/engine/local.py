@@ -1,8 +1,8 @@
 """The default engine: a process pool on this machine, one worker per core unless told otherwise.
 
 Workers are forked (where the platform can), so they start in milliseconds with the pipeline already imported,
-and never re-run the caller's main script; each loads its models (spaCy) once, on its first batch, and keeps them
-for every later one.
+and never re-run the caller's main script. Models are loaded once: in this process just before the fork when the
+caller says which (`preload`), so every worker shares that copy, else by each worker on its first batch.
 """
 
 from __future__ import annotations
@@ -43,14 +43,18 @@ class LocalEngine(Engine):
     name = "local"
     lost = (BrokenProcessPool,)
 
-    def __init__(self, workers: int | None = None) -> None:
+    def __init__(self, workers: int | None = None, preload: Callable[[], None] | None = None) -> None:
         super().__init__(workers or machine_workers())
+        self._preload = preload
         self._pool: ProcessPoolExecutor | None = None
 
     def _submit(self, job: Callable[[], R]) -> Pending[R]:
         if self._pool is None:
             methods = multiprocessing.get_all_start_methods()
-            context = multiprocessing.get_context("fork" if "fork" in methods else None)
+            forking = "fork" in methods
+            if forking and self._preload is not None:
+                self._preload()
+            context = multiprocessing.get_context("fork" if forking else None)
             self._pool = ProcessPoolExecutor(self.workers, mp_context=context, initializer=_die_with_parent)
         return self._pool.submit(job)
 

@@ -29,7 +29,7 @@ from dateline.engine.work import analyze_to_shard
 from dateline.errors import Code, DatelineError, InputError, Problem, StoreError
 from dateline.ingest.readers import ReadOptions, reader_for
 from dateline.ingest.sources import InputFile, discover
-from dateline.pipeline import PipelineConfig, update_corpus
+from dateline.pipeline import PipelineConfig, load_models, update_corpus
 from dateline.search.frequencies import maybe_track
 from dateline.store.articles import Outcome, put_article
 from dateline.store.db import Store
@@ -183,7 +183,8 @@ def ingest(store: Store, paths: list[Path], options: IngestOptions | None = None
     batches = _batches(store, _records(discover(paths, options.format), options, report, progress), options, clock,
                        stop)
     with Spool.beside(store.path, options.spool) as spool, \
-            open_engine(options.engine, workers=options.workers, scheduler=options.scheduler) as engine:
+            open_engine(options.engine, workers=options.workers, scheduler=options.scheduler,
+                        preload=partial(load_models, options.pipeline)) as engine:
         jobs = ((batch, _job(batch, number, options.pipeline, spool)) for number, batch in enumerate(batches, 1))
         for batch, shard in engine.run(jobs):
             _write(store, batch, shard, report, run_id)
