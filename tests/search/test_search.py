@@ -1,4 +1,5 @@
-"""Full-text search: as-of, ranking, query language, filters, cursors and errors, on small hand-made stores."""
+"""Full-text search: as-of, ranking, query language, filters, cursors and errors, on small hand-made stores (and
+the search index as the way a timeline finds the sentences holding its words)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from dateline.errors import Code, QueryError
+from dateline.events.candidates import timeline_candidates
 from dateline.search import search
 from dateline.search.query import compile_query
 from dateline.store.db import Store
@@ -118,6 +120,20 @@ def test_published_range_totals_whichever_end_the_count_starts_from(store: Store
                        if (low is None or day >= low) and (high is None or day <= high))
         found = search(store.conn, "copper", published_from=low, published_to=high)
         assert (found.total, found.total_exact, len(found.hits)) == (expected, True, expected), (low, high)
+
+
+def test_timeline_words_are_found_through_the_index_as_whole_words_of_the_current_text(store: Store, add: Add
+                                                                                       ) -> None:
+    said = add("The oil refinery in Texas will reopen on March 10, 2024, the company said.", published="2024-03-01")
+    add("The toil of the dock workers ends on March 20, 2024, their union said.", published="2024-03-01")
+    add("Dock cranes will be replaced on March 25, 2024.", title="Oil port", published="2024-03-01")
+    add("Workers said the plant will restart on March 12, 2024.", published="2024-03-02", url="https://x.test/c")
+    revised = add("Workers said the oil plant will restart on March 12, 2024.", published="2024-03-02",
+                  seen="2024-03-05", url="https://x.test/c")
+    for as_of, expected in (("2024-03-03", {(said, "2024-03-10")}),
+                            ("2024-03-06", {(said, "2024-03-10"), (revised, "2024-03-12")})):
+        found = timeline_candidates(store.conn, "OIL", as_of=as_of)
+        assert {(c.article_id, c.date.isoformat()) for c in found} == expected, as_of
 
 
 def test_cursor_pages_are_disjoint_complete_and_stable(store: Store, add: Add) -> None:
