@@ -201,6 +201,21 @@ def test_a_surname_never_joins_two_different_full_names(tmp_path: Path) -> None:
         assert {alias for alias, _ in john.aliases} == {"John Smith", "Smith"}
 
 
+def test_a_surname_prefers_the_full_name_whose_article_shares_the_most(tmp_path: Path) -> None:
+    """Jane Smith's article, though later, names three of the people the "Smith" article names; John Smith's two."""
+    records = [SMITHS[0], dict(SMITHS[1], date="2024-04-05", text="Jane Smith met Angela Merkel, Emmanuel Macron"
+                                " and Olaf Scholz in Paris."),
+               dict(SMITHS[2], date="2024-04-06", text="On Tuesday, Smith thanked Angela Merkel, Emmanuel Macron and"
+                    " Olaf Scholz in Brussels.")]
+    for order, name in ((records, "forward"), (records[::-1], "backward")):
+        with Store(tmp_path / f"{name}.db") as store:
+            _ingest(store, _files(tmp_path, order))
+            jane, john = find_entity(store.conn, "Jane Smith"), find_entity(store.conn, "John Smith")
+            assert jane is not None and john is not None and (jane.articles, john.articles) == (2, 1)
+            context = [str(item["key"]) for item in entity_profile(store.conn, jane.id).evidence]
+            assert context and "olaf scholz" in context[0]
+
+
 def test_context_links_do_not_depend_on_ingest_order(tmp_path: Path) -> None:
     for records in (FILM, SMITHS):
         paths = _files(tmp_path, records)

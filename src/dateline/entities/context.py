@@ -8,7 +8,7 @@ of an article is a function of that article alone, so a context link depends on 
 
 Two components are never joined by a weak link (a lone name, or context) when each already holds a full person
 name and they hold no full name in common: "Smith" may join John Smith or Jane Smith, never both (`compatible`).
-Which one it joins is the earliest candidate in first-sighting order, so the decision is a function of the groups.
+It joins the one whose article shares the most names with its own (the earliest on a tie; see `decide`).
 """
 
 from __future__ import annotations

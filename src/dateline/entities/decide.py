@@ -1,10 +1,12 @@
 """Deciding which groups are one entity, all at once and in memory, the way `resolve` decides them one by one.
 
 Groups are taken in first-sighting order. Each first joins every earlier component it shares a strong key with;
-then, earliest component first, each it may join weakly (a lone name, or context: see `context`), unless both hold
-full person names and share none. A component is named by its earliest group. The decision also yields the history
-of each group's entity: the entity it joined when first seen, and each later one its entity was joined into, with
-the first sighting of the group that caused it, so that an as-of read is a look-up (`store.entities.history_at`).
+then each it may join weakly (a lone name or a surname whose articles share context: see `context`), the one whose
+article shares the most names with its own first (the earliest on a tie), unless both hold full person names and
+share none: "Smith" joins the Smith its article has most in common with, and no other. A component is named by
+its earliest group. The decision also yields the history of each group's entity: the entity it joined when first
+seen, and each later one its entity was joined into, with the first sighting of the group that caused it, so that
+an as-of read is a look-up (`store.entities.owners_at`).
 """
 
 from __future__ import annotations
@@ -67,26 +69,25 @@ def decide(groups: list[Group], contexts: Mapping[str, frozenset[str]]) -> Decis
     held: dict[str, list[int]] = {}
     for index, group in enumerate(groups):
         moved[:] = [index]
-        weak: dict[int, tuple[int, str]] = {}
         for key in group.keys:
-            if is_weak(key):
-                for other in held.get(key, []):
-                    if common := shared(group, groups[other], contexts):
-                        weak.setdefault(find(other), (other, reason(key[len(LONE):], common)))
-            elif key in owner:
+            if is_weak(key) or is_lookup(key):
+                continue
+            if key in owner:
                 join(index, owner[key], key, False)
-            elif not is_lookup(key):
+            else:
                 owner[key] = index
-        for name in sorted(lone_names(group)):
-            for other in held.get(SURNAME + name, []):
-                if common := shared(group, groups[other], contexts):
-                    weak.setdefault(find(other), (other, reason(name, common)))
-        for name in sorted(surnames(group)):
-            for other in held.get(LONE + name, []):
-                if lone_names(groups[other]) and (common := shared(group, groups[other], contexts)):
-                    weak.setdefault(find(other), (other, reason(name, common)))
-        for root in sorted(weak):
-            join(index, *weak[root], True)
+        pairs = [(other, key[len(LONE):]) for key in group.keys if is_weak(key) for other in held.get(key, [])]
+        pairs += [(other, name) for name in sorted(lone_names(group)) for other in held.get(SURNAME + name, [])]
+        pairs += [(other, name) for name in sorted(surnames(group)) for other in held.get(LONE + name, [])
+                  if lone_names(groups[other])]
+        weak: dict[int, tuple[int, int, str]] = {}  # component -> (names shared, the group linked to, why)
+        for other, name in pairs:
+            if common := shared(group, groups[other], contexts):
+                root = find(other)
+                if root not in weak or len(common) > weak[root][0]:
+                    weak[root] = (len(common), other, reason(name, common))
+        for root in sorted(weak, key=lambda root: (-weak[root][0], root)):
+            join(index, weak[root][1], weak[root][2], True)
         for member in moved:
             history[(member, group.seen_at)] = find(member)
         for key in group.keys:

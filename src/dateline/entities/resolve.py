@@ -156,8 +156,8 @@ def _decide_all(conn: sqlite3.Connection, groups: list[Group], rules: Rules) -> 
 
 def _resolve_groups(conn: sqlite3.Connection, groups: Iterable[Group], rules: Rules) -> set[int]:
     """Resolve groups seen after every resolved one, one by one in first-sighting order, as `decide` would: first
-    join every entity sharing a strong key; then, earliest first, each entity a lone name or the context links to,
-    unless both hold full person names and share none."""
+    join every entity sharing a strong key; then each entity a lone name or the context links to, the one sharing
+    the most names first (the earliest on a tie), unless both hold full person names and share none."""
     touched: set[int] = set()
     for group in groups:
         group = _with_keys(conn, group, rules)
@@ -171,7 +171,8 @@ def _resolve_groups(conn: sqlite3.Connection, groups: Iterable[Group], rules: Ru
             move_entity(conn, entity_id, winner, group.seen_at)
             touched.discard(entity_id)
         assign(conn, group, winner)
-        for other in sorted(_weak_candidates(conn, group) - {winner}, key=lambda e: node_order(conn, e)):
+        candidates = _weak_candidates(conn, group)
+        for other in sorted(set(candidates) - {winner}, key=lambda e: (-candidates[e], node_order(conn, e))):
             if compatible(entity_bases(conn, winner, "per:"), entity_bases(conn, other, "per:")):
                 first, second = sorted((winner, other), key=lambda e: node_order(conn, e))
                 move_entity(conn, second, first, group.seen_at)
@@ -181,18 +182,20 @@ def _resolve_groups(conn: sqlite3.Connection, groups: Iterable[Group], rules: Ru
     return touched
 
 
-def _weak_candidates(conn: sqlite3.Connection, group: Group) -> set[int]:
-    """The stored entities a group may join weakly: those with a group whose article shares enough context with
-    this one and that goes by its lone name, its surname alone (for a full name), or a full name with it as
-    surname (for a lone name)."""
+def _weak_candidates(conn: sqlite3.Connection, group: Group) -> dict[int, int]:
+    """The stored entities a group may join weakly, with the most names its article shares with one of theirs:
+    those with a group whose article shares enough context with this one and that goes by its lone name, its
+    surname alone (for a full name), or a full name with it as surname (for a lone name)."""
     others = [held for key in group.keys if is_weak(key) for held in holders(conn, key)]
     others += [held for name in sorted(lone_names(group)) for held in holders(conn, SURNAME + name)]
     others += [held for name in sorted(surnames(group)) for held in holders(conn, LONE + name)
                if lone_names(held[1])]
-    if not others:
-        return set()
-    contexts = _contexts(conn, [group, *(other for _, other in others)])
-    return {entity for entity, other in others if shared(group, other, contexts)}
+    contexts = _contexts(conn, [group, *(other for _, other in others)]) if others else {}
+    found: dict[int, int] = {}
+    for entity, other in others:
+        if common := shared(group, other, contexts):
+            found[entity] = max(found.get(entity, 0), len(common))
+    return found
 
 
 def refresh(conn: sqlite3.Connection, entity_ids: Iterable[int], rules: Rules | None = None) -> None:
