@@ -23,6 +23,7 @@ from dateline.store.events import Report, entity_sentences, known_reports
 from dateline.timeline.summarize import Candidate
 
 _PLAIN_WORD = re.compile(r"[a-z0-9]+")
+MAX_LISTED_SENTENCES = 200_000
 
 
 def _entity_sentences(conn: sqlite3.Connection, name: str, as_of: str | None) -> set[tuple[str, int]]:
@@ -44,7 +45,9 @@ def _candidate(report: Report, day: date) -> Candidate:
 
 def _word_sentences(conn: sqlite3.Connection, words: list[str]) -> set[tuple[str, int]] | None:
     """The sentences with event mentions in the articles whose text holds every word, found through the search
-    index instead of reading every article; None unless the words are plain ASCII letters and digits.
+    index instead of reading every article; None unless the words are plain ASCII letters and digits, or when
+    those articles have more than `MAX_LISTED_SENTENCES` such sentences (a list that long costs more memory than
+    reading the texts does).
 
     A sentence holding each word as a whole word (`sentence_matches`) is in such an article: FTS5 cuts text into
     words at the same places for these words. The articles of every version are kept; `known_reports` keeps the
@@ -57,8 +60,10 @@ def _word_sentences(conn: sqlite3.Connection, words: list[str]) -> set[tuple[str
         "SELECT d.article_id FROM search_fts f JOIN search_docs d ON d.doc = f.rowid WHERE search_fts MATCH ?",
         (match,))]
     rows = conn.execute("SELECT DISTINCT article_id, sentence FROM event_mentions"
-                        " WHERE article_id IN (SELECT value FROM json_each(?))", (json.dumps(articles),))
-    return {(article_id, sentence) for article_id, sentence in rows}
+                        " WHERE article_id IN (SELECT value FROM json_each(?)) LIMIT ?",
+                        (json.dumps(articles), MAX_LISTED_SENTENCES + 1))
+    found = {(article_id, sentence) for article_id, sentence in rows}
+    return found if len(found) <= MAX_LISTED_SENTENCES else None
 
 
 def timeline_candidates(conn: sqlite3.Connection, query: str | None = None, *, entity: str | None = None,
