@@ -10,8 +10,10 @@ import pytest
 
 from dateline.errors import Code, QueryError
 from dateline.events.candidates import timeline_candidates
-from dateline.search import search
+from dateline.search import bm25, search
+from dateline.search.fts5 import TITLE_WEIGHT
 from dateline.search.query import compile_query
+from dateline.search.terms import tokens
 from dateline.store.db import Store
 
 Add = Callable[..., str]
@@ -71,6 +73,32 @@ def test_ranking_prefers_more_and_title_occurrences(store: Store, add: Add) -> N
     titled = add("Miners gained.", published="2024-01-01", title="Cobalt rally")
     order = [hit.article_id for hit in search(store.conn, "cobalt").hits]
     assert order.index(once) == 2 and set(order[:2]) == {twice, titled}
+
+
+def test_scores_are_bm25_of_the_words_in_title_and_text_whichever_way_they_are_counted(store: Store, add: Add
+                                                                                       ) -> None:
+    """A common word among few ranked rows is counted in their text (ASCII rows) or by FTS5 (the other row); the
+    scores are BM25 of the words as written, either way."""
+    texts = [("Zinc and copper: copper-zinc alloys, zinc plates.", "Copper report")]
+    texts += [(f"Copper prices rose for the {n}th day.", None) for n in range(30)]
+    texts += [("Zürich café: zinc, then copper, then zinc again.", "Zinc")]
+    ids = [add(text, title=title, published=f"2024-01-{1 + n // 2:02d}") for n, (text, title) in enumerate(texts)]
+    words = {article_id: (tokens(title or ""), tokens(text)) for article_id, (text, title) in zip(ids, texts,
+                                                                                                  strict=True)}
+    docs, mean = len(ids), sum(len(t) + len(b) for t, b in words.values()) / len(ids)
+    expected = {}
+    for article_id in (ids[0], ids[-1]):
+        title, body = words[article_id]
+        score = 0.0
+        for term in ("copper", "zinc"):
+            count = TITLE_WEIGHT * title.count(term) + body.count(term)
+            frequency = sum(1 for t, b in words.values() if term in t or term in b)
+            norm = count + bm25.K1 * (1 - bm25.B + bm25.B * (len(title) + len(body)) / mean)
+            score += bm25.idf(docs, frequency) * count * (bm25.K1 + 1) / norm
+        expected[article_id] = score
+    found = {hit.article_id: hit.score for hit in search(store.conn, "copper zinc").hits}
+    assert found.keys() == expected.keys()
+    assert all(abs(found[key] - expected[key]) < 1e-9 for key in expected), (found, expected)
 
 
 def test_phrase_field_or_and_not(store: Store, add: Add) -> None:
