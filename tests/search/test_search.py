@@ -140,11 +140,13 @@ def test_published_range_totals_whichever_end_the_count_starts_from(store: Store
     days = [f"2024-{month:02d}-15" for month in range(1, 13)]
     for day in days:
         add(f"Copper output on {day}.", published=day)
-    add("Copper output, an old report.", published="2024-02-20", seen="2024-12-30")  # backfilled
-    add("Copper output, announced early.", published="2024-11-20", seen="2024-01-02")
+    off_day = {"2024-02-20": "2024-12-30", "2024-11-20": "2024-01-02",  # a backfill, an early copy
+               "2024-01-31": "2024-02-01", "2024-02-01": "2024-01-31", "2024-03-31": "2024-04-01"}  # a day off
+    for published, seen in off_day.items():
+        add(f"Copper output reported on {published}.", published=published, seen=seen)
     for low, high in (("2024-02-01", "2024-03-31"), ("2024-10-01", "2024-11-30"), ("2024-02-01", None),
-                      ("2024-11-01", None), (None, "2024-02-28"), (None, "2024-11-30")):
-        expected = sum(1 for day in [*days, "2024-02-20", "2024-11-20"]
+                      ("2024-11-01", None), (None, "2024-02-28"), (None, "2024-11-30"), (None, "2024-01-31")):
+        expected = sum(1 for day in [*days, *off_day]
                        if (low is None or day >= low) and (high is None or day <= high))
         found = search(store.conn, "copper", published_from=low, published_to=high)
         assert (found.total, found.total_exact, len(found.hits)) == (expected, True, expected), (low, high)

@@ -14,13 +14,15 @@ import base64
 import binascii
 import json
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
 from dateline.asof import as_of_bound
 from dateline.errors import Code, QueryError
-from dateline.search import bm25, frequencies
+from dateline.search import bm25, frequencies, published
 from dateline.search.filters import Filters, build_filters
 from dateline.search.index import PER_SECOND, doc_range
 from dateline.search.query import CompiledQuery, compile_query
@@ -104,8 +106,9 @@ def search(conn: sqlite3.Connection, query: str, *, as_of: str | date | datetime
         filters = build_filters(conn, as_of=bound, published_from=published_from, published_to=published_to,
                                 event_from=event_from, event_to=event_to, entity=entity, source=source)
         seen = visible(conn, bound)
-        matched = _newest(conn, compiled.match, seen, filters)
-        total, exact = _count(conn, compiled, seen, filters)
+        within = published.window(conn, filters, seen)
+        matched = _newest(conn, compiled.match, seen, filters, within)
+        total, exact = _count(conn, compiled, seen, filters, within)
         lengths = {doc: length for doc, (_, length) in matched.items()}
         scored = bm25.scores(conn, compiled.match, compiled.terms, lengths, bound, seen)
         order = sorted(((-scored[doc], article_id, doc) for doc, (article_id, _) in matched.items()))
@@ -118,27 +121,41 @@ def search(conn: sqlite3.Connection, query: str, *, as_of: str | date | datetime
     return SearchPage(query, bound, total, hits, next_cursor, exact)
 
 
-def _run(conn: sqlite3.Connection, sql: str, params: dict[str, Any]) -> list[Any]:
+@contextmanager
+def _reported(match: str) -> Iterator[None]:
+    """SQLite's refusal of an FTS5 expression as a `QueryError` (D401)."""
     try:
-        return conn.execute(sql, params).fetchall()
+        yield
     except sqlite3.OperationalError as error:
-        raise QueryError(f"cannot run query {params['match']!r}: {error}", code=Code.INVALID_QUERY) from None
+        raise QueryError(f"cannot run query {match!r}: {error}", code=Code.INVALID_QUERY) from None
 
 
-def _newest(conn: sqlite3.Connection, match: str, seen: Visible, filters: Filters) -> dict[int, tuple[str, int]]:
-    """doc -> (article id, length) of the `RANK_WINDOW` latest-seen visible versions matching, within the filters."""
+def _run(conn: sqlite3.Connection, sql: str, params: dict[str, Any]) -> list[Any]:
+    with _reported(params["match"]):
+        return conn.execute(sql, params).fetchall()
+
+
+def _newest(conn: sqlite3.Connection, match: str, seen: Visible, filters: Filters, within: published.Window | None
+            ) -> dict[int, tuple[str, int]]:
+    """doc -> (article id, length) of the `RANK_WINDOW` latest-seen visible versions matching, within the filters
+    (read from the publication-day `within` when there is one)."""
     source = "search_fts f" + (" JOIN search_docs d ON d.doc = f.rowid" if filters.sql else "")
     params: dict[str, Any] = {"match": match, "upto": seen.upto, "n": RANK_WINDOW + len(seen.hidden),
                               **filters.params}
-    docs = [row[0] for row in _run(conn, f"SELECT f.rowid FROM {source} WHERE search_fts MATCH :match AND"
-                                         f" f.rowid <= :upto{filters.sql} ORDER BY f.rowid DESC LIMIT :n", params)]
+    if within is not None:
+        with _reported(match):
+            docs = published.newest(conn, match, within, params["n"])
+    else:
+        docs = [row[0] for row in _run(conn, f"SELECT f.rowid FROM {source} WHERE search_fts MATCH :match AND"
+                                             f" f.rowid <= :upto{filters.sql} ORDER BY f.rowid DESC LIMIT :n", params)]
     newest = [doc for doc in docs if doc not in seen.hidden][:RANK_WINDOW]
     rows = conn.execute("SELECT doc, article_id, length FROM search_docs WHERE doc IN"
                         " (SELECT value FROM json_each(?))", (json.dumps(newest),))
     return {doc: (article_id, length) for doc, article_id, length in rows}
 
 
-def _count(conn: sqlite3.Connection, compiled: CompiledQuery, seen: Visible, filters: Filters) -> tuple[int, bool]:
+def _count(conn: sqlite3.Connection, compiled: CompiledQuery, seen: Visible, filters: Filters,
+           within: published.Window | None) -> tuple[int, bool]:
     """Visible versions matching within the filters, and whether that count is exact (see `COUNT_CAP`).
 
     A one-word query without filters matches the versions holding the word: a tracked word's are counted by period.
@@ -156,9 +173,13 @@ def _count(conn: sqlite3.Connection, compiled: CompiledQuery, seen: Visible, fil
     params: dict[str, Any] = {"match": match, "upto": seen.upto, "hidden": seen.hidden_json(), "cap": COUNT_CAP,
                               **filters.params}
     base = "SELECT 1 FROM search_fts f JOIN search_docs d ON d.doc = f.rowid WHERE search_fts MATCH :match"
-    order = _count_order(conn, seen, filters)
-    counted = _run(conn, f"SELECT count(*) FROM ({base} AND f.rowid <= :upto{filters.sql} ORDER BY f.rowid {order}"
-                         " LIMIT :cap)", params)[0][0]
+    if within is not None:
+        with _reported(match):
+            counted = min(published.count(conn, match, within, COUNT_CAP), COUNT_CAP)
+    else:
+        order = _count_order(conn, seen, filters)
+        counted = _run(conn, f"SELECT count(*) FROM ({base} AND f.rowid <= :upto{filters.sql}"
+                             f" ORDER BY f.rowid {order} LIMIT :cap)", params)[0][0]
     if counted >= COUNT_CAP:
         return int(counted), False
     counted -= _run(conn, f"SELECT count(*) FROM ({base} AND f.rowid IN (SELECT value FROM json_each(:hidden))"
