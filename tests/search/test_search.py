@@ -145,7 +145,8 @@ def test_published_range_totals_whichever_end_the_count_starts_from(store: Store
     for published, seen in off_day.items():
         add(f"Copper output reported on {published}.", published=published, seen=seen)
     for low, high in (("2024-02-01", "2024-03-31"), ("2024-10-01", "2024-11-30"), ("2024-02-01", None),
-                      ("2024-11-01", None), (None, "2024-02-28"), (None, "2024-11-30"), (None, "2024-01-31")):
+                      ("2024-11-01", None), (None, "2024-02-28"), (None, "2024-11-30"), (None, "2024-01-31"),
+                      ("0001-01-01", "9999-12-31"), ("9999-12-31", None), (None, "0001-01-01")):
         expected = sum(1 for day in [*days, *off_day]
                        if (low is None or day >= low) and (high is None or day <= high))
         found = search(store.conn, "copper", published_from=low, published_to=high)

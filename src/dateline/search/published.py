@@ -61,6 +61,12 @@ def _days(first: date, last: date) -> tuple[int, int]:
     return doc_range(f"{first.isoformat()}T00:00:00")[0], doc_range(f"{last.isoformat()}T23:59:59")[1]
 
 
+def _around(day: date) -> tuple[date, date]:
+    """The days within `NEAR_DAYS` of `day` (within the calendar)."""
+    near = timedelta(days=NEAR_DAYS)
+    return (day - near if day - date.min >= near else date.min), (day + near if date.max - day >= near else date.max)
+
+
 def window(conn: sqlite3.Connection, filters: Filters, seen: Visible) -> Window | None:
     """The `Window` of a publication-day filter up to `seen.upto`; None when the filters hold anything else, or
     when the store has too many far versions for this to be cheap."""
@@ -72,16 +78,15 @@ def window(conn: sqlite3.Connection, filters: Filters, seen: Visible) -> Window 
     if len(far) > FAR_LIMIT:
         return None
     first, last = filters.params.get("published_from"), filters.params.get("published_to")
-    near = timedelta(days=NEAR_DAYS)
     low, high, bands = _FIRST_DOC, seen.upto, []
     if first:
         day = date.fromisoformat(first)
         low = _days(day, day)[0]
-        bands.append(_days(day - near, day + near))
+        bands.append(_days(*_around(day)))
     if last:
         day = date.fromisoformat(last)
         high = min(_days(day, day)[1], seen.upto)
-        bands.append(_days(day - near, day + near))
+        bands.append(_days(*_around(day)))
     checked = dict(far)
     spans = []
     for band_low, band_high in bands:
