@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 
 import pytest
 
 from dateline.article import Article
 from dateline.engine import open_engine
+from dateline.engine.base import Job
 from dateline.engine.fingerprint import fingerprint
 from dateline.engine.synthetic import write_jsonl
 from dateline.engine.work import analyze_batch
@@ -58,9 +60,9 @@ def test_dask_local_cluster_equals_local(corpus: Path, tmp_path: Path) -> None:
 def test_batch_results_align_with_input_order(corpus: Path) -> None:
     source = InputFile(sorted(corpus.iterdir())[0], "jsonl", corpus)
     articles = [a for a in reader_for("jsonl")(source, ReadOptions()) if isinstance(a, Article)][:30]
-    batches = [(n, articles[n * 10:(n + 1) * 10]) for n in range(3)]
+    jobs = [(n, Job(partial(analyze_batch, articles[n * 10:(n + 1) * 10], FAST), f"batch {n}")) for n in range(3)]
     with open_engine("local", workers=2) as engine:
-        results = list(engine.analyze(batches, FAST))
+        results = list(engine.run(jobs))
     assert [key for key, _ in results] == [0, 1, 2]
     assert [a.article_id for _, batch in results for a in batch] == [a.content_hash for a in articles]
     assert results[1][1] == analyze_batch(articles[10:20], FAST)

@@ -19,6 +19,7 @@ from dateline.engine.synthetic import write_jsonl
 from dateline.errors import Code, StoreError
 from dateline.ingest.run import IngestOptions, ingest
 from dateline.pipeline import PipelineConfig, analyze_many, save, update_corpus
+from dateline.search.index import index_article
 from dateline.store.articles import put_article, row_to_article
 from dateline.store.db import Store
 
@@ -45,6 +46,7 @@ def test_loading_a_shard_stores_what_saving_one_by_one_stores(tmp_path: Path) ->
     with Store(tmp_path / "loaded.db") as loaded, loaded.transaction() as conn:
         for article in articles:
             put_article(conn, article, SEEN)
+            index_article(conn, article.content_hash)
         load_shard(conn, shard, {a.content_hash: seen_stamp(SEEN) for a in articles})
         update_corpus(conn, [a.content_hash for a in articles])
     with Store(tmp_path / "saved.db") as saved, Store(tmp_path / "loaded.db") as loaded:

@@ -1,7 +1,8 @@
 """Where the per-article pipeline runs: a local process pool, or a Dask cluster.
 
-Both engines map the pure `dateline.pipeline.analyze` over batches of articles and hand the results back in the
-order the batches were given, so the writer stores exactly the same thing whichever engine ran the analysis.
+Both engines run batch jobs (the pure `dateline.pipeline.analyze` over a batch's articles, written as a Parquet
+shard: `work.analyze_to_shard`) and hand the results back in the order the batches were given, so the writer
+stores exactly the same thing whichever engine ran the analysis.
 
     >>> with open_engine("local", workers=1) as engine:
     ...     engine.name

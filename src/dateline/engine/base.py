@@ -14,15 +14,11 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import partial
 from itertools import chain
 from types import TracebackType
 from typing import Generic, Protocol, TypeVar
 
-from dateline.article import Article
-from dateline.engine.work import analyze_batch
 from dateline.errors import EngineError
-from dateline.pipeline import Analysis, PipelineConfig
 
 K = TypeVar("K")
 R = TypeVar("R")
@@ -107,12 +103,6 @@ class Engine(ABC):
                 f"the {self.name} engine lost a worker ({type(error).__name__}: {error}); {job.label} and the "
                 "batches after it were not stored; run the same command again to resume"
             ) from None
-
-    def analyze(self, batches: Iterable[tuple[K, list[Article]]], config: PipelineConfig
-                ) -> Iterator[tuple[K, list[Analysis]]]:
-        """(key, analyses) for each (key, articles) given, in the order given; analyses align with articles."""
-        return self.run((key, Job(partial(analyze_batch, articles, config), f"batch {number} ({len(articles)} "
-                                  "articles)")) for number, (key, articles) in enumerate(batches, 1))
 
     def __enter__(self) -> Engine:
         return self

@@ -2,8 +2,9 @@
 
 Sources are not read again: the stored text is the input, so offsets stay valid. An article needs enriching when
 none of its mentions came from the model (every fast-mode article; a full-mode article without any named entity
-is redone too, which changes nothing). Batches run on an engine like an ingest; each batch replaces its articles'
-mentions and groups and resolves them in one transaction, and a final rebuild redoes every cross-article decision
+is redone too, which changes nothing). Batches run on an engine like an ingest, through the same Parquet shards
+(`dateline.engine.shards`); each batch replaces its articles' mentions and groups with the shard's and resolves
+them in one transaction, and a final rebuild redoes every cross-article decision
 from the stored groups, so the result is what a full-mode ingest of the same articles gives. Killed half-way, a
 run leaves whole batches behind, and running it again finishes the job.
 """
@@ -13,16 +14,23 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
 
-from dateline.article import Article
 from dateline.engine import open_engine
-from dateline.entities import rebuild, resolve, save_mentions
-from dateline.pipeline import PipelineConfig
+from dateline.engine.base import Job
+from dateline.engine.shards import load_shard
+from dateline.engine.spool import Spool
+from dateline.engine.work import analyze_to_shard
+from dateline.entities import rebuild, resolve
+from dateline.pipeline import PipelineConfig, load_models
 from dateline.store.articles import row_to_article
 from dateline.store.db import Store
 
-# Rows that belong to an article's entity analysis; the cross-article decisions are redone by `rebuild`.
-_PER_ARTICLE = ("entity_mentions", "doc_entity_keys", "doc_entities")
+# Rows that belong to an article's entity analysis (in the order a shard loads them); the cross-article
+# decisions are redone by `rebuild`.
+_PER_ARTICLE = ("doc_entities", "doc_entity_keys", "entity_mentions")
+_FULL = PipelineConfig(mode="full")
 
 _NEEDS_NER = (
     "SELECT rowid, * FROM articles a WHERE rowid > ? AND NOT EXISTS "
@@ -39,11 +47,15 @@ class EnrichReport:
     mentions_after: int = 0
 
 
-def _batches(store: Store, size: int) -> Iterator[tuple[list[str], list[Article]]]:
-    last = 0
+def _batches(store: Store, size: int, spool: Spool) -> Iterator[tuple[dict[str, str], Job[Path]]]:
+    """(id -> first_seen_at, the job analyzing those articles into a shard) for each batch needing NER."""
+    last = number = 0
     while rows := store.conn.execute(_NEEDS_NER, (last, size)).fetchall():
-        last = int(rows[-1][0])
-        yield [row["id"] for row in rows], [row_to_article(row).article for row in rows]
+        last, number = int(rows[-1][0]), number + 1
+        articles = [row_to_article(row).article for row in rows]
+        job = Job(partial(analyze_to_shard, articles, _FULL, spool.shard(number)),
+                  f"batch {number} ({len(rows)} articles)")
+        yield {row["id"]: row["first_seen_at"] for row in rows}, job
 
 
 def _count(conn: sqlite3.Connection, ids: list[str]) -> int:
@@ -52,21 +64,23 @@ def _count(conn: sqlite3.Connection, ids: list[str]) -> int:
 
 
 def enrich(store: Store, *, engine: str = "local", workers: int | None = None, scheduler: str | None = None,
-           batch_size: int = 200, progress: Callable[[int], None] | None = None) -> EnrichReport:
+           batch_size: int = 200, progress: Callable[[int], None] | None = None, spool: Path | None = None
+           ) -> EnrichReport:
     """Run statistical NER over every stored article that lacks it, and bring entities up to date."""
     report = EnrichReport()
-    full = PipelineConfig(mode="full")
-    with open_engine(engine, workers=workers, scheduler=scheduler) as runner:
-        for ids, analyses in runner.analyze(_batches(store, batch_size), full):
+    with Spool.beside(store.path, spool) as folder, open_engine(
+            engine, workers=workers, scheduler=scheduler, preload=partial(load_models, _FULL)) as runner:
+        for seen, shard in runner.run(_batches(store, batch_size, folder)):
+            ids = list(seen)
             with store.transaction() as conn:
                 report.mentions_before += _count(conn, ids)
                 marks = ",".join("?" * len(ids))
-                for table in _PER_ARTICLE:
+                for table in reversed(_PER_ARTICLE):
                     conn.execute(f"DELETE FROM {table} WHERE article_id IN ({marks})", ids)
-                for article_id, analysis in zip(ids, analyses, strict=True):
-                    save_mentions(conn, article_id, analysis.mentions)
+                load_shard(conn, shard, seen, _PER_ARTICLE)
                 resolve(conn, ids)
                 report.mentions_after += _count(conn, ids)
+            folder.discard(shard)
             report.articles += len(ids)
             if progress:
                 progress(report.articles)

@@ -2,9 +2,9 @@
 
 A shard is a folder holding one Parquet file per table the per-article stages fill (`TABLES`), whose columns are
 that table's columns and whose rows are in the order the in-process `pipeline.save` inserts them, so loading a
-shard stores exactly what saving the analyses one by one stores. Two columns come from the store, not the
-analysis, and are added at load time: `doc_entities.seen_at` (the article's first-seen time) and the search index
-(built from the stored text).
+shard (after `index_article`, which builds the search index from the stored text) stores exactly what saving the
+analyses one by one stores. One column comes from the store, not the analysis, and is added at load time:
+`doc_entities.seen_at`, the article's first-seen time.
 
 A worker writes a shard under a temporary name and renames it into place, so a shard that exists is whole; two
 attempts at the same batch (a Dask task run again) write the same bytes, and the second one just gives way.
@@ -27,7 +27,6 @@ import pyarrow.parquet as pq
 from dateline.entities.local import summarize_groups
 from dateline.errors import Code, StoreError
 from dateline.pipeline import Analysis
-from dateline.search.index import index_article
 from dateline.store.entities import node_id
 from dateline.store.timexes import sentence_of
 
@@ -97,13 +96,13 @@ def write_shard(analyses: Sequence[Analysis], target: Path) -> Path:
     return target
 
 
-def load_shard(conn: sqlite3.Connection, shard: Path, seen_at: Mapping[str, str]) -> None:
-    """Store the analyses of the articles in `seen_at` (id -> stored first_seen_at, in batch order) from `shard`,
-    in the caller's transaction; the shard's other articles (stored meanwhile by an earlier batch) are left out."""
-    for article_id in seen_at:
-        index_article(conn, article_id)
+def load_shard(conn: sqlite3.Connection, shard: Path, seen_at: Mapping[str, str],
+               tables: Sequence[str] = tuple(TABLES)) -> None:
+    """Store `tables` (default: all) of the analyses of the articles in `seen_at` (id -> stored first_seen_at, in
+    batch order) from `shard`, in the caller's transaction; the shard's other articles (stored meanwhile by an
+    earlier batch) are left out."""
     wanted = pa.array(list(seen_at), type=_TEXT)
-    for name in TABLES:
+    for name in tables:
         table = pq.read_table(shard / f"{name}.parquet")
         table = table.filter(pc.is_in(table["article_id"], value_set=wanted))
         if name == "doc_entities":

@@ -31,6 +31,7 @@ from dateline.ingest.readers import ReadOptions, reader_for
 from dateline.ingest.sources import InputFile, discover
 from dateline.pipeline import PipelineConfig, load_models, update_corpus
 from dateline.search.frequencies import maybe_track
+from dateline.search.index import index_article
 from dateline.store.articles import Outcome, put_article
 from dateline.store.db import Store
 from dateline.text import clean
@@ -261,6 +262,7 @@ def _write(store: Store, batch: _Batch, shard: Path, report: IngestReport, run_i
             revisions += stored.outcome is Outcome.REVISION
             added += stored.outcome is Outcome.ADDED
             new[stored.id] = seen_stamp(seen)
+            index_article(conn, stored.id)
         load_shard(conn, shard, new)
         update_corpus(conn, list(new))
         conn.executemany(
