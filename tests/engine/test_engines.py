@@ -13,12 +13,11 @@ from dateline.engine import open_engine
 from dateline.engine.base import Job
 from dateline.engine.fingerprint import fingerprint
 from dateline.engine.synthetic import write_jsonl
-from dateline.engine.work import analyze_batch
 from dateline.errors import ConfigError
 from dateline.ingest.readers import ReadOptions, reader_for
 from dateline.ingest.run import IngestOptions, ingest
 from dateline.ingest.sources import InputFile
-from dateline.pipeline import PipelineConfig
+from dateline.pipeline import PipelineConfig, analyze_many
 from dateline.store.db import Store
 
 SEEN = datetime(2020, 1, 1, tzinfo=UTC)
@@ -60,12 +59,12 @@ def test_dask_local_cluster_equals_local(corpus: Path, tmp_path: Path) -> None:
 def test_batch_results_align_with_input_order(corpus: Path) -> None:
     source = InputFile(sorted(corpus.iterdir())[0], "jsonl", corpus)
     articles = [a for a in reader_for("jsonl")(source, ReadOptions()) if isinstance(a, Article)][:30]
-    jobs = [(n, Job(partial(analyze_batch, articles[n * 10:(n + 1) * 10], FAST), f"batch {n}")) for n in range(3)]
+    jobs = [(n, Job(partial(analyze_many, articles[n * 10:(n + 1) * 10], FAST), f"batch {n}")) for n in range(3)]
     with open_engine("local", workers=2) as engine:
         results = list(engine.run(jobs))
     assert [key for key, _ in results] == [0, 1, 2]
     assert [a.article_id for _, batch in results for a in batch] == [a.content_hash for a in articles]
-    assert results[1][1] == analyze_batch(articles[10:20], FAST)
+    assert results[1][1] == analyze_many(articles[10:20], FAST)
 
 
 def test_unknown_engine_and_bad_options_are_config_errors() -> None:
@@ -78,7 +77,7 @@ def test_unknown_engine_and_bad_options_are_config_errors() -> None:
 
 
 def test_one_model_pass_a_batch_gives_what_one_article_at_a_time_gives() -> None:
-    """The engines call `analyze_many` (spaCy over the batch); it must equal `analyze` on each article."""
+    """Workers call `analyze_many` (spaCy over the batch); it must equal `analyze` on each article."""
     from dateline.article import parse_published
     from dateline.pipeline import analyze
 
@@ -87,7 +86,7 @@ def test_one_model_pass_a_batch_gives_what_one_article_at_a_time_gives() -> None
              "The International Monetary Fund (IMF) will publish its outlook in April 2024."]
     articles = [Article(text, parse_published("2024-01-0" + str(n + 1))) for n, text in enumerate(texts)]
     full = PipelineConfig(mode="full")
-    batch = analyze_batch(articles, full)
+    batch = analyze_many(articles, full)
     assert batch == [analyze(article, full) for article in articles]
     assert any(m.source == "spacy" for m in batch[0].mentions)
 
