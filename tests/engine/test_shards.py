@@ -81,6 +81,13 @@ def test_an_unwritable_spool_is_d203(tmp_path: Path) -> None:
     assert raised.value.code is Code.STORE_WRITE_FAILED and "batch-1" in raised.value.message
 
 
+def test_a_spool_that_cannot_be_created_is_d203(tmp_path: Path) -> None:
+    (tmp_path / "file").write_text("not a folder", encoding="utf-8")
+    with pytest.raises(StoreError) as raised, Spool(tmp_path / "file" / "spool"):
+        pass
+    assert raised.value.code is Code.STORE_WRITE_FAILED and "--spool" in raised.value.message
+
+
 def test_spool_clears_dead_runs_and_spares_live_ones(tmp_path: Path) -> None:
     root = tmp_path / "spool"
     dead = root / "run-dead"

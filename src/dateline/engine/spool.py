@@ -21,6 +21,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
 
+from dateline.errors import Code, StoreError
+
 _RUN = "run-"
 _LOCK = ".lock"
 
@@ -67,13 +69,17 @@ class Spool:
         shutil.rmtree(shard, ignore_errors=True)
 
     def __enter__(self) -> Spool:
-        for _ in range(3):  # a run ending at this very moment may delete the empty root: claim again
-            try:
-                self._claim()
-                return self
-            except FileNotFoundError:
-                continue
-        self._claim()
+        try:
+            for _ in range(3):  # a run ending at this very moment may delete the empty root: claim again
+                try:
+                    self._claim()
+                    return self
+                except FileNotFoundError:
+                    continue
+            self._claim()
+        except OSError as error:
+            raise StoreError(f"cannot use {self.root} as the spool for the workers' shards ({error}); "
+                             "pass --spool with a writable folder", code=Code.STORE_WRITE_FAILED) from None
         return self
 
     def _claim(self) -> None:
