@@ -22,6 +22,10 @@ None is the standard CoNLL setting except the first two, and they lower the figu
 matching and in the mentions themselves: the anchor's mention F1s are also 0.9 above ours with the same model, which
 points at a different model build or input text, and its MUC (64.0 vs 59.8) at more lenient mention matching.
 
+`--as-of-db STORE` times entity reads as of dates on a store (CPU seconds, best of 3): `dateline entities --as-of`
+(the top 20), `dateline entity NAME --as-of` (find, then profile) for `--as-of-names`, at each of `--as-of-dates`.
+A Timeline17 store: `dateline ingest --db t17.db --seen-at published ../shared/data/t17/raw/bpoil_*` (1,460 articles).
+
 `--write-floors` pins the reached quality figures (minus a small tolerance) in `benchmarks/floors/entities.json`.
 """
 
@@ -132,6 +136,32 @@ def store_and_resolve(texts: list[str], detected: list[tuple[list[Any], list[Any
         return time.process_time() - started
 
 
+def as_of_reads(db: Path, dates: list[str], names: list[str]) -> None:
+    """CPU seconds (best of 3) of the entity reads as of each date on the store at `db`."""
+    from dateline.entities import entity_profile, find_entity, list_entities
+    from dateline.store.db import Store
+
+    def best(run: Any) -> float:
+        times = []
+        for _ in range(3):
+            started = time.process_time()
+            run()
+            times.append(time.process_time() - started)
+        return min(times)
+
+    print(f"\nentity reads as of a date on {db}, CPU seconds, best of 3:")
+    with Store(db, readonly=True) as store:
+        conn = store.conn
+        for day in dates:
+            row = [f"list top 20 {best(lambda: list_entities(conn, top=20, as_of=day)):.3f}"]  # noqa: B023
+            for name in names:
+                found = find_entity(conn, name, as_of=day)
+                row.append(f"find {name} {best(lambda: find_entity(conn, name, as_of=day)):.3f}")  # noqa: B023
+                if found is not None:
+                    row.append(f"profile {best(lambda: entity_profile(conn, found.id, as_of=day)):.3f}")  # noqa: B023
+            print(f"  as of {day}: " + ", ".join(row))
+
+
 def write_floors(report: dict[str, Any]) -> None:
     floors = {
         "data_sha256": report["data_sha256"],
@@ -156,7 +186,15 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=2, help="interleaved timing rounds (the best counts)")
     parser.add_argument("--skip-speed", action="store_true")
     parser.add_argument("--write-floors", action="store_true")
+    parser.add_argument("--skip-quality", action="store_true")
+    parser.add_argument("--as-of-db", type=Path, help="a store to time entity reads as of dates on")
+    parser.add_argument("--as-of-dates", nargs="+", default=["2010-05-15", "2010-06-15", "2010-08-01"])
+    parser.add_argument("--as-of-names", nargs="+", default=["BP", "Hayward"])
     args = parser.parse_args()
+    if args.as_of_db:
+        as_of_reads(args.as_of_db, args.as_of_dates, args.as_of_names)
+    if args.skip_quality:
+        return
     report = quality(args.data)
     if args.write_floors:
         write_floors(report)
