@@ -56,7 +56,7 @@ decision cuts agreement spokesman early end low spending debt income electronic 
 outlook""".split())
 _RANK = {word: len(COMMON) - position for position, word in enumerate(COMMON)}  # other words: 0, first
 _FOUND_BY = 2  # indexed words every linked pair shares
-_CHUNK = 500  # new mentions looked up at a time: bounds the candidate pairs held in memory
+_CHUNK = 100  # new mentions looked up at a time: bounds the candidate pairs held in memory
 
 
 def _sample(article: str, rule: Rule, future: bool, width: int) -> EventMention:
