@@ -98,3 +98,18 @@ def test_stats_versions_respect_as_of(tmp_path: Path) -> None:
     late = json.loads(runner.invoke(app, ["stats", "--db", db, "--json"]).stdout)
     assert (early["articles"], early["versions"]) == (1, 1)
     assert (late["articles"], late["versions"]) == (1, 2)
+
+
+def test_ingest_and_enrich_write_shards_where_spool_says(tmp_path: Path) -> None:
+    db = str(tmp_path / "s.db")
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder")
+    for command in (["ingest", str(SEEDS), "--fast"], ["enrich"]):
+        refused = runner.invoke(app, [*command, "--db", db, "--spool", str(blocked / "spool")])
+        assert refused.exit_code == 2 and "[D203]" in refused.output and "--spool" in refused.output, refused.output
+    ingested = runner.invoke(app, ["ingest", str(SEEDS), "--fast", "--db", db, "--spool", str(tmp_path / "sp")])
+    assert ingested.exit_code == 0, ingested.output
+    enriched = runner.invoke(app, ["enrich", "--db", db, "--spool", str(tmp_path / "sp2"), "--json"])
+    assert enriched.exit_code == 0, enriched.output
+    assert json.loads(enriched.stdout)["articles"] == 2
+    assert not Path(f"{db}.spool").exists()

@@ -32,6 +32,8 @@ DbOption = Annotated[Path, typer.Option("--db", help="Database file (default: $D
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
 AsOfOption = Annotated[str | None, typer.Option("--as-of", help="Only what was first seen on or before this "
                                                 "date (YYYY-MM-DD or ISO datetime).")]
+SpoolOption = Annotated[Path | None, typer.Option(
+    "--spool", help="Folder for the workers' Parquet shards (default: DB.spool; shared on a cluster).")]
 
 
 @contextmanager

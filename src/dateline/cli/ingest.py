@@ -11,7 +11,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from dateline.asof import parse_as_of
 from dateline.cli import app
-from dateline.cli._util import DbOption, JsonOption, console, emit_json, errors, failures
+from dateline.cli._util import DbOption, JsonOption, SpoolOption, console, emit_json, errors, failures
 from dateline.engine import ENGINES
 from dateline.errors import Code, ConfigError
 from dateline.ingest.readers import FieldMap, ReadOptions
@@ -58,8 +58,7 @@ def ingest_command(
     scheduler: Annotated[str | None, typer.Option(
         "--scheduler", help="Dask scheduler address (default: start a local cluster).")] = None,
     workers: Annotated[int | None, typer.Option("--workers", min=1, help="Worker processes (default: cores).")] = None,
-    spool: Annotated[Path | None, typer.Option(
-        "--spool", help="Folder for the workers' Parquet shards (default: DB.spool; shared on a cluster).")] = None,
+    spool: SpoolOption = None,
     json_output: JsonOption = False,
 ) -> None:
     """Read dated articles (seed lines, JSONL, CSV, date folders, HTML, WARC, gzipped or not) into the store.
