@@ -99,6 +99,9 @@ def _goes_by(conn: sqlite3.Connection, entity: Entity, wanted: str, keys: set[st
     return located is not None and not named_by(conn, keys).isdisjoint((g.article_id, g.local) for g in located[1])
 
 
+_MENTIONED = "SELECT article_id FROM entity_mentions WHERE entity_id IS NOT NULL"  # articles naming an entity
+
+
 def list_entities(conn: sqlite3.Connection, type: str | None = None, top: int = 20,
                   as_of: str | None = None) -> list[Entity]:
     """The `top` most mentioned entities (of one type if given) as of `as_of`."""
@@ -112,7 +115,7 @@ def list_entities(conn: sqlite3.Connection, type: str | None = None, top: int = 
         return _listed_from_history(conn, type, top, as_of, bound)
     # Entities with no group first seen after the date are as they are stored: rank them on counts from one
     # query; only those a later article changed are cut back and summarised one by one.
-    current, params = current_articles(as_of)
+    current, params = current_articles(as_of, _MENTIONED)
     counts = conn.execute(
         "SELECT m.entity_id, count(*), count(DISTINCT m.article_id), e.type FROM entity_mentions m"
         f" JOIN entities e ON e.id = m.entity_id WHERE m.article_id IN ({current}) GROUP BY m.entity_id",
@@ -139,7 +142,7 @@ def _listed_from_history(conn: sqlite3.Connection, type: str | None, top: int, a
                          bound: str) -> list[Entity]:
     """`list_entities` as of a date from the history: the mentions of the article versions current then counted by
     the entity their group belonged to then (`ranked_at`), the best ranked summarised until `top` are of `type`."""
-    current, params = current_articles(as_of)
+    current, params = current_articles(as_of, _MENTIONED)
     ranked = ranked_at(conn, bound, current, params)
     found: list[Entity] = []
     batch = top if type is None else max(top, _BATCH)

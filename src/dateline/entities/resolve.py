@@ -314,19 +314,23 @@ def describe(conn: sqlite3.Connection, stored_id: int, groups: list[Group], as_o
 def describe_many(conn: sqlite3.Connection, parts: Sequence[tuple[int, list[Group]]], as_of: str | None,
                   rules: Rules) -> list[Entity]:
     """`describe` of each (stored entity, groups) part, the mentions of all of them read in one query."""
+    if not parts:
+        return []
     stored_ids = sorted({stored for stored, _ in parts})
-    # One entity's mentions are checked one by one; many entities' are most of the corpus, whose current article
-    # versions are then listed once.
+    wanted = json.dumps(stored_ids)
+    # One entity's mentions are checked one by one; many entities' current article versions are listed once, among
+    # the articles naming them (not the whole corpus).
     if len(stored_ids) == 1:
         current, params = current_filter(as_of)
     else:
-        listed, params = current_articles(as_of)
-        current = f"a.id IN ({listed})"
+        listed, params = current_articles(as_of, "SELECT article_id FROM entity_mentions WHERE entity_id IN"
+                                                 " (SELECT value FROM json_each(?))")
+        current, params = f"a.id IN ({listed})", [wanted, *params]
     rows: dict[tuple[str, int], list[tuple[str, str]]] = {}
     for article_id, local, text, day in conn.execute(
             "SELECT m.article_id, m.local, m.text, a.published_day FROM entity_mentions m"
             " JOIN articles a ON a.id = m.article_id WHERE m.entity_id IN (SELECT value FROM json_each(?))"
-            f" AND {current}", [json.dumps(stored_ids), *params]):
+            f" AND {current}", [wanted, *params]):
         rows.setdefault((article_id, local), []).append((text, day))
     described = []
     for stored_id, groups in parts:
