@@ -18,7 +18,7 @@ from datetime import date
 from dateline.asof import as_of_bound
 from dateline.events.dating import Rule
 from dateline.events.grouping import group, linked
-from dateline.store.events import Report, known_reports, links_touching
+from dateline.store.events import Report, known_mentions, known_reports, links_touching, reports_of
 
 _QUERY_WORD = re.compile(r"\w+", re.UNICODE)
 # Longer sentences are run-ons or page furniture: never the representative while a shorter one exists.
@@ -117,25 +117,32 @@ def build_event(reports: Sequence[Report]) -> Event:
 
 def events_from(conn: sqlite3.Connection, seeds: dict[int, Report], as_of: str | None) -> list[Event]:
     """The events containing the `seeds` mentions (by row id), grown through links to every mention known as of
-    `as_of`."""
-    known = dict(seeds)
+    `as_of`.
+
+    The walk reads mention rows only: it may reach far more mentions than end up in the seeds' events (a
+    component of links is cut into many events by `group`), so texts are read for the kept events alone.
+    """
+    known = {key: report.mention for key, report in seeds.items()}
     looked_up = set(known)
     reached = set(known)
     links: set[tuple[int, int]] = set()
     frontier = set(known)
     while frontier:
         touching = links_touching(conn, frontier)
-        fresh = sorted({end for a, b, _, _ in touching for end in (a, b)} - looked_up)
-        looked_up.update(fresh)
+        fresh = {end for a, b, _, _ in touching for end in (a, b)} - looked_up
+        looked_up |= fresh
         if fresh:
-            known.update(known_reports(conn, as_of=as_of, mention_ids=fresh))
+            known.update(known_mentions(conn, fresh, as_of))
         walked = [(a, b) for a, b, shared, smaller in touching
-                  if a in known and b in known and linked(known[a].mention, known[b].mention, shared, smaller)]
+                  if a in known and b in known and linked(known[a], known[b], shared, smaller)]
         links.update(walked)
         frontier = {end for pair in walked for end in pair} - reached
         reached |= frontier
-    groups = group({i: known[i].mention for i in reached}, links)
-    events = [build_event([known[i] for i in members]) for members in groups if seeds.keys() & set(members)]
+    kept = [members for members in group({key: known[key] for key in reached}, links)
+            if any(key in seeds for key in members)]
+    reports = reports_of(conn, {key: known[key] for members in kept for key in members if key not in seeds})
+    reports.update(seeds)
+    events = [build_event([reports[key] for key in members]) for members in kept]
     return sorted(events, key=lambda e: (e.earliest, e.latest, e.first_reported_at, e.id))
 
 

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
+from typing import Any
 
 from dateline.asof import as_of_bound
 from dateline.events.dating import EventMention, Rule
@@ -44,12 +46,14 @@ _COLUMNS = ("m.id, m.article_id, m.sentence, m.k, m.earliest, m.latest, m.value,
 _RULES = {rule.value: rule for rule in Rule}
 
 
-def _mention(row: sqlite3.Row) -> EventMention:
-    return EventMention(
-        row["article_id"], row["sentence"], row["k"], date.fromisoformat(row["earliest"]),
-        date.fromisoformat(row["latest"]), row["value"], row["precision"], _RULES[row["rule"]], row["timex_idx"],
-        bool(row["future"]), frozenset(row["terms"].split()),
-    )
+_day = lru_cache(maxsize=1 << 16)(date.fromisoformat)  # a graph walk reads 100,000s of mentions on few days
+
+
+def _mention(row: Sequence[Any]) -> EventMention:
+    """The mention in a row of `_COLUMNS` (a tuple or a `sqlite3.Row`, read by position)."""
+    _, article_id, sentence, k, earliest, latest, value, precision, rule, timex, future, terms = row[:12]
+    return EventMention(article_id, sentence, k, _day(earliest), _day(latest), value, precision, _RULES[rule], timex,
+                        bool(future), frozenset(terms.split()))
 
 
 def mentions_of(conn: sqlite3.Connection, article_ids: Sequence[str]) -> dict[int, EventMention]:
@@ -148,15 +152,43 @@ def links_touching(conn: sqlite3.Connection, ids: Iterable[int]) -> list[tuple[i
     return sorted(rows)
 
 
+def known_mentions(conn: sqlite3.Connection, ids: Collection[int], as_of: str | None) -> dict[int, EventMention]:
+    """These stored mentions whose article is the revision current as of `as_of`, by row id; no text is read, so
+    a walk through the links can visit many more mentions than it will show."""
+    listed = json.dumps(sorted(ids))
+    cursor = conn.cursor()
+    cursor.row_factory = None  # plain tuples: a walk reads 100,000s of rows
+    where, params = current_filter(as_of)
+    current = {row[0] for row in cursor.execute(
+        "SELECT a.id FROM articles a WHERE a.id IN (SELECT DISTINCT article_id FROM event_mentions"
+        f" WHERE id IN (SELECT value FROM json_each(?))) AND {where}", (listed, *params))}
+    rows = cursor.execute(f"SELECT {_COLUMNS} FROM event_mentions m WHERE m.id IN (SELECT value FROM json_each(?))",
+                          (listed,))
+    return {row[0]: _mention(row) for row in rows if row[1] in current}
+
+
+def reports_of(conn: sqlite3.Connection, mentions: Mapping[int, EventMention]) -> dict[int, Report]:
+    """`mentions` (by row id) with their sentence text and article: only the sentence is cut out of the text, in
+    SQL (SQLite counts characters as Python does), so no article text crosses into Python."""
+    cursor = conn.cursor()
+    cursor.row_factory = None
+    rows = cursor.execute(
+        "SELECT m.id, substr(a.text, s.start + 1, s.end - s.start), a.source, a.title, a.published_at,"
+        " a.published_day, a.first_seen_at FROM event_mentions m JOIN sentences s ON s.article_id = m.article_id"
+        " AND s.idx = m.sentence JOIN articles a ON a.id = m.article_id"
+        " WHERE m.id IN (SELECT value FROM json_each(?))", (json.dumps(sorted(mentions)),))
+    return {key: Report(mentions[key], *rest) for key, *rest in rows}
+
+
 def known_reports(conn: sqlite3.Connection, *, as_of: str | None = None, words: Sequence[str] = (),
-                  sentences: Collection[tuple[str, int]] | None = None, mention_ids: Sequence[int] | None = None,
-                  seen_after: str | None = None) -> dict[int, Report]:
+                  sentences: Collection[tuple[str, int]] | None = None, seen_after: str | None = None
+                  ) -> dict[int, Report]:
     """The mentions of the articles known as of `as_of` (latest revision of each), with their sentence text, by
     row id, in the order they were first seen.
 
     `words` keeps the mentions whose sentence contains every word as a case-insensitive substring (a prefilter:
-    callers check word boundaries); `sentences` keeps the mentions of these (article id, sentence index) pairs,
-    `mention_ids` only those; `seen_after` keeps the articles first seen after it. Each article's text is read
+    callers check word boundaries); `sentences` keeps the mentions of these (article id, sentence index) pairs;
+    `seen_after` keeps the articles first seen after it. Each article's text is read
     once and cut into its sentences here: reading it again for every sentence costs ten times more.
     """
     where, params = current_filter(as_of)
@@ -172,22 +204,15 @@ def known_reports(conn: sqlite3.Connection, *, as_of: str | None = None, words: 
     if sentences is not None:  # lists as JSON: no limit on how many SQL parameters one query may take
         conditions.append("a.id IN (SELECT value FROM json_each(?))")
         values.append(json.dumps(sorted({article_id for article_id, _ in sentences})))
-    if mention_ids is not None:
-        conditions.append("a.id IN (SELECT article_id FROM event_mentions"
-                          " WHERE id IN (SELECT value FROM json_each(?)))")
-        values.append(json.dumps(list(mention_ids)))
     articles = {row["id"]: row for row in conn.execute(
         "SELECT a.id, a.text, a.source, a.title, a.published_at, a.published_day, a.first_seen_at FROM articles a"
         f" WHERE {' AND '.join(conditions)}", values)}
     lowered = [word.lower() for word in words]
     found: list[tuple[int, Report]] = []
-    which = "m.article_id IN (SELECT value FROM json_each(?))"
-    if mention_ids is not None:
-        which = "m.id IN (SELECT value FROM json_each(?))"
     rows = conn.execute(
         f"SELECT {_COLUMNS}, s.start AS s_start, s.end AS s_end FROM event_mentions m JOIN sentences s"
-        f" ON s.article_id = m.article_id AND s.idx = m.sentence WHERE {which}",
-        (json.dumps(list(mention_ids) if mention_ids is not None else sorted(articles)),))
+        " ON s.article_id = m.article_id AND s.idx = m.sentence WHERE m.article_id IN (SELECT value FROM json_each(?))",
+        (json.dumps(sorted(articles)),))
     for row in rows:
         article = articles.get(row["article_id"])  # None: a mention of an article not known as of the date
         if article is None or (sentences is not None and (row["article_id"], row["sentence"]) not in sentences):
