@@ -87,3 +87,26 @@ def test_bad_bounds_are_refused(store: Store) -> None:
     with pytest.raises(QueryError) as caught:
         stories(store.conn, as_of="soon")
     assert caught.value.code is Code.INVALID_AS_OF
+
+
+TESLA = [OTHER, ("Tesla battery plant opens in Austin", "Elon Musk opened the Tesla battery plant in Austin, Texas. "
+                 "Tesla said Austin would build the new battery.", "2024-03-07", "Wire")]
+FLOOD = [("Floods hit Porto Alegre", "Heavy rain flooded Porto Alegre, Brazil. President Lula da Silva sent troops "
+          "from Brasilia to Porto Alegre.", "2024-05-03", "Wire"),
+         ("Porto Alegre flood waters recede", "Flood waters fell in Porto Alegre, Brazil, as Lula da Silva flew "
+          "from Brasilia to see the damage.", "2024-05-09", "Daily")]
+
+
+def test_every_window_of_the_list_is_that_slice_of_the_whole_list(store: Store, add: Add) -> None:
+    # Only stories as big as the last one asked for are ranked by day and id: the windows must still agree.
+    _ingest(add, [*QUAKE, *TESLA, *FLOOD])
+    whole = stories(store.conn)
+    assert [s.articles for s in whole] == [3, 2, 2]
+    assert whole[1].last_day == "2024-05-09"  # of two the same size, the more recent first
+    for min_articles in (1, 2, 3):
+        listed = stories(store.conn, min_articles=min_articles, limit=10)
+        assert _shape(listed) == _shape([s for s in whole if s.articles >= min_articles])
+        for offset in range(4):
+            for limit in (1, 2, 3):
+                window = stories(store.conn, min_articles=min_articles, limit=limit, offset=offset)
+                assert _shape(window) == _shape(listed[offset:offset + limit])

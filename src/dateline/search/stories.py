@@ -12,6 +12,7 @@ grouped: a story counts each group of copies once, and lists the copies under th
 
 from __future__ import annotations
 
+import heapq
 import json
 import sqlite3
 from collections import Counter
@@ -99,7 +100,9 @@ def _known_links(conn: sqlite3.Connection, bound: str | None, docs: Iterable[int
     if docs is not None:
         sql += (" AND (l.a IN (SELECT value FROM json_each(:docs)) OR l.b IN (SELECT value FROM json_each(:docs)))")
         params["docs"] = json.dumps(list(docs))
-    return [tuple(row) for row in conn.execute(sql, params)]
+    cursor = conn.cursor()
+    cursor.row_factory = None  # plain tuples: tens of thousands of rows, no Row objects to convert
+    return cursor.execute(sql, params).fetchall()
 
 
 def _strong(links: Iterable[Link]) -> list[tuple[int, int, str]]:
@@ -109,13 +112,17 @@ def _strong(links: Iterable[Link]) -> list[tuple[int, int, str]]:
 
     Each article's strongest links must be taken among all its known links, so pass them all."""
     every = list(links)
-    ranked: dict[int, list[tuple[float, str, int]]] = {}
+    ranked: dict[int, list[tuple[float, str]]] = {}
     for a, b, kind, similarity, first, second in every:
         if kind == "story":
-            ranked.setdefault(a, []).append((-similarity, second, b))
-            ranked.setdefault(b, []).append((-similarity, first, a))
-    top = {doc: {other for _, _, other in sorted(items)[:TOP_LINKS]} for doc, items in ranked.items()}
-    return [(a, b, kind) for a, b, kind, *_ in every if kind == "duplicate" or (b in top[a] and a in top[b])]
+            ranked.setdefault(a, []).append((-similarity, second))
+            ranked.setdefault(b, []).append((-similarity, first))
+    # A link is among an article's strongest when it ranks no lower than its TOP_LINKS-th (article ids are unique,
+    # so ranks never tie); an article with no more links than that keeps them all.
+    last = {doc: heapq.nsmallest(TOP_LINKS, items)[-1] for doc, items in ranked.items() if len(items) > TOP_LINKS}
+    return [(a, b, kind) for a, b, kind, similarity, first, second in every
+            if kind == "duplicate" or ((a not in last or (-similarity, second) <= last[a])
+                                       and (b not in last or (-similarity, first) <= last[b]))]
 
 
 def _describe(conn: sqlite3.Connection, docs: list[int], links: list[tuple[int, int, str]]) -> Story:
@@ -129,7 +136,8 @@ def _describe(conn: sqlite3.Connection, docs: list[int], links: list[tuple[int, 
     for a, b, kind in links:
         if kind == "duplicate" and a in rows and b in rows:
             copies.union(a, b)
-    first_of = {root: min(group, key=order.index) for root, group in copies.groups().items()}
+    position = {doc: at for at, doc in enumerate(order)}
+    first_of = {root: min(group, key=position.__getitem__) for root, group in copies.groups().items()}
     members = [StoryArticle(rows[doc][1], rows[doc][2], rows[doc][3], rows[doc][4], rows[doc][5],
                             None if first_of[copies.find(doc)] == doc else rows[first_of[copies.find(doc)]][1])
                for doc in order]
@@ -175,23 +183,30 @@ def _stories(conn: sqlite3.Connection, bound: str | None, min_articles: int, lim
         components.union(a, b)
         if kind == "duplicate":
             duplicates.union(a, b)
-    groups = [docs for docs in components.groups().values()
-              if len({duplicates.find(doc) for doc in docs}) >= min_articles]
+    sized = [(len({duplicates.find(doc) for doc in docs}), docs) for docs in components.groups().values()]
+    sized = [(size, docs) for size, docs in sized if size >= min_articles]
+    # Stories rank by size first: only those at least as big as the last one asked for can be listed, so only
+    # their days and ids are read.
+    sizes = sorted((size for size, _ in sized), reverse=True)
+    smallest = sizes[offset + limit - 1] if len(sizes) >= offset + limit else min_articles
+    groups = [(size, docs) for size, docs in sized if size >= smallest]
     facts = {row[0]: (row[1], row[2], row[3]) for row in conn.execute(
         "SELECT doc, article_id, published_day, first_seen_at FROM search_docs WHERE doc IN"
-        " (SELECT value FROM json_each(?))", (json.dumps([doc for docs in groups for doc in docs]),))}
+        " (SELECT value FROM json_each(?))", (json.dumps([doc for _, docs in groups for doc in docs]),))}
 
-    def rank(docs: list[int]) -> tuple[int, str, str]:
+    def rank(size: int, docs: list[int]) -> tuple[int, str, str]:
         head = min(docs, key=lambda doc: (facts[doc][2], facts[doc][0]))
-        return len({duplicates.find(doc) for doc in docs}), max(facts[doc][1] for doc in docs), facts[head][0]
+        return size, max(facts[doc][1] for doc in docs), facts[head][0]
 
-    ranked = sorted(groups, key=lambda docs: rank(docs)[2])
-    ranked.sort(key=lambda docs: rank(docs)[:2], reverse=True)
+    ranked = sorted(((rank(size, docs), docs) for size, docs in groups), key=lambda item: item[0][2])
+    ranked.sort(key=lambda item: item[0][:2], reverse=True)
+    chosen = [docs for _, docs in ranked[offset:offset + limit]]
+    roots = {components.find(docs[0]) for docs in chosen}
     by_root: dict[int, list[tuple[int, int, str]]] = {}
     for link in links:
-        by_root.setdefault(components.find(link[0]), []).append(link)
-    return [_describe(conn, sorted(docs), by_root[components.find(docs[0])])
-            for docs in ranked[offset:offset + limit]]
+        if (root := components.find(link[0])) in roots:
+            by_root.setdefault(root, []).append(link)
+    return [_describe(conn, sorted(docs), by_root[components.find(docs[0])]) for docs in chosen]
 
 
 def story(conn: sqlite3.Connection, story_id: str, as_of: AsOf = None) -> Story:
