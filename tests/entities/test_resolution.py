@@ -275,3 +275,28 @@ def test_the_history_gives_the_entities_a_replay_of_the_decisions_gives(tmp_path
         assert {day: _view(store, day) for day in days} == listed
         assert {day: [entity_profile(store.conn, e.id, day, co_mentioned=3).to_json()
                       for e in list_entities(store.conn, top=1000, as_of=day)] for day in days[::3]} == profiles
+
+
+def test_the_top_few_as_of_a_date_are_the_head_of_the_whole_list_with_or_without_the_history(tmp_path: Path) -> None:
+    """Listing the top few cuts back only the changed entities that could rank among them: the few must still be
+    the head of the whole list, of every type, read from the history or by replaying the decisions."""
+    records = ARTICLES + SPLIT_THEN + FILM + SMITHS
+    days = sorted({record["date"] for record in records})
+    with Store(tmp_path / "top.db") as store:
+        _ingest(store, _files(tmp_path, records)[3:] + _files(tmp_path, records)[:3])
+
+        def heads() -> list[list[dict[str, object]]]:
+            found = []
+            for day in days:
+                for kind in (None, "PER", "ORG", "LOC"):
+                    whole = [e.to_json() for e in list_entities(store.conn, kind, 1000, day)]
+                    for top in range(1, len(whole) + 1):
+                        assert [e.to_json() for e in list_entities(store.conn, kind, top, day)] == whole[:top]
+                    found.append(whole)
+            return found
+
+        listed = heads()
+        assert any(listed)
+        store.conn.execute("DELETE FROM entity_history")
+        store.conn.execute("UPDATE entity_history_state SET complete = 0")
+        assert heads() == listed

@@ -114,7 +114,7 @@ def list_entities(conn: sqlite3.Connection, type: str | None = None, top: int = 
     if bound is not None and history_complete(conn):
         return _listed_from_history(conn, type, top, as_of, bound)
     # Entities with no group first seen after the date are as they are stored: rank them on counts from one
-    # query; only those a later article changed are cut back and summarised one by one.
+    # query; only those a later article changed are cut back and summarised.
     current, params = current_articles(as_of, _MENTIONED)
     counts = conn.execute(
         "SELECT m.entity_id, count(*), count(DISTINCT m.article_id), e.type FROM entity_mentions m"
@@ -122,15 +122,23 @@ def list_entities(conn: sqlite3.Connection, type: str | None = None, top: int = 
         params).fetchall()
     later = changed_after(conn, bound)
     rules = Rules.load(conn)
-    # The changed entities are cut back and summarised all at once: their groups and mentions in two queries.
-    parts = [(stored, part) for stored, cut in snapshots(conn, {r[0] for r in counts} & later, bound).items()
-             for part in cut]
     ranked: list[tuple[int, int, int, Entity | None]] = [
-        (e.mentions, e.articles, e.id, e) for e in describe_many(conn, parts, as_of, rules)
-        if e.mentions and (type is None or e.type == type)]
-    ranked += [(mentions, articles, stored, None) for stored, mentions, articles, kind in counts
-               if stored not in later and (type is None or kind == type)]
+        (mentions, articles, stored, None) for stored, mentions, articles, kind in counts
+        if stored not in later and (type is None or kind == type)]
     ranked.sort(key=lambda item: (-item[0], -item[1], item[2]))
+    # A part of a changed entity has at most the mentions and articles the whole has as of the date: cut them back
+    # (their groups and mentions in two queries a batch) in order of that ceiling, until `top` entities rank above
+    # any part of those left.
+    pending = sorted(((mentions, articles, stored) for stored, mentions, articles, _ in counts if stored in later),
+                     key=lambda item: (-item[0], -item[1], item[2]))
+    batch = max(top, _BATCH)
+    while pending and (len(ranked) < top or ranked[top - 1][:2] <= pending[0][:2]):
+        cuts = snapshots(conn, {stored for _, _, stored in pending[:batch]}, bound)
+        pending = pending[batch:]
+        parts = [(stored, part) for stored, pieces in cuts.items() for part in pieces]
+        ranked += [(e.mentions, e.articles, e.id, e) for e in describe_many(conn, parts, as_of, rules)
+                   if e.mentions and (type is None or e.type == type)]
+        ranked.sort(key=lambda item: (-item[0], -item[1], item[2]))
     top_ranked = ranked[:top]
     whole = [(stored, cut[0]) for stored, cut in
              snapshots(conn, [stored for _, _, stored, entity in top_ranked if entity is None], bound).items()]
