@@ -12,7 +12,6 @@ grouped: a story counts each group of copies once, and lists the copies under th
 
 from __future__ import annotations
 
-import heapq
 import json
 import sqlite3
 from collections import Counter
@@ -119,7 +118,7 @@ def _strong(links: Iterable[Link]) -> list[tuple[int, int, str]]:
             ranked.setdefault(b, []).append((-similarity, first))
     # A link is among an article's strongest when it ranks no lower than its TOP_LINKS-th (article ids are unique,
     # so ranks never tie); an article with no more links than that keeps them all.
-    last = {doc: heapq.nsmallest(TOP_LINKS, items)[-1] for doc, items in ranked.items() if len(items) > TOP_LINKS}
+    last = {doc: sorted(items)[TOP_LINKS - 1] for doc, items in ranked.items() if len(items) > TOP_LINKS}
     return [(a, b, kind) for a, b, kind, similarity, first, second in every
             if kind == "duplicate" or ((a not in last or (-similarity, second) <= last[a])
                                        and (b not in last or (-similarity, first) <= last[b]))]
@@ -201,12 +200,12 @@ def _stories(conn: sqlite3.Connection, bound: str | None, min_articles: int, lim
     ranked = sorted(((rank(size, docs), docs) for size, docs in groups), key=lambda item: item[0][2])
     ranked.sort(key=lambda item: item[0][:2], reverse=True)
     chosen = [docs for _, docs in ranked[offset:offset + limit]]
-    roots = {components.find(docs[0]) for docs in chosen}
-    by_root: dict[int, list[tuple[int, int, str]]] = {}
+    story_of = {doc: at for at, docs in enumerate(chosen) for doc in docs}
+    story_links: list[list[tuple[int, int, str]]] = [[] for _ in chosen]
     for link in links:
-        if (root := components.find(link[0])) in roots:
-            by_root.setdefault(root, []).append(link)
-    return [_describe(conn, sorted(docs), by_root[components.find(docs[0])]) for docs in chosen]
+        if (at := story_of.get(link[0])) is not None:
+            story_links[at].append(link)
+    return [_describe(conn, sorted(docs), found) for docs, found in zip(chosen, story_links, strict=True)]
 
 
 def story(conn: sqlite3.Connection, story_id: str, as_of: AsOf = None) -> Story:
