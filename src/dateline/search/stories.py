@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -111,14 +111,18 @@ def _strong(links: Iterable[Link]) -> list[tuple[int, int, str]]:
 
     Each article's strongest links must be taken among all its known links, so pass them all."""
     every = list(links)
-    ranked: dict[int, list[tuple[float, str]]] = {}
-    for a, b, kind, similarity, first, second in every:
-        if kind == "story":
-            ranked.setdefault(a, []).append((-similarity, second))
-            ranked.setdefault(b, []).append((-similarity, first))
+    story = [link for link in every if link[2] == "story"]
     # A link is among an article's strongest when it ranks no lower than its TOP_LINKS-th (article ids are unique,
-    # so ranks never tie); an article with no more links than that keeps them all.
-    last = {doc: sorted(items)[TOP_LINKS - 1] for doc, items in ranked.items() if len(items) > TOP_LINKS}
+    # so ranks never tie); an article with no more links than that (most of them) keeps them all, unranked.
+    degree = Counter([link[0] for link in story] + [link[1] for link in story])
+    many = {doc for doc, count in degree.items() if count > TOP_LINKS}
+    ranked: defaultdict[int, list[tuple[float, str]]] = defaultdict(list)
+    for a, b, _, similarity, first, second in story:
+        if a in many:
+            ranked[a].append((-similarity, second))
+        if b in many:
+            ranked[b].append((-similarity, first))
+    last = {doc: sorted(items)[TOP_LINKS - 1] for doc, items in ranked.items()}
     return [(a, b, kind) for a, b, kind, similarity, first, second in every
             if kind == "duplicate" or ((a not in last or (-similarity, second) <= last[a])
                                        and (b not in last or (-similarity, first) <= last[b]))]
