@@ -12,7 +12,7 @@ import pytest
 
 from dateline.events.cited import make_timeline
 from dateline.events.grouping import overlap
-from dateline.events.record import Event, find_events
+from dateline.events.record import Event, find_events, sentence_matches
 from dateline.events.revisions import find_schedules
 from dateline.store.db import Store
 from dateline.store.events import mentions_of
@@ -110,3 +110,34 @@ def test_events_first_reported_after_a_date_are_those_of_the_full_record_reporte
             canonical(everything)
     assert [e.earliest for e in find_events(store.conn, None, first_reported_after="2024-02-20")] == [
         date(2024, 2, 21)]
+
+
+# Strike reports on two days and a vaguer "this week"/"in February" look-back: the walk from a query's sentences
+# must settle the vague mentions' neighbours to know which day's event they join.
+WEEK_OF_STRIKES: Records = [
+    {"id": "w1", "date": "2024-02-19", "source": "herald", "title": "Rail strike",
+     "text": "Rail workers walked off the job across the northern network on February 19, 2024, stranding "
+             "commuters at every station."},
+    {"id": "w2", "date": "2024-02-20", "source": "gazette", "title": "Stations empty",
+     "text": "Commuters were stranded at every station of the northern network on February 19, 2024, when rail "
+             "workers walked off the job."},
+    {"id": "w3", "date": "2024-02-23", "source": "courier", "title": "A week of strikes",
+     "text": "Rail workers walked off the job across the northern network this week, stranding commuters at every "
+             "station. Dock workers walked off the job in Rotterdam harbour in February 2024, halting container "
+             "traffic at the port."},
+]
+
+
+@pytest.mark.parametrize("limit", [100_000, 1])
+def test_the_events_of_a_query_are_the_full_record_s_events_holding_a_matching_sentence(
+        store: Store, add_records: Ingest, vote_and_strike: Records, limit: int,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """However little of the link graph a query's walk reads (settled locally, or all of it past the limit), its
+    events are exactly those of the whole record that hold one of its sentences."""
+    monkeypatch.setattr("dateline.events.record.MAX_LOCAL_WALK", limit)
+    add_records(store, vote_and_strike + WEEK_OF_STRIKES)
+    everything = find_events(store.conn, None, min_mentions=1)
+    assert any(len(e.mentions) > 2 for e in everything)
+    for word in ("rail", "dock", "commuters", "container", "budget", "harbour", "station"):
+        expected = [e for e in everything if any(sentence_matches(r.text, [word]) for r in e.mentions)]
+        assert canonical(find_events(store.conn, word, min_mentions=1)) == canonical(expected), word

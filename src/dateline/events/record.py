@@ -16,13 +16,15 @@ from dataclasses import dataclass
 from datetime import date
 
 from dateline.asof import as_of_bound
-from dateline.events.dating import Rule
+from dateline.events.dating import EventMention, Rule
 from dateline.events.grouping import group, linked
 from dateline.store.events import Report, known_mentions, known_reports, links_touching, reports_of
 
 _QUERY_WORD = re.compile(r"\w+", re.UNICODE)
 # Longer sentences are run-ons or page furniture: never the representative while a shorter one exists.
 REPRESENTATIVE_WORDS = 45
+# Past this many mentions read, a walk reads the rest of their component rather than settling more of it.
+MAX_LOCAL_WALK = 100_000
 
 
 def query_words(query: str | None) -> list[str]:
@@ -115,32 +117,122 @@ def build_event(reports: Sequence[Report]) -> Event:
                  representative, tuple(ordered))
 
 
+class _Walk:
+    """The part of the link graph read so far: the mentions known as of a date and, for each expanded mention, all
+    of its links that `linked` keeps."""
+
+    def __init__(self, conn: sqlite3.Connection, as_of: str | None, seeds: dict[int, EventMention]) -> None:
+        self.conn, self.as_of = conn, as_of
+        self.known = dict(seeds)
+        self.seeds = set(seeds)
+        self.looked_up = set(seeds)
+        self.expanded: set[int] = set()
+        self.neighbours: dict[int, set[int]] = {}
+        self.links: set[tuple[int, int]] = set()
+        self.cored: set[int] = set()  # its core expanded
+        self.complete = False  # every reachable mention expanded
+        self.settled: set[int] = set()  # its core and, recursively, its narrower neighbours' expanded
+
+    def expand(self, nodes: set[int]) -> None:
+        """Read the links of `nodes` (known mentions) and the mentions at their other ends."""
+        touching = links_touching(self.conn, nodes)
+        fresh = {end for a, b, _, _ in touching for end in (a, b)} - self.looked_up
+        self.looked_up |= fresh
+        if fresh:
+            self.known.update(known_mentions(self.conn, fresh, self.as_of))
+        known = self.known
+        for a, b, shared, smaller in touching:
+            if a in known and b in known and linked(known[a], known[b], shared, smaller):
+                self.links.add((a, b))
+                self.neighbours.setdefault(a, set()).add(b)
+                self.neighbours.setdefault(b, set()).add(a)
+        self.expanded |= nodes
+
+    def everything(self) -> None:
+        """Expand every mention reachable through links: all that can touch the seeds' groups, settled or not."""
+        todo = self.seeds | {other for node in self.expanded for other in self.neighbours.get(node, ())}
+        todo -= self.expanded
+        while todo:
+            self.expand(todo)
+            todo = {other for node in todo for other in self.neighbours.get(node, ())} - self.expanded
+        self.complete = True
+
+    def settle(self, roots: set[int]) -> None:
+        """Expand until `group` gives each of `roots` its true group whatever lies beyond (or until more than
+        `MAX_LOCAL_WALK` mentions are known). A mention's group depends only on its core (the mentions linked to it
+        with the same interval: all expanded) and, recursively, on the groups of its narrower neighbours (see
+        `group`); nothing else needs reading."""
+        stack = [(node, True) for node in roots - self.settled]
+        while stack:
+            waiting: list[tuple[int, bool]] = []
+            while stack:
+                node, homed = stack.pop()
+                if node in self.settled or (not homed and node in self.cored):
+                    continue
+                if node not in self.expanded:
+                    waiting.append((node, homed))
+                    continue
+                self.cored.add(node)
+                if homed:
+                    self.settled.add(node)
+                mention = self.known[node]
+                for other in self.neighbours.get(node, ()):
+                    found = self.known[other]
+                    if (found.earliest, found.latest) == (mention.earliest, mention.latest):
+                        stack.append((other, False))
+                    elif homed and found.width < mention.width:
+                        stack.append((other, True))
+            if waiting and len(self.known) > MAX_LOCAL_WALK:
+                return  # the caller reads everything instead
+            if waiting:
+                self.expand({node for node, _ in waiting})
+                stack = waiting
+
+    def core(self, node: int) -> set[int]:
+        """The expanded mentions linked to `node` through links between equal intervals."""
+        interval = (self.known[node].earliest, self.known[node].latest)
+        found, stack = {node}, [node]
+        while stack:
+            for other in self.neighbours.get(stack.pop(), ()):
+                if other not in found and (self.known[other].earliest, self.known[other].latest) == interval:
+                    found.add(other)
+                    stack.append(other)
+        return found
+
+    def width(self, node: int) -> int:
+        """Days in the date of mention `node`."""
+        return self.known[node].width
+
+    def wider(self, node: int) -> set[int]:
+        """The neighbours of `node` with a wider date: those that may join its group."""
+        width = self.known[node].width
+        return {other for other in self.neighbours.get(node, ()) if self.known[other].width > width}
+
+
 def events_from(conn: sqlite3.Connection, seeds: dict[int, Report], as_of: str | None) -> list[Event]:
     """The events containing the `seeds` mentions (by row id), grown through links to every mention known as of
     `as_of`.
 
-    The walk reads mention rows only: it may reach far more mentions than end up in the seeds' events (a
-    component of links is cut into many events by `group`), so texts are read for the kept events alone.
+    The groups are those `group` makes of the whole connected part of the link graph, but only the part that can
+    change them is read: the seeds settled, then every member of their groups and every wider neighbour of one
+    (which may join), until all are settled. A component of links is often cut into many events, so this reads
+    far less; texts are read for the kept events alone.
     """
-    known = {key: report.mention for key, report in seeds.items()}
-    looked_up = set(known)
-    reached = set(known)
-    links: set[tuple[int, int]] = set()
-    frontier = set(known)
-    while frontier:
-        touching = links_touching(conn, frontier)
-        fresh = {end for a, b, _, _ in touching for end in (a, b)} - looked_up
-        looked_up |= fresh
-        if fresh:
-            known.update(known_mentions(conn, fresh, as_of))
-        walked = [(a, b) for a, b, shared, smaller in touching
-                  if a in known and b in known and linked(known[a], known[b], shared, smaller)]
-        links.update(walked)
-        frontier = {end for pair in walked for end in pair} - reached
-        reached |= frontier
-    kept = [members for members in group({key: known[key] for key in reached}, links)
-            if any(key in seeds for key in members)]
-    reports = reports_of(conn, {key: known[key] for members in kept for key in members if key not in seeds})
+    walk = _Walk(conn, as_of, {key: report.mention for key, report in seeds.items()})
+    roots = set(seeds)
+    while True:
+        walk.settle(roots)
+        if len(walk.known) > MAX_LOCAL_WALK:  # most of a big component matters: read it all, group it once
+            walk.everything()
+        inside = [(a, b) for a, b in walk.links if a in walk.expanded and b in walk.expanded]
+        kept = [members for members in group({key: walk.known[key] for key in walk.expanded}, inside)
+                if any(key in seeds for key in members)]
+        # each group's core (its narrowest members and those they were linked with) may lose members: settle all
+        roots = {key for members in kept for key in (*members, *walk.core(min(members, key=walk.width)))}
+        roots |= {other for key in roots & walk.expanded for other in walk.wider(key)}
+        if roots <= walk.settled or walk.complete:
+            break
+    reports = reports_of(conn, {key: walk.known[key] for members in kept for key in members if key not in seeds})
     reports.update(seeds)
     events = [build_event([reports[key] for key in members]) for members in kept]
     return sorted(events, key=lambda e: (e.earliest, e.latest, e.first_reported_at, e.id))
