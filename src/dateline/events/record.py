@@ -128,7 +128,6 @@ class _Walk:
         self.looked_up = set(seeds)
         self.expanded: set[int] = set()
         self.neighbours: dict[int, set[int]] = {}
-        self.links: set[tuple[int, int]] = set()
         self.cored: set[int] = set()  # its core expanded
         self.complete = False  # every reachable mention expanded
         self.settled: set[int] = set()  # its core and, recursively, its narrower neighbours' expanded
@@ -140,13 +139,17 @@ class _Walk:
         self.looked_up |= fresh
         if fresh:
             self.known.update(known_mentions(self.conn, fresh, self.as_of))
-        known = self.known
+        known, neighbours = self.known, self.neighbours
         for a, b, shared, smaller in touching:
             if a in known and b in known and linked(known[a], known[b], shared, smaller):
-                self.links.add((a, b))
-                self.neighbours.setdefault(a, set()).add(b)
-                self.neighbours.setdefault(b, set()).add(a)
+                neighbours.setdefault(a, set()).add(b)
+                neighbours.setdefault(b, set()).add(a)
         self.expanded |= nodes
+
+    def links(self) -> list[tuple[int, int]]:
+        """The links between expanded mentions, smaller id first."""
+        expanded = self.expanded
+        return [(a, b) for a in expanded for b in self.neighbours.get(a, ()) if a < b and b in expanded]
 
     def everything(self) -> None:
         """Expand every mention reachable through links: all that can touch the seeds' groups, settled or not."""
@@ -220,16 +223,18 @@ def events_from(conn: sqlite3.Connection, seeds: dict[int, Report], as_of: str |
     """
     walk = _Walk(conn, as_of, {key: report.mention for key, report in seeds.items()})
     roots = set(seeds)
+    widened: set[int] = set()  # the members whose wider neighbours are roots already
     while True:
         walk.settle(roots)
         if len(walk.known) > MAX_LOCAL_WALK:  # most of a big component matters: read it all, group it once
             walk.everything()
-        inside = [(a, b) for a, b in walk.links if a in walk.expanded and b in walk.expanded]
-        kept = [members for members in group({key: walk.known[key] for key in walk.expanded}, inside)
+        kept = [members for members in group({key: walk.known[key] for key in walk.expanded}, walk.links())
                 if any(key in seeds for key in members)]
         # each group's core (its narrowest members and those they were linked with) may lose members: settle all
         roots = {key for members in kept for key in (*members, *walk.core(min(members, key=walk.width)))}
-        roots |= {other for key in roots & walk.expanded for other in walk.wider(key)}
+        fresh = (roots & walk.expanded) - widened
+        roots |= {other for key in fresh for other in walk.wider(key)}
+        widened |= fresh
         if roots <= walk.settled or walk.complete:
             break
     reports = reports_of(conn, {key: walk.known[key] for members in kept for key in members if key not in seeds})
