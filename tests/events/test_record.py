@@ -128,14 +128,15 @@ WEEK_OF_STRIKES: Records = [
 ]
 
 
-@pytest.mark.parametrize("limit", [100_000, 1])
+@pytest.mark.parametrize(("small", "limit"), [(0, 100_000), (0, 1), (100_000, 100_000)])
 def test_the_events_of_a_query_are_the_full_record_s_events_holding_a_matching_sentence(
-        store: Store, add_records: Ingest, vote_and_strike: Records, limit: int,
+        store: Store, add_records: Ingest, vote_and_strike: Records, small: int, limit: int,
         monkeypatch: pytest.MonkeyPatch) -> None:
-    """However little of the link graph a query's walk reads (settled locally, or all of it past the limit), its
-    events are exactly those of the whole record that hold one of its sentences."""
-    monkeypatch.setattr("dateline.events.record.MAX_LOCAL_WALK", limit)
+    """However little of the link graph a query's walk reads (settled locally; all of it past the limit, or in a
+    store with fewer mentions than that), its events are exactly those of the whole record holding its sentences."""
     add_records(store, vote_and_strike + WEEK_OF_STRIKES)
+    monkeypatch.setattr("dateline.events.record.SMALL_STORE", small)
+    monkeypatch.setattr("dateline.events.record.MAX_LOCAL_WALK", limit)
     everything = find_events(store.conn, None, min_mentions=1)
     assert any(len(e.mentions) > 2 for e in everything)
     for word in ("rail", "dock", "commuters", "container", "budget", "harbour", "station"):

@@ -25,6 +25,9 @@ _QUERY_WORD = re.compile(r"\w+", re.UNICODE)
 REPRESENTATIVE_WORDS = 45
 # Past this many mentions read, a walk reads the rest of their component rather than settling more of it.
 MAX_LOCAL_WALK = 100_000
+# In a store with no more mentions, a walk reads the whole component at once: a small store is often one dense
+# topic, where settling reads most of it anyway (T17 bpoil: 20% more CPU settled).
+SMALL_STORE = 100_000
 
 
 def query_words(query: str | None) -> list[str]:
@@ -224,6 +227,8 @@ def events_from(conn: sqlite3.Connection, seeds: dict[int, Report], as_of: str |
     walk = _Walk(conn, as_of, {key: report.mention for key, report in seeds.items()})
     roots = set(seeds)
     widened: set[int] = set()  # the members whose wider neighbours are roots already
+    if (conn.execute("SELECT max(id) FROM event_mentions").fetchone()[0] or 0) <= SMALL_STORE:
+        walk.everything()
     while True:
         walk.settle(roots)
         if len(walk.known) > MAX_LOCAL_WALK:  # most of a big component matters: read it all, group it once
