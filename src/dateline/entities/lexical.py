@@ -17,6 +17,7 @@ import re
 from collections import Counter
 
 from dateline.entities.mention import Label, Mention
+from dateline.entities.names import ORDINAL, SERIES_NOUN
 from dateline.text import fold
 
 _CAP = r"[A-Z][\w'&]*\w|[A-Z]"
@@ -30,9 +31,7 @@ _SITE = re.compile(r"(?<![@/\w.])[A-Za-z][\w-]*(?:\.[\w-]+)*\.(?:com|net|org|co\
 _QUOTED = re.compile(r"(?:\"|``)([A-Z][^\"`\n]{0,80}?)(?:\"|'')")
 _CUE = re.compile(rf"\b(?:film|movie|album|book|novel|song|single|series|documentary|musical|opera)\s(({_CAP}){_TAIL})")
 _APPLE_STYLE = re.compile(r"\bi[A-Z][a-z]+\b")
-_ORDINAL_TITLE = re.compile(rf"\b(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth"
-                            rf"|\d{{1,2}}(?:st|nd|rd|th))\s(?:{_CAP})(?::?\s(?:{_CAP})){{0,3}}\s(?:film|movie"
-                            rf"|instal{{1,2}}ment|entry|chapter|sequel|book|novel|album|game)\b")
+_ORDINAL_TITLE = re.compile(rf"\b(?i:{ORDINAL})\s(?:{_CAP})(?::?\s(?:{_CAP})){{0,3}}\s{SERIES_NOUN}\b")
 _SMALL_WORDS = frozenset("of the in on at to a an for and or with from by".split())
 
 

@@ -23,9 +23,10 @@ _PART_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "i": 1, "
 _ROMAN = {"ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8}
 _ORDINALS = {w: i for i, w in enumerate(
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split(), start=1)}
-ORDINAL_TITLE = re.compile(r"^(?:the\s+)?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh"
-                           r"|twelfth|\d{1,2}(?:st|nd|rd|th))\s+(.+?)\s+(?:film|movie|instal{1,2}ment|entry|chapter"
-                           r"|sequel|book|novel|album|game)$", re.IGNORECASE)
+# A work's place in a series, and what it is ("the seventh Mission: Impossible film"); `lexical` finds such titles.
+ORDINAL = rf"(?:{'|'.join(_ORDINALS)}|\d{{1,2}}(?:st|nd|rd|th))"
+SERIES_NOUN = r"(?:film|movie|instal{1,2}ment|entry|chapter|sequel|book|novel|album|game)"
+ORDINAL_TITLE = re.compile(rf"^(?:the\s+)?({ORDINAL})\s+(.+?)\s+{SERIES_NOUN}$", re.IGNORECASE)
 _SMALL = frozenset("of the and for in on at to a an de du des la le von van der".split())
 
 
