@@ -75,9 +75,8 @@ def timeline_candidates(conn: sqlite3.Connection, query: str | None = None, *, e
     holding = _word_sentences(conn, words)
     if holding is not None:
         naming = holding if naming is None else naming & holding
-    reports = known_reports(conn, as_of=as_of, words=words, sentences=naming)
-    seeds = {i: r for i, r in reports.items() if (not words or sentence_matches(r.text, words))
-             and (naming is None or (r.mention.article_id, r.mention.sentence) in naming)}
+    reports = known_reports(conn, as_of=as_of, words=words, sentences=naming)  # only `naming`'s sentences
+    seeds = {i: r for i, r in reports.items() if not words or sentence_matches(r.text, words)}
     events = events_from(conn, seeds, as_of)
     chosen: dict[tuple[str, int, date], Candidate] = {}
     for event in events:
