@@ -38,6 +38,19 @@ def stored(db: Path) -> int:
         return 0
 
 
+def children(parent: int) -> list[int]:
+    """The live processes whose parent is `parent` (an ingest's pool workers), found through /proc."""
+    found = []
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            text = status.read_text()
+        except OSError:
+            continue
+        if f"\nPPid:\t{parent}\n" in text:
+            found.append(int(status.parent.name))
+    return found
+
+
 def consistent(db: Path) -> int:
     """Check a store left behind by a fault: intact, and no article without its analysis; return its size."""
     with Store(db, readonly=True) as store:

@@ -16,7 +16,7 @@ from pathlib import Path
 import dask
 import pyarrow.parquet as pq
 from distributed import Client, LocalCluster
-from harness import Clean, consistent, ingest_args, stored
+from harness import Clean, children, consistent, ingest_args, stored
 
 from dateline.engine.fingerprint import fingerprint
 from dateline.ingest.run import IngestOptions, ingest
@@ -24,19 +24,6 @@ from dateline.pipeline import PipelineConfig
 from dateline.store.db import Store
 
 KILLS = 10
-
-
-def _orphans(parent: int) -> list[int]:
-    """Processes the dead ingest `parent` left behind (its pool workers), found through /proc."""
-    found = []
-    for status in Path("/proc").glob("[0-9]*/status"):
-        try:
-            text = status.read_text()
-        except OSError:
-            continue
-        if f"\nPPid:\t{parent}\n" in text:
-            found.append(int(status.parent.name))
-    return found
 
 
 def _killed_at(args: list[str], db: Path, target: int, extra: float) -> bool:
@@ -118,7 +105,7 @@ def test_pool_workers_die_with_a_killed_ingest(clean: Clean, tmp_path: Path) -> 
     deadline = time.monotonic() + 120
     while process.poll() is None and stored(db) == 0 and time.monotonic() < deadline:
         time.sleep(0.01)
-    workers = _orphans(process.pid)
+    workers = children(process.pid)
     process.kill()
     process.wait(timeout=30)
     assert workers, "the ingest ran its pool"

@@ -13,7 +13,7 @@ from pathlib import Path
 import dask
 import pytest
 from distributed import Client, LocalCluster
-from harness import Clean, consistent, ingest_args, stored
+from harness import Clean, children, consistent, ingest_args, stored
 
 from dateline.engine.fingerprint import fingerprint
 from dateline.errors import Code, EngineError
@@ -23,13 +23,12 @@ from dateline.store.db import Store
 
 
 def _pool_workers(parent: int) -> list[int]:
-    """The forked children of `parent` (same command line), found through /proc."""
+    """The forked children of `parent` (same command line)."""
     found = []
-    for status in Path("/proc").glob("[0-9]*/status"):
+    for child in children(parent):
         try:
-            if f"\nPPid:\t{parent}\n" in status.read_text() and \
-                    (status.parent / "cmdline").read_bytes() == Path(f"/proc/{parent}/cmdline").read_bytes():
-                found.append(int(status.parent.name))
+            if Path(f"/proc/{child}/cmdline").read_bytes() == Path(f"/proc/{parent}/cmdline").read_bytes():
+                found.append(child)
         except OSError:
             continue
     return found
