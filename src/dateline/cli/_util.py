@@ -13,6 +13,7 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 
+from dateline.engine import ENGINES
 from dateline.errors import DatelineError
 from dateline.store.db import Store
 
@@ -34,6 +35,10 @@ AsOfOption = Annotated[str | None, typer.Option("--as-of", help="Only what was f
                                                 "date (YYYY-MM-DD or ISO datetime).")]
 SpoolOption = Annotated[Path | None, typer.Option(
     "--spool", help="Folder for the workers' Parquet shards (default: DB.spool; shared on a cluster).")]
+EngineOption = Annotated[str, typer.Option("--engine", help=f"Where to analyze: {' or '.join(ENGINES)}.")]
+SchedulerOption = Annotated[str | None, typer.Option(
+    "--scheduler", help="Dask scheduler address (default: start a local cluster).")]
+WorkersOption = Annotated[int | None, typer.Option("--workers", min=1, help="Worker processes (default: cores).")]
 
 
 @contextmanager

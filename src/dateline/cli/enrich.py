@@ -8,8 +8,17 @@ from typing import Annotated
 import typer
 
 from dateline.cli import app
-from dateline.cli._util import DbOption, JsonOption, SpoolOption, console, emit_json, failures
-from dateline.engine import ENGINES
+from dateline.cli._util import (
+    DbOption,
+    EngineOption,
+    JsonOption,
+    SchedulerOption,
+    SpoolOption,
+    WorkersOption,
+    console,
+    emit_json,
+    failures,
+)
 from dateline.engine.enrich import enrich
 from dateline.store.db import Store
 
@@ -17,10 +26,9 @@ from dateline.store.db import Store
 @app.command("enrich")
 def enrich_command(
     db: DbOption,
-    engine: Annotated[str, typer.Option("--engine", help=f"Where to run the model: {' or '.join(ENGINES)}.")] = "local",
-    scheduler: Annotated[str | None, typer.Option(
-        "--scheduler", help="Dask scheduler address (default: start a local cluster).")] = None,
-    workers: Annotated[int | None, typer.Option("--workers", min=1, help="Worker processes (default: cores).")] = None,
+    engine: EngineOption = "local",
+    scheduler: SchedulerOption = None,
+    workers: WorkersOption = None,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1)] = 200,
     spool: SpoolOption = None,
     json_output: JsonOption = False,

@@ -11,8 +11,18 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from dateline.asof import parse_as_of
 from dateline.cli import app
-from dateline.cli._util import DbOption, JsonOption, SpoolOption, console, emit_json, errors, failures
-from dateline.engine import ENGINES
+from dateline.cli._util import (
+    DbOption,
+    EngineOption,
+    JsonOption,
+    SchedulerOption,
+    SpoolOption,
+    WorkersOption,
+    console,
+    emit_json,
+    errors,
+    failures,
+)
 from dateline.errors import Code, ConfigError
 from dateline.ingest.readers import FieldMap, ReadOptions
 from dateline.ingest.run import SEEN_AT_PUBLISHED, IngestOptions, IngestReport, ingest
@@ -54,10 +64,9 @@ def ingest_command(
     text_field: Annotated[str | None, typer.Option("--text-field", help="JSONL/CSV field with the text.")] = None,
     max_record_bytes: Annotated[int, typer.Option("--max-record-bytes")] = DEFAULT_MAX_RECORD_BYTES,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1)] = 200,
-    engine: Annotated[str, typer.Option("--engine", help=f"Where to analyze: {' or '.join(ENGINES)}.")] = "local",
-    scheduler: Annotated[str | None, typer.Option(
-        "--scheduler", help="Dask scheduler address (default: start a local cluster).")] = None,
-    workers: Annotated[int | None, typer.Option("--workers", min=1, help="Worker processes (default: cores).")] = None,
+    engine: EngineOption = "local",
+    scheduler: SchedulerOption = None,
+    workers: WorkersOption = None,
     spool: SpoolOption = None,
     json_output: JsonOption = False,
 ) -> None:
