@@ -129,12 +129,7 @@ def _vectors(candidates: Sequence[Candidate]) -> dict[tuple[str, int], Vector]:
     frequency = Counter(term for bag in bags.values() for term in bag)
     n = len(bags)
     idf = {term: math.log((1 + n) / (1 + count)) + 1 for term, count in frequency.items()}
-    vectors: dict[tuple[str, int], Vector] = {}
-    for key, bag in bags.items():
-        raw = {t: tf * idf[t] for t, tf in bag.items()}
-        norm = math.sqrt(sum(w * w for w in raw.values())) or 1.0
-        vectors[key] = {t: w / norm for t, w in raw.items()}
-    return vectors
+    return {key: unit({t: tf * idf[t] for t, tf in bag.items()}) for key, bag in bags.items()}
 
 
 @lru_cache(maxsize=1 << 18)
