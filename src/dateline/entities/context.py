@@ -45,6 +45,15 @@ def lookup_keys(bases: Iterable[str]) -> dict[str, str]:
             if base.startswith("per:") and " " in base}
 
 
+def weak_lookups(group: Group) -> list[tuple[str, str, bool]]:
+    """Where the groups a group may join weakly are found: (the key they hold, the name that links them, whether
+    such a holder must itself go by a lone name). Its lone names held as such, its lone names as the surname of a
+    full name, and its full names' surnames held as lone names. `decide` and `resolve` both look them up here."""
+    return ([(key, key[len(LONE):], False) for key in group.keys if is_weak(key)]
+            + [(SURNAME + name, name, False) for name in sorted(lone_names(group))]
+            + [(LONE + name, name, True) for name in sorted(surnames(group))])
+
+
 def is_weak(key: str) -> bool:
     """A key that joins only components without conflicting full names (a lone name)."""
     return key.startswith(LONE)

@@ -15,7 +15,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from dateline.entities.context import (
-    LONE,
     SURNAME,
     compatible,
     full_names,
@@ -25,6 +24,7 @@ from dateline.entities.context import (
     reason,
     shared,
     surnames,
+    weak_lookups,
 )
 from dateline.store.entities import Group
 
@@ -76,10 +76,8 @@ def decide(groups: list[Group], contexts: Mapping[str, frozenset[str]]) -> Decis
                 join(index, owner[key], key, False)
             else:
                 owner[key] = index
-        pairs = [(other, key[len(LONE):]) for key in group.keys if is_weak(key) for other in held.get(key, [])]
-        pairs += [(other, name) for name in sorted(lone_names(group)) for other in held.get(SURNAME + name, [])]
-        pairs += [(other, name) for name in sorted(surnames(group)) for other in held.get(LONE + name, [])
-                  if lone_names(groups[other])]
+        pairs = [(other, name) for key, name, lone_only in weak_lookups(group) for other in held.get(key, [])
+                 if not lone_only or lone_names(groups[other])]
         weak: dict[int, tuple[int, int, str]] = {}  # component -> (names shared, the group linked to, why)
         for other, name in pairs:
             if common := shared(group, groups[other], contexts):

@@ -33,6 +33,7 @@ from dateline.entities.context import (
     lookup_keys,
     shared,
     surnames,
+    weak_lookups,
 )
 from dateline.entities.decide import decide
 from dateline.entities.entity import Entity
@@ -186,10 +187,8 @@ def _weak_candidates(conn: sqlite3.Connection, group: Group) -> dict[int, int]:
     """The stored entities a group may join weakly, with the most names its article shares with one of theirs:
     those with a group whose article shares enough context with this one and that goes by its lone name, its
     surname alone (for a full name), or a full name with it as surname (for a lone name)."""
-    others = [held for key in group.keys if is_weak(key) for held in holders(conn, key)]
-    others += [held for name in sorted(lone_names(group)) for held in holders(conn, SURNAME + name)]
-    others += [held for name in sorted(surnames(group)) for held in holders(conn, LONE + name)
-               if lone_names(held[1])]
+    others = [held for key, _, lone_only in weak_lookups(group) for held in holders(conn, key)
+              if not lone_only or lone_names(held[1])]
     contexts = _contexts(conn, [group, *(other for _, other in others)]) if others else {}
     found: dict[int, int] = {}
     for entity, other in others:
