@@ -84,12 +84,14 @@ def scores(conn: sqlite3.Connection, match: str, terms: Iterable[str], lengths: 
     postings = {term: counter.postings(term, seen) for term in terms}
     query_postings = sum(p.everywhere for p in postings.values())
     text = textcounts.TextCounter(conn, docs)
+    others: fts5.TermCounter | None = None  # for the rows `text` cannot count: made once, its reads shared
     for term in terms:
         weight = idf(stats.docs, postings[term].visible)
         if text.countable(term) and text.cost(1) < counter.cost(postings[term], query_postings):
             counts = text.counts(term)
             if text.others:
-                others = fts5.TermCounter(conn, match, text.others)
+                if others is None:
+                    others = fts5.TermCounter(conn, match, text.others)
                 counts.update(others.counts(term, others.postings(term, seen), query_postings))
         else:
             counts = counter.counts(term, postings[term], query_postings)
