@@ -256,13 +256,19 @@ def owners_at(conn: sqlite3.Connection, entity_ids: Iterable[int], bound: str) -
     return {entity: list(groups.values()) for entity, groups in found.items()}
 
 
+def _owner_then(alias: str) -> str:
+    """SQL for the entity the group of row `alias` (its article_id, local) belonged to as of a bound, from the
+    history: its latest row since no later than the bound (the one placeholder)."""
+    return (f"(SELECT h.entity_id FROM entity_history h WHERE h.article_id = {alias}.article_id"
+            f" AND h.local = {alias}.local AND h.since <= ? ORDER BY h.since DESC LIMIT 1)")
+
+
 def ranked_at(conn: sqlite3.Connection, bound: str, current: str, params: Sequence[object]) -> list[tuple[int, int]]:
     """Every entity as of `bound` with a mention in the article versions `current` lists, most mentioned first (then
     in most articles, then by id), and the stored entity it is part of now: each mention's group looked up in the
     history (one index seek a mention, no replay)."""
     ranked = [r[0] for r in conn.execute(
-        "SELECT owner FROM (SELECT m.article_id, (SELECT h.entity_id FROM entity_history h WHERE h.article_id ="
-        " m.article_id AND h.local = m.local AND h.since <= ? ORDER BY h.since DESC LIMIT 1) AS owner FROM"
+        f"SELECT owner FROM (SELECT m.article_id, {_owner_then('m')} AS owner FROM"
         f" entity_mentions m WHERE m.article_id IN ({current})) GROUP BY owner"
         " ORDER BY count(*) DESC, count(DISTINCT article_id) DESC, owner", [bound, *params])]
     stored = stored_of(conn, ranked)
@@ -278,8 +284,7 @@ def stored_of(conn: sqlite3.Connection, nodes: Iterable[int]) -> dict[int, int]:
 def owners_in(conn: sqlite3.Connection, article_ids: Iterable[str], bound: str) -> dict[tuple[str, int], int]:
     """The entity each group of these articles belonged to as of `bound`, from the history."""
     return {(r[0], r[1]): r[2] for r in conn.execute(
-        "SELECT d.article_id, d.local, (SELECT h.entity_id FROM entity_history h WHERE h.article_id = d.article_id"
-        " AND h.local = d.local AND h.since <= ? ORDER BY h.since DESC LIMIT 1) FROM doc_entities d"
+        f"SELECT d.article_id, d.local, {_owner_then('d')} FROM doc_entities d"
         " WHERE d.article_id IN (SELECT value FROM json_each(?)) AND d.entity_id IS NOT NULL",
         (bound, json.dumps(sorted(set(article_ids)))))}
 
