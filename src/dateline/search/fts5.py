@@ -18,7 +18,7 @@ from functools import cached_property
 
 from dateline.search import frequencies
 from dateline.search.frequencies import Postings
-from dateline.search.visibility import Visible
+from dateline.search.visibility import Visible, count_matches
 
 TITLE_WEIGHT = 2
 _K1 = 1.2
@@ -110,9 +110,7 @@ class TermCounter:
             return tracked
         phrase = f'"{term}"'
         everywhere = self._count(phrase)
-        visible = self._count(phrase, " AND rowid <= ?", seen.upto)
-        if seen.hidden:
-            visible -= self._count(phrase, " AND rowid IN (SELECT value FROM json_each(?))", seen.hidden_json())
+        visible = count_matches(self.conn, phrase, seen)
         in_range = self._count(phrase, " AND rowid BETWEEN ? AND ?", low, high) if self.docs else 0
         return Postings(everywhere, visible, in_range)
 
