@@ -98,10 +98,7 @@ def test_the_few_most_co_mentioned_as_of_a_date_are_those_of_a_store_that_only_s
     5th (meet-5 links the names later), so Paris, in three, must come first then. One entity a batch, so that
     stopping early happens in a store this small."""
     monkeypatch.setattr(query, "_BATCH", 1)
-    paths = []
-    for record in SPLIT_THEN:
-        paths.append(tmp_path / f"{record['id']}.jsonl")
-        paths[-1].write_text(json.dumps(record) + "\n")
+    paths = _files(tmp_path, SPLIT_THEN)
     with Store(tmp_path / "all.db") as full, Store(tmp_path / "early.db") as early:
         _ingest(full, paths)
         _ingest(early, paths[:4])
