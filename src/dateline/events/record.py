@@ -88,14 +88,15 @@ class Event:
         return self.earliest if self.earliest == self.latest else None
 
 
-def _report_order(report: Report) -> tuple[str, str, int, int]:
+def report_order(report: Report) -> tuple[str, str, int, int]:
+    """Sort key: reports in the order the store first saw them, then by article, sentence and position."""
     m = report.mention
     return (report.first_seen_at, m.article_id, m.sentence, m.k)
 
 
 def build_event(reports: Sequence[Report]) -> Event:
     """An event from its mentions: the narrowest date most of them support, the most central sentence."""
-    ordered = sorted(reports, key=_report_order)
+    ordered = sorted(reports, key=report_order)
     support = Counter((r.mention.earliest, r.mention.latest) for r in ordered)
     values = {(r.mention.earliest, r.mention.latest): r.mention for r in reversed(ordered)}
     (earliest, latest), _ = min(support.items(), key=lambda item: ((item[0][1] - item[0][0]).days, -item[1],

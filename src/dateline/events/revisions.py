@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from dateline.events.record import Event, find_events
+from dateline.events.record import Event, find_events, report_order
 from dateline.store.events import Report
 
 # Word beginnings naming what kind of thing is scheduled; reports sharing one announce the same kind of happening.
@@ -92,11 +92,6 @@ def _change(previous: Report | None, report: Report) -> Change:
     return Change.CONFIRMED
 
 
-def _order(report: Report) -> tuple[str, str, int, int]:
-    m = report.mention
-    return (report.first_seen_at, m.article_id, m.sentence, m.k)
-
-
 class _Relatedness:
     """How strongly two reports announce the same scheduled happening, whatever their dates: the weight of the
     content words they share over the shorter report's, each word weighing log(1 + n / reports using it), so a
@@ -118,7 +113,7 @@ class _Relatedness:
 
 def schedule(reports: list[Report]) -> Schedule:
     """One scheduled event from its reports: one step per distinct date an article gave, oldest first."""
-    ordered = sorted(reports, key=_order)
+    ordered = sorted(reports, key=report_order)
     said: set[tuple[str, date, date]] = set()
     steps: list[ExpectedDate] = []
     current: ExpectedDate | None = None
@@ -145,7 +140,7 @@ def schedules_from(events: list[Event]) -> list[Schedule]:
     that only saw the articles known then would give.
     """
     ahead = ([r for r in event.mentions if r.mention.future] for event in events)
-    units = sorted((sorted(unit, key=_order) for unit in ahead if unit), key=lambda unit: _order(unit[0]))
+    units = sorted((sorted(unit, key=report_order) for unit in ahead if unit), key=lambda unit: report_order(unit[0]))
     relatedness = _Relatedness([r for unit in units for r in unit])
     members: list[list[Report]] = []
     anchors: list[list[Report]] = []  # each scheduled event's first and latest report
