@@ -21,6 +21,7 @@ from fastapi.templating import Jinja2Templates
 from markupsafe import Markup
 
 from dateline.api.database import Database
+from dateline.api.params import database as app_database
 from dateline.api.params import to_date
 from dateline.api.routes.articles import article_detail, list_articles
 from dateline.api.routes.changes import changes_between, window_end
@@ -70,8 +71,7 @@ class Page:
 
     @property
     def database(self) -> Database:
-        database: Database = self.request.app.state.database
-        return database
+        return app_database(self.request)
 
     @contextmanager
     def reading(self) -> Iterator[sqlite3.Connection]:
