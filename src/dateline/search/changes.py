@@ -125,7 +125,7 @@ def _entities(conn: sqlite3.Connection, low: str, high: str | None, limit: int) 
 
 
 def _events(conn: sqlite3.Connection, low: str, high: str | None, limit: int) -> list[NewEvent]:
-    fresh = [e for e in find_events(conn, as_of=high, first_reported_after=low) if e.first_reported_at > low]
+    fresh = find_events(conn, as_of=high, first_reported_after=low)
     fresh.sort(key=lambda e: (-len(e.mentions), e.first_reported_at, e.id))
     return [NewEvent(e.id, e.earliest.isoformat(), e.latest.isoformat(), e.value, e.representative.text,
                      e.first_reported_at, e.sources, len(e.articles)) for e in fresh[:limit]]
