@@ -15,6 +15,7 @@ import re
 from calendar import monthrange
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import TypeGuard
 
 Tense = str | None  # "past", "future" or None
 
@@ -70,6 +71,15 @@ def fmt(day: date, unit: str) -> str:
     if unit == "C":
         return f"{day.year // 100:02d}"
     return f"{day.year:04d}"
+
+
+_QUARTER = re.compile(r"^\d{4}-Q[1-4]$")
+
+
+def is_quarter(value: str | None) -> TypeGuard[str]:
+    """True when `value` is a resolved calendar quarter (`1989-Q3`): what "the quarter" and year-ago comparisons
+    go back to."""
+    return value is not None and _QUARTER.match(value) is not None
 
 
 _PARSE = re.compile(r"^(\d{4})(?:-(?:(\d{2})(?:-(\d{2}))?|Q([1-4])|H([12])|W(\d{2})|(SP|SU|FA|WI)))?")
@@ -180,7 +190,7 @@ def easter(year: int) -> date:
 def _last_quarter(context: Context, completed: bool = False) -> str:
     """The quarter talked about: the last mentioned one (with `completed`, only if it has ended by the anchor),
     else the quarter the text reports on, else the quarter before the anchor's."""
-    last = parse(context.last) if context.last and re.match(r"^\d{4}-Q[1-4]$", context.last) else None
+    last = parse(context.last) if is_quarter(context.last) else None
     if context.last and last is not None and (not completed or shift(last[0], "Q", 1) <= context.anchor):
         return context.last
     if context.quarter:
@@ -312,7 +322,7 @@ def _resolve(value: str, context: Context) -> str | None:
     if kind == "CTXQ":
         return f"{rest}{_last_quarter(context)[4:]}"
     if kind == "CTXYEAR":
-        if context.last and re.match(r"^\d{4}-Q[1-4]$", context.last):
+        if is_quarter(context.last):
             return f"{rest}{(context.quarter or context.last)[4:]}"
         return rest
     return value

@@ -14,7 +14,7 @@ from datetime import date, datetime, timedelta
 
 from dateline.errors import Code, TemporalError
 from dateline.temporal.grammar import BY_START, Partial, slang
-from dateline.temporal.resolve import Context, parse, resolve
+from dateline.temporal.resolve import Context, is_quarter, parse, resolve
 from dateline.temporal.spans import extend_left
 from dateline.temporal.tense import tense_at
 from dateline.temporal.timex import Timex, interval, is_value
@@ -156,7 +156,7 @@ def tag(text: str, anchor: date | datetime | str, mode: str | None = None) -> li
         ))
         if partial.type in ("DATE", "TIME") and parse(value) is not None and not partial.value.startswith(_DERIVED):
             context.last = value.split("T", 1)[0]
-            if context.quarter is None and re.match(r"^\d{4}-Q[1-4]$", value) and bounds and (
+            if context.quarter is None and is_quarter(value) and bounds and (
                     day - timedelta(days=365) < bounds[1] < day):
                 # the first recent completed quarter named is the one the report is about: what "the latest
                 # quarter", "the year-ago period" and "that quarter" go back to after side remarks on others
