@@ -25,6 +25,7 @@ _LEFT_MODIFIERS: list[tuple[re.Pattern[str], str | None]] = [
         (r"\b(?:around|approximately|roughly)", "APPROX"),
         (r"\b(?:up\s+to|no\s+more\s+than|at\s+most)", "EQUAL_OR_LESS"),  # before "more than", its tail
         (r"\b(?:nearly|less\s+than|fewer\s+than)", "LESS_THAN"),
+        (r"\balmost", "LESS_THAN"),  # only before "... ago" (see extend_left)
         (r"\b(?:more\s+than|longer\s+than)", "MORE_THAN"),
         (r"\bat\s+least", "EQUAL_OR_MORE"),
         (r"\b(?:sometime|some\s+time)", None),
@@ -61,6 +62,8 @@ def extend_left(partial: Partial, text: str) -> Partial:
             if new_mod in _QUANTITY_MODS and partial.type not in ("DURATION", "TIME") and not re.search(
                     r"ago|earlier|later", core):
                 continue
+            if match.group().lower().startswith("almost") and not core.lower().endswith(" ago"):
+                continue  # "almost two years ago" is annotated whole, "almost two decades" mostly without it
             if new_mod in ("START", "END", "MID") and partial.type not in ("DATE", "TIME"):
                 continue
             if new_mod in ("START", "END", "MID") and partial.value.startswith(("P", "PAST", "PRES", "FUTURE")):
