@@ -31,6 +31,8 @@ def test_seed_goldens() -> None:
     ("It lasted three days.", "1998-03-22", ("three days", "DURATION", "P3D")),
     ("It began almost four years ago.", "1999-03-12", ("almost four years ago", "DATE", "1995")),
     ("It took almost two decades.", "1999-03-12", ("two decades", "DURATION", "P20Y")),
+    ("It became routine over the past decade.", "1998-10-25", ("the past decade", "DURATION", "P10Y")),
+    ("They lost it in the last decade.", "1998-02-06", ("the last decade", "DATE", "198")),
     ("a 30-year bond", "1989-10-27", ("30-year", "DURATION", "P30Y")),
     ("It took 5 1/2 hours.", "1998-08-17", ("5 1/2 hours", "DURATION", "PT5H30M")),
     ("The shop is open every Friday.", "2023-06-22", ("every Friday", "SET", "XXXX-WXX-5")),

@@ -379,11 +379,13 @@ def _rel_unit(m: re.Match[str], text: str) -> Partial | None:
         if direction == "previous" and not the:
             shift = "-1"
         return Partial(m.start(), m.end(), "DATE", f"ANA:{unit}:{shift}")
-    if direction in ("last", "past") and the and unit in ("Y", "E", "C"):
-        return Partial(m.start(), m.end(), "DATE", f"REL:{unit}:-1")
-    if direction in ("last", "past") and the and unit in ("W", "M", "D"):
-        # "the past week" / "the last decade": TimeBank marks these as durations of one unit.
+    since_then = unit in ("W", "M", "D") or (direction == "past" and unit in ("E", "C"))
+    if direction in ("last", "past") and the and since_then:
+        # "the past week", "over the past decade": the stretch of one unit up to now (in 1998 "the past century" is
+        # not the 1800s); TimeBank marks these as durations
         return Partial(m.start(), m.end(), "DURATION", duration(1.0, unit))
+    if direction in ("last", "past") and the and unit in ("Y", "E", "C"):
+        return Partial(m.start(), m.end(), "DATE", f"REL:{unit}:-1")  # "the past year": 1997, "the last decade": 198
     if direction == "last" and unit == "Y" and (_COMPARED_BEFORE.search(text, max(0, m.start() - 60), m.start())
                                                  or re.match(r"'s\s+(?:\$|\d|results)", text[m.end():])):
         return Partial(m.start(), m.end(), "DATE", "CMPY")  # "compared with $33 million last year"
