@@ -33,6 +33,8 @@ def test_seed_goldens() -> None:
     ("It took almost two decades.", "1999-03-12", ("two decades", "DURATION", "P20Y")),
     ("It became routine over the past decade.", "1998-10-25", ("the past decade", "DURATION", "P10Y")),
     ("They lost it in the last decade.", "1998-02-06", ("the last decade", "DATE", "198")),
+    ("He was shot last October. His name was crossed out that same day.", "1999-02-06",
+     ("that same day", "DATE", "1998-10-XX")),
     ("a 30-year bond", "1989-10-27", ("30-year", "DURATION", "P30Y")),
     ("It took 5 1/2 hours.", "1998-08-17", ("5 1/2 hours", "DURATION", "PT5H30M")),
     ("The shop is open every Friday.", "2023-06-22", ("every Friday", "SET", "XXXX-WXX-5")),

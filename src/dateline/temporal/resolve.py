@@ -291,6 +291,8 @@ def _resolve(value: str, context: Context) -> str | None:
         if unit == "X":
             return context.last or "PAST_REF"
         base = last[0] if last is not None else anchor
+        if last is not None and unit == "D" and last[1] == "M" and n == "0" and not time:
+            return f"{fmt(last[0], 'M')}-XX"  # "last October ... that same day": a day of that month
         if last is not None and unit == "D" and last[1] != "D":
             base = anchor
         return fmt(shift(base, unit, int(n)), unit) + (time if unit == "D" else "")
