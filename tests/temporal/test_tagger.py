@@ -336,6 +336,12 @@ def test_generic_uses_of_time_words_are_not_times() -> None:
         ("a calendar year", "DURATION", "P1Y")]
     assert found("He won in each of the past three summers.", "1998-03-22") == []
     assert found("It happened in the past.", "1998-03-22") == [("the past", "DATE", "PAST_REF")]
+    assert found("This is VOA Today. USA Today said so.", "1998-03-31") == []
+    assert found("Today, prices fell. Prices fell. Today they rose.", "1998-03-31") == [
+        ("Today", "DATE", "1998-03-31"), ("Today", "DATE", "1998-03-31")]
+    assert found("I would have chosen the people of tomorrow.", "1989-11-02") == []
+    assert found("Funds hold more than a quarter of the market.", "1989-10-27") == []
+    assert found("Sales rose in the first quarter of the year.", "1989-10-27")[0][:2] == ("the first quarter", "DATE")
 
 
 def test_last_and_next_holidays_are_strictly_before_and_after_the_anchor() -> None:

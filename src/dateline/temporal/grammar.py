@@ -313,6 +313,10 @@ def _deictic_day(m: re.Match[str], text: str) -> Partial | None:
     word = m["w"].lower()
     if word == "today" and _GENERIC_AFTER_TODAYS.match(text, m.end()):
         return None  # "today's youth", "in today's world": the present age, not the day
+    if m["w"] == "Today" and re.search(r"\b[A-Z][A-Za-z]*[ \t]+$", text[max(0, m.start() - 20):m.start()]):
+        return None  # "USA Today", "This is VOA Today": a title, not the day
+    if word == "tomorrow" and re.search(r"\b(?:the|a)\s+\w+\s+of\s+$", text[max(0, m.start() - 30):m.start()], re.I):
+        return None  # "the people of tomorrow", "the world of tomorrow": the future at large, not the day
     base = {"today": "REL:D:0", "yesterday": "REL:D:-1", "tomorrow": "REL:D:+1", "tonight": "REL:D:0"}[word]
     pod = (m["pod"] or "").lower()
     if word == "tonight":
@@ -484,6 +488,9 @@ def _amount_unit(m: re.Match[str], text: str) -> Partial | None:
         return None
     if ((raw or "").lower() in ("a", "an") and unit == "s") or re.match(r"[\s-]+old\b", text[m.end():]):
         return None
+    if unit == "Q" and not post and re.match(r"\s+of\s+(?:the|its|their|his|her|all|total)\b(?!\s+(?:year|fiscal))",
+                                             text[m.end():], re.I):
+        return None  # "more than a quarter of the market": a fraction, not three months
     if post in ("ago", "earlier", "before", "later", "after", "from now", "hence", "back", "since"):
         if unit in ("h", "min", "s", "WE") or post == "since":
             end = m.end() if post in ("ago", "since") else m.start("post")
