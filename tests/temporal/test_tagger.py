@@ -381,3 +381,10 @@ def test_easter_and_the_feasts_counted_from_it() -> None:
     assert found("During Easter week, pilgrims came.", "2000-04-17") == [("Easter week", "DATE", "2000-W16")]
     assert found("Shops close on Good Friday 2024.", "2000-04-17") == [("Good Friday 2024", "DATE", "2024-03-29")]
     assert found("They met last Easter.", "2000-04-17") == [("last Easter", "DATE", "1999-04-04")]
+
+
+def test_a_great_day_is_the_day_talked_about() -> None:
+    assert found('It joined NATO on Friday. "It is a great day for Poland," he said.', "1999-03-13") == [
+        ("Friday", "DATE", "1999-03-12"), ("day", "DATE", "1999-03-12")]
+    assert found("Today is a sad day for the Constitution.", "2000-01-05")[-1] == ("day", "DATE", "2000-01-05")
+    assert found("It was a great day of fishing.", "2000-01-05") == []

@@ -939,6 +939,11 @@ RULES: list[Rule] = [
         r"evening|afternoon|week|month|year)\b|\bthat\s+(?:time|quarter)\b|\bthe\s+day\s+(?:after|before)\b",
         _anaphoric_day),
     _rule(
+        "a an",
+        r"\ban?\s+(?:great|historic|sad|proud|dark|black|momentous|tragic|happy|glorious|memorable|joyful|painful|"
+        r"landmark|red-letter)\s+(?P<day>day)\b(?!\s+(?:of|when|that|to)\b)",
+        lambda m, t: Partial(m.start("day"), m.end("day"), "DATE", "ANA:D:0")),  # "a great day for Poland"
+    _rule(
         "this last next past coming weekend",
         r"\b(?:(?P<dir>this\s+past|this\s+coming|this|last|next|past|coming)\s+)?weekend\b", _weekend),
     _rule(
