@@ -388,3 +388,9 @@ def test_a_great_day_is_the_day_talked_about() -> None:
         ("Friday", "DATE", "1999-03-12"), ("day", "DATE", "1999-03-12")]
     assert found("Today is a sad day for the Constitution.", "2000-01-05")[-1] == ("day", "DATE", "2000-01-05")
     assert found("It was a great day of fishing.", "2000-01-05") == []
+
+
+def test_the_nth_day_of_an_event_is_the_day_talked_about() -> None:
+    assert found("In Saudi Arabia, today is the eighth day of Desert Shield.", "1990-08-15")[-1] == (
+        "the eighth day", "DATE", "1990-08-15")
+    assert found("He would do so on his first day in office.", "1998-10-26") == []

@@ -983,6 +983,10 @@ RULES: list[Rule] = [
         "the #",
         r"\b(?:(?P<h>[01]?\d)\s+in\s+)?the\s+(?P<pod>morning|afternoon|evening)\b", _pod_of_day),
     _rule(
+        "the",
+        r"\bthe\s+(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+day(?=\s+of\b)",
+        lambda m, t: Partial(m.start(), m.end(), "DATE", "ANA:D:0")),  # "the eighth day of Desert Shield": today
+    _rule(
         "mid midafternoon midmorning",
         r"\bmid[- ]?(?P<pod>morning|afternoon)(?:\s+(?P<day>today|yesterday|tomorrow))?\b", _mid_pod),
     _rule(
