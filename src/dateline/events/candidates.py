@@ -1,29 +1,35 @@
 """The query side of timelines: the dated sentences a timeline about a query or an entity can be made of.
 
 A sentence is a candidate when it matches every filter given (all query words, the entity), or when it reports
-the same happening as one that does (an event groups them): "the picture streaks into theaters next week" joins
-"Dead Reckoning premieres on July 12th". Each candidate is dated by its own day-precision date, else by the day
-of its event (a week-precision "next week" inside an event on July 12th is about July 12th); coarser dates that no
-event pins to a day are left out, since a timeline is made of days.
+the same happening as one that does: it has a mention `linked` to a matching one (`dateline.events.grouping`), so
+"the picture streaks into theaters next week" joins "Dead Reckoning premieres on July 12th". Each candidate is dated
+by its own day-precision date, else by the day of the narrowest mentions it shares a link with among the links read
+(most of them, then the earliest day): a week-precision "next week" linked to "July 12th" is about July 12th.
+Coarser dates that no linked day pins are left out, since a timeline is made of days.
+
+Only the links with a matching end are read: one step, not the events of `dateline.events.record`, whose groups
+depend on the whole connected part of the link graph, which for a common word is a good part of the store (200k
+mentions and more). The candidates are still a fixed function of the mentions and links known as of the date, so
+the timeline as of X is the one a store that only saw the articles known then would make.
 """
 
 from __future__ import annotations
 
-import json
 import re
 import sqlite3
+from collections import Counter
 from datetime import date
 
 from dateline.asof import as_of_bound
 from dateline.entities import find_entity
 from dateline.entities.resolve import locate
 from dateline.errors import Code, QueryError
-from dateline.events.record import events_from, query_words, sentence_matches
-from dateline.store.events import Report, entity_sentences, known_reports
+from dateline.events.dating import EventMention
+from dateline.events.record import linked_to, query_words, sentence_matches
+from dateline.store.events import Report, entity_sentences, known_reports, reports_of
 from dateline.timeline.summarize import Candidate
 
 _PLAIN_WORD = re.compile(r"[a-z0-9]+")
-MAX_LISTED_SENTENCES = 200_000
 
 
 def _entity_sentences(conn: sqlite3.Connection, name: str, as_of: str | None) -> set[tuple[str, int]]:
@@ -43,27 +49,30 @@ def _candidate(report: Report, day: date) -> Candidate:
                      report.mention.rule.value)
 
 
-def _word_sentences(conn: sqlite3.Connection, words: list[str]) -> set[tuple[str, int]] | None:
-    """The sentences with event mentions in the articles whose text holds every word, found through the search
-    index instead of reading every article; None unless the words are plain ASCII letters and digits, or when
-    those articles have more than `MAX_LISTED_SENTENCES` such sentences (a list that long costs more memory than
-    reading the texts does).
+def _word_articles(conn: sqlite3.Connection, words: list[str]) -> list[str] | None:
+    """The ids of the article versions whose text holds every word, found through the search index instead of
+    reading every article's text; None unless the words are plain ASCII letters and digits.
 
     A sentence holding each word as a whole word (`sentence_matches`) is in such an article: FTS5 cuts text into
-    words at the same places for these words. The articles of every version are kept; `known_reports` keeps the
-    versions current as of the date.
+    words at the same places for these words. Every version is listed; `known_reports` keeps those current as of
+    the date.
     """
     if not words or not all(_PLAIN_WORD.fullmatch(word) for word in words):
         return None
     match = " AND ".join(f'{{body}} : "{word}"' for word in words)
-    articles = [row[0] for row in conn.execute(
+    return [row[0] for row in conn.execute(
         "SELECT d.article_id FROM search_fts f JOIN search_docs d ON d.doc = f.rowid WHERE search_fts MATCH ?",
         (match,))]
-    rows = conn.execute("SELECT DISTINCT article_id, sentence FROM event_mentions"
-                        " WHERE article_id IN (SELECT value FROM json_each(?)) LIMIT ?",
-                        (json.dumps(articles), MAX_LISTED_SENTENCES + 1))
-    found = {(article_id, sentence) for article_id, sentence in rows}
-    return found if len(found) <= MAX_LISTED_SENTENCES else None
+
+
+def _day(node: int, known: dict[int, EventMention], neighbours: dict[int, set[int]]) -> date | None:
+    """The day mention `node` is about: its own single day, else the day most of the single-day mentions linked to
+    it name (the earliest on a tie), if any: a day is the narrowest date there is."""
+    mention = known[node]
+    if mention.width == 1:
+        return mention.earliest
+    votes = Counter(other.earliest for other in map(known.__getitem__, neighbours.get(node, ())) if other.width == 1)
+    return min(votes, key=lambda day: (-votes[day], day)) if votes else None
 
 
 def timeline_candidates(conn: sqlite3.Connection, query: str | None = None, *, entity: str | None = None,
@@ -72,17 +81,17 @@ def timeline_candidates(conn: sqlite3.Connection, query: str | None = None, *, e
     """The dated sentences known as of `as_of` about `query` and/or `entity`, dated within `[start, end]`."""
     words = query_words(query)
     naming = _entity_sentences(conn, entity, as_of) if entity else None
-    holding = _word_sentences(conn, words)
-    if holding is not None:
-        naming = holding if naming is None else naming & holding
-    reports = known_reports(conn, as_of=as_of, words=words, sentences=naming)  # only `naming`'s sentences
+    reports = known_reports(conn, as_of=as_of, words=words, articles=_word_articles(conn, words), sentences=naming)
     seeds = {i: r for i, r in reports.items() if not words or sentence_matches(r.text, words)}
-    events = events_from(conn, seeds, as_of)
+    known, neighbours = linked_to(conn, {i: r.mention for i, r in seeds.items()}, as_of)
+    days: dict[int, date] = {}
+    for node in {*seeds, *(other for seed in seeds for other in neighbours.get(seed, ()))}:
+        day = _day(node, known, neighbours)
+        if day is not None and (start is None or day >= start) and (end is None or day <= end):
+            days[node] = day
+    dated = {**reports_of(conn, {node: known[node] for node in days if node not in seeds}), **seeds}
     chosen: dict[tuple[str, int, date], Candidate] = {}
-    for event in events:
-        for report in event.mentions:
-            m = report.mention
-            day = m.earliest if m.width == 1 else event.day
-            if day is not None and (start is None or day >= start) and (end is None or day <= end):
-                chosen.setdefault((m.article_id, m.sentence, day), _candidate(report, day))
+    for node in sorted(days, key=lambda node: known[node].key):  # a sentence's first mention on a day speaks for it
+        m = known[node]
+        chosen.setdefault((m.article_id, m.sentence, days[node]), _candidate(dated[node], days[node]))
     return sorted(chosen.values(), key=lambda c: (c.date, c.first_seen_at, c.article_id, c.sentence))

@@ -216,6 +216,16 @@ class _Walk:
         return {other for other in self.neighbours.get(node, ()) if self.known[other].width > width}
 
 
+def linked_to(conn: sqlite3.Connection, seeds: dict[int, EventMention], as_of: str | None
+              ) -> tuple[dict[int, EventMention], dict[int, set[int]]]:
+    """The mentions known as of `as_of` that `linked` joins directly to one of `seeds` (by row id), with the seeds:
+    every mention read, and for each, the ones it is linked to among them. Only the links touching a seed are read
+    (a link between two others is not), so this costs what the seeds' links cost, however big their component."""
+    walk = _Walk(conn, as_of, seeds)
+    walk.expand(set(seeds))
+    return walk.known, walk.neighbours
+
+
 def events_from(conn: sqlite3.Connection, seeds: dict[int, Report], as_of: str | None) -> list[Event]:
     """The events containing the `seeds` mentions (by row id), grown through links to every mention known as of
     `as_of`.

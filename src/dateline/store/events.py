@@ -69,9 +69,11 @@ def mentions_of(conn: sqlite3.Connection, article_ids: Sequence[str]) -> dict[in
 
 def mentions_with_ids(conn: sqlite3.Connection, ids: Collection[int]) -> dict[int, EventMention]:
     """These stored mentions, by row id (ids not stored are left out)."""
-    rows = conn.execute(f"SELECT {_COLUMNS} FROM event_mentions m WHERE m.id IN (SELECT value FROM json_each(?))",
-                        (json.dumps(sorted(ids)),))
-    return {row["id"]: _mention(row) for row in rows}
+    cursor = conn.cursor()
+    cursor.row_factory = None  # plain tuples: a walk reads 100,000s of rows
+    rows = cursor.execute(f"SELECT {_COLUMNS} FROM event_mentions m WHERE m.id IN (SELECT value FROM json_each(?))",
+                          (json.dumps(sorted(ids)),))
+    return {row[0]: _mention(row) for row in rows}
 
 
 def mentions_after(conn: sqlite3.Connection, after: int, limit: int) -> dict[int, EventMention]:
@@ -155,16 +157,11 @@ def links_touching(conn: sqlite3.Connection, ids: Iterable[int]) -> list[tuple[i
 def known_mentions(conn: sqlite3.Connection, ids: Collection[int], as_of: str | None) -> dict[int, EventMention]:
     """These stored mentions whose article is the revision current as of `as_of`, by row id; no text is read, so
     a walk through the links can visit many more mentions than it will show."""
-    listed = json.dumps(sorted(ids))
-    cursor = conn.cursor()
-    cursor.row_factory = None  # plain tuples: a walk reads 100,000s of rows
     where, params = current_filter(as_of)
-    current = {row[0] for row in cursor.execute(
+    current = {row[0] for row in conn.execute(
         "SELECT a.id FROM articles a WHERE a.id IN (SELECT DISTINCT article_id FROM event_mentions"
-        f" WHERE id IN (SELECT value FROM json_each(?))) AND {where}", (listed, *params))}
-    rows = cursor.execute(f"SELECT {_COLUMNS} FROM event_mentions m WHERE m.id IN (SELECT value FROM json_each(?))",
-                          (listed,))
-    return {row[0]: _mention(row) for row in rows if row[1] in current}
+        f" WHERE id IN (SELECT value FROM json_each(?))) AND {where}", (json.dumps(sorted(ids)), *params))}
+    return {key: mention for key, mention in mentions_with_ids(conn, ids).items() if mention.article_id in current}
 
 
 def reports_of(conn: sqlite3.Connection, mentions: Mapping[int, EventMention]) -> dict[int, Report]:
@@ -181,15 +178,16 @@ def reports_of(conn: sqlite3.Connection, mentions: Mapping[int, EventMention]) -
 
 
 def known_reports(conn: sqlite3.Connection, *, as_of: str | None = None, words: Sequence[str] = (),
-                  sentences: Collection[tuple[str, int]] | None = None, seen_after: str | None = None
-                  ) -> dict[int, Report]:
+                  articles: Collection[str] | None = None, sentences: Collection[tuple[str, int]] | None = None,
+                  seen_after: str | None = None) -> dict[int, Report]:
     """The mentions of the articles known as of `as_of` (latest revision of each), with their sentence text, by
     row id, in the order they were first seen.
 
     `words` keeps the mentions whose sentence contains every word as a case-insensitive substring (a prefilter:
-    callers check word boundaries); `sentences` keeps the mentions of these (article id, sentence index) pairs;
-    `seen_after` keeps the articles first seen after it. Each article's text is read
-    once and cut into its sentences here: reading it again for every sentence costs ten times more.
+    callers check word boundaries); `articles` keeps the mentions of these article ids (one a version) and
+    `sentences` those of these (article id, sentence index) pairs; `seen_after` keeps the articles first seen after
+    it. Each article's text is read once and cut into its sentences here: reading it again for every sentence costs
+    ten times more.
     """
     where, params = current_filter(as_of)
     conditions: list[str] = [where]
@@ -201,27 +199,28 @@ def known_reports(conn: sqlite3.Connection, *, as_of: str | None = None, words: 
     if seen_after is not None:
         conditions.append("a.first_seen_at > ?")
         values.append(as_of_bound(seen_after))
-    if sentences is not None:  # lists as JSON: no limit on how many SQL parameters one query may take
-        conditions.append("a.id IN (SELECT value FROM json_each(?))")
-        values.append(json.dumps(sorted({article_id for article_id, _ in sentences})))
-    articles = {row["id"]: row for row in conn.execute(
+    for listed in (articles, None if sentences is None else {article_id for article_id, _ in sentences}):
+        if listed is not None:  # lists as JSON: no limit on how many SQL parameters one query may take
+            conditions.append("a.id IN (SELECT value FROM json_each(?))")
+            values.append(json.dumps(sorted(listed)))
+    cursor = conn.cursor()
+    cursor.row_factory = None  # plain tuples: a common word's articles have 100,000s of mentions, most left out
+    known = {article_id: (text, facts) for article_id, text, *facts in cursor.execute(
         "SELECT a.id, a.text, a.source, a.title, a.published_at, a.published_day, a.first_seen_at FROM articles a"
         f" WHERE {' AND '.join(conditions)}", values)}
     lowered = [word.lower() for word in words]
-    found: list[tuple[int, Report]] = []
-    rows = conn.execute(
-        f"SELECT {_COLUMNS}, s.start AS s_start, s.end AS s_end FROM event_mentions m JOIN sentences s"
+    rows = cursor.execute(
+        "SELECT m.id, m.article_id, m.sentence, s.start, s.end FROM event_mentions m JOIN sentences s"
         " ON s.article_id = m.article_id AND s.idx = m.sentence WHERE m.article_id IN (SELECT value FROM json_each(?))",
-        (json.dumps(sorted(articles)),))
-    for row in rows:
-        article = articles.get(row["article_id"])  # None: a mention of an article not known as of the date
-        if article is None or (sentences is not None and (row["article_id"], row["sentence"]) not in sentences):
-            continue
-        text = article["text"][row["s_start"]:row["s_end"]]
-        if lowered and not all(word in text.lower() for word in lowered):
-            continue
-        found.append((row["id"], Report(_mention(row), text, article["source"], article["title"],
-                                        article["published_at"], article["published_day"], article["first_seen_at"])))
+        (json.dumps(sorted(known)),))
+    kept: dict[int, str] = {}
+    for key, article_id, sentence, start, end in rows:
+        if sentences is None or (article_id, sentence) in sentences:
+            text = known[article_id][0][start:end]
+            if not lowered or all(word in text.lower() for word in lowered):
+                kept[key] = text
+    found = [(key, Report(mention, kept[key], *known[mention.article_id][1]))  # only the kept are read in full
+             for key, mention in mentions_with_ids(conn, kept).items()]
     found.sort(key=lambda item: (item[1].first_seen_at, *item[1].mention.key))
     return dict(found)
 
