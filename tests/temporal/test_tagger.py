@@ -370,6 +370,10 @@ def test_the_day_before_a_named_day_is_one_expression() -> None:
         ("the day after Christmas", "DATE", "1999-12-26")]
     assert found("He left on Monday. He had arrived the day before.", "2000-02-24")[-1] == (
         "the day before", "DATE", "2000-02-20")
+    assert found("Prices fell after Oct. 12, the day before the plunge.", "1989-10-30") == [
+        ("Oct. 12", "DATE", "1989-10-12"), ("the day before", "DATE", "1989-10-12")]  # an apposition: the same day
+    assert found("It rained on Oct. 12, the day after Columbus Day.", "1989-10-30")[-1] == (
+        "the day after Columbus Day", "DATE", "1989-10-10")
 
 
 def test_plans_made_before_the_anchor_are_still_ahead() -> None:

@@ -91,7 +91,8 @@ _DAY_VALUE = re.compile(r"^(?:WD:|ANAWD:|HOL:|DIR:|REL:D:|XXXX-\d\d-\d\d|\d{4}-\
 
 def compose(partials: list[Partial], text: str) -> list[Partial]:
     """ "the day before last Tuesday", "the day after Christmas": one expression, a day counted from a named day
-    (instead of "the day before" counted from the day talked about, and a separate "last Tuesday")."""
+    (instead of "the day before" counted from the day talked about, and a separate "last Tuesday"). And "Oct. 12, the
+    day before the plunge": an apposition naming the same day again, counted from the event, not from Oct. 12."""
     composed: list[Partial] = []
     for partial in partials:
         previous = composed[-1] if composed else None
@@ -101,6 +102,11 @@ def compose(partials: list[Partial], text: str) -> list[Partial]:
             composed[-1] = Partial(previous.start, partial.end, "DATE", f"SHIFTD:{previous.value[6:]}:{partial.value}")
             continue
         composed.append(partial)
+    for index in range(1, len(composed)):
+        previous, partial = composed[index - 1], composed[index]
+        if (partial.value in ("ANA:D:-1", "ANA:D:+1") and _DAY_BEFORE_AFTER.search(text[partial.start:partial.end])
+                and text[previous.end:partial.start] == ", " and _DAY_VALUE.match(previous.value)):
+            composed[index] = Partial(partial.start, partial.end, "DATE", "ANA:D:0")
     return composed
 
 
