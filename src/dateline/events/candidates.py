@@ -46,7 +46,7 @@ def _entity_sentences(conn: sqlite3.Connection, name: str, as_of: str | None) ->
 def _candidate(report: Report, day: date) -> Candidate:
     return Candidate(day, report.text, report.mention.article_id, report.mention.sentence,
                      date.fromisoformat(report.published_day), report.source, report.first_seen_at,
-                     report.mention.rule.value)
+                     str(report.mention.rule))
 
 
 def _word_articles(conn: sqlite3.Connection, words: list[str]) -> list[str] | None:
@@ -84,14 +84,14 @@ def timeline_candidates(conn: sqlite3.Connection, query: str | None = None, *, e
     reports = known_reports(conn, as_of=as_of, words=words, articles=_word_articles(conn, words), sentences=naming)
     seeds = {i: r for i, r in reports.items() if not words or sentence_matches(r.text, words)}
     known, neighbours = linked_to(conn, {i: r.mention for i, r in seeds.items()}, as_of)
-    days: dict[int, date] = {}
+    speaking: dict[tuple[str, int, date], int] = {}  # a sentence's first mention on a day speaks for it
     for node in {*seeds, *(other for seed in seeds for other in neighbours.get(seed, ()))}:
         day = _day(node, known, neighbours)
         if day is not None and (start is None or day >= start) and (end is None or day <= end):
-            days[node] = day
-    dated = {**reports_of(conn, {node: known[node] for node in days if node not in seeds}), **seeds}
-    chosen: dict[tuple[str, int, date], Candidate] = {}
-    for node in sorted(days, key=lambda node: known[node].key):  # a sentence's first mention on a day speaks for it
-        m = known[node]
-        chosen.setdefault((m.article_id, m.sentence, days[node]), _candidate(dated[node], days[node]))
-    return sorted(chosen.values(), key=lambda c: (c.date, c.first_seen_at, c.article_id, c.sentence))
+            m = known[node]
+            first = speaking.setdefault((m.article_id, m.sentence, day), node)
+            if m.k < known[first].k:
+                speaking[m.article_id, m.sentence, day] = node
+    dated = {**reports_of(conn, {node: known[node] for node in speaking.values() if node not in seeds}), **seeds}
+    chosen = [_candidate(dated[node], day) for (_, _, day), node in speaking.items()]
+    return sorted(chosen, key=lambda c: (c.date, c.first_seen_at, c.article_id, c.sentence))

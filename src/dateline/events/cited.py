@@ -7,10 +7,12 @@ date was still ahead when the timeline was written (as of its date). Exporters (
 
 from __future__ import annotations
 
+import gc
 import itertools
 import sqlite3
 import statistics
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -108,12 +110,27 @@ def eras(dates: Sequence[date], *, min_gap_days: int = 30) -> tuple[Era, ...]:
     return tuple(Era(run[0], run[-1], _span_name(run[0], run[-1])) for run in runs)
 
 
+@contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Pause Python's cycle collector (if it runs) for the duration: a timeline of a common word makes 100,000s of
+    objects that live until it is done and form no cycles, and the collector's passes over them cost a third of the
+    time. Reference counting still frees everything; the collector runs again once any thread that paused it ends."""
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if paused:
+            gc.enable()
+
+
 def make_timeline(conn: sqlite3.Connection, query: str | None, *, entity: str | None = None,
                   start: date | None = None, end: date | None = None, as_of: str | None = None,
                   n_dates: int | None = None, per_date: int | None = None) -> CitedTimeline:
     """The timeline of `query` and/or `entity` as it could have been written as of `as_of`."""
-    candidates = timeline_candidates(conn, query, entity=entity, start=start, end=end, as_of=as_of)
-    entries = summarize(candidates, n_dates=n_dates, per_date=per_date, query=query)
+    with _no_cycle_collection():
+        candidates = timeline_candidates(conn, query, entity=entity, start=start, end=end, as_of=as_of)
+        entries = summarize(candidates, n_dates=n_dates, per_date=per_date, query=query)
     dates = cite(entries, candidates, as_of=as_of)
     about = " / ".join(part for part in (query, entity) if part) or "all news"
     return CitedTimeline(f"Timeline: {about}", as_of, dates, eras([d.date for d in dates]))
