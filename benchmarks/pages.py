@@ -1,13 +1,13 @@
 """Web UI and API latency per page over an existing database (e.g. the 106k Reuters build of benchmarks/search.py).
 
     python benchmarks/search.py build --db /tmp/reuters.db      # once: 106k articles, FTS only
-    python benchmarks/pages.py --db /tmp/reuters.db [--rounds 20] [--seed 7]
+    python benchmarks/pages.py --db /tmp/reuters.db [--rounds 20] [--seed 7] [--word stock --word agency ...]
 
 Each round asks every page once, in-process (no network: this measures the server's work), with a query word taken
-from a random title and a random as-of date inside the corpus span, plus the same page without as-of; on a store with
-entities, also the page and the timeline (a fragment the page fetches) of one of the 200 most mentioned entities.
-Prints p50 and p95 per page in ms, wall and CPU. The database is opened as `dateline serve` opens it (migrated if
-needed).
+from a random title (or the `--word`s given, in turn) and a random as-of date inside the corpus span, plus the same
+page without as-of; on a store with entities, also the page and the timeline (a fragment the page fetches) of one of
+the 200 most mentioned entities. Prints p50 and p95 per page in ms, wall and CPU. The database is opened as
+`dateline serve` opens it (migrated if needed).
 """
 
 from __future__ import annotations
@@ -56,11 +56,14 @@ def main() -> None:
     parser.add_argument("--db", type=Path, required=True)
     parser.add_argument("--rounds", type=int, default=20)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--word", action="append", help="a query word to use (repeat; taken in turn each round)")
     args = parser.parse_args()
     rng = random.Random(args.seed)
     with sqlite3.connect(f"file:{args.db}?mode=ro", uri=True) as conn:
         articles = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
         words, dates = _words(conn, rng, args.rounds), _dates(conn, rng, args.rounds)
+        if args.word:  # drawn above all the same, so the dates stay those of the seed
+            words = [args.word[n % len(args.word)] for n in range(args.rounds)]
         article_ids = [row[0] for row in conn.execute("SELECT id FROM articles ORDER BY random() LIMIT ?",
                                                       (args.rounds,))]
         entities = _entities(conn, rng, args.rounds)
