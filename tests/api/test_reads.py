@@ -6,8 +6,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
 from fastapi.testclient import TestClient
 
+from dateline.events import candidates
 from dateline.store.db import Store
 
 ErrorCheck = Callable[..., dict[str, Any]]
@@ -74,6 +76,17 @@ def test_timeline_golden_example(client: TestClient) -> None:
     premiere = next(d for d in early["dates"] if d["date"] == "2023-07-12")
     assert len(premiere["articles"]) == 1 and premiere["expected"] is True
     assert all(s["first_seen_at"] <= "2023-06-30T23:59:59.999999Z" for d in early["dates"] for s in d["sentences"])
+
+
+def test_a_timeline_made_from_a_sample_says_so_in_json_and_on_its_page(client: TestClient,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(candidates, "MAX_ARTICLES", 1)  # both seeds say "theaters": more than one article
+    sample = client.get("/api/timeline", params={"q": "theaters"}).json()["sample"]
+    assert sample["matched"] == 2 and 0 <= sample["read"] <= 2
+    page = client.get("/timeline", params={"q": "theaters"}, headers={"accept": "text/html"}).text
+    assert f"made from an even sample of {sample['read']} of the 2 articles with these words" in page
+    early = client.get("/api/timeline", params={"q": "theaters", "as_of": "2023-06-30"}).json()
+    assert early["sample"] is None  # one article known then
 
 
 def test_exports(client: TestClient) -> None:

@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from dateline.events import candidates
 from dateline.events.candidates import timeline_candidates
 from dateline.store.db import Store
 from dateline.store.events import known_reports
@@ -33,7 +34,8 @@ STOPPAGE_DAY = date(2024, 3, 4)
 
 
 def _found(store: Store, query: str, as_of: str | None = None) -> set[tuple[str, str, date]]:
-    return {(c.source or "", c.rule, c.date) for c in timeline_candidates(store.conn, query, as_of=as_of)}
+    pool = timeline_candidates(store.conn, query, as_of=as_of)
+    return {(c.source or "", c.rule, c.date) for c in pool.candidates}
 
 
 def test_a_report_linked_to_a_matching_one_joins_and_a_vague_one_takes_its_day(
@@ -64,3 +66,21 @@ def test_candidates_as_of_equal_a_store_that_only_saw_those_articles_in_any_orde
         add_records(then, [r for r in records if r["date"] <= as_of])
         for query in ("dispute", "walked", "wage", "dock", "budget vote", None):
             assert timeline_candidates(everything.conn, query, as_of=as_of) == timeline_candidates(then.conn, query)
+
+
+def test_a_word_in_too_many_articles_is_read_in_an_even_sample_that_follows_the_as_of_date(
+        tmp_path: Path, add_records: Ingest, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(candidates, "MAX_ARTICLES", 4)
+    records = [{"id": f"g{n:02d}", "date": f"2024-05-{n + 1:02d}", "source": f"outlet {n}", "title": "Grain",
+                "text": f"The grain silo in Ghent will open on June {n + 1}, 2024, the port said."} for n in range(16)]
+    with Store(tmp_path / "all.db") as everything, Store(tmp_path / "then.db") as then:
+        add_records(everything, records)
+        whole = timeline_candidates(everything.conn, "silo")
+        assert whole.sample is not None and whole.sample.matched == 16 and 0 < whole.sample.read < 16
+        assert len({c.article_id for c in whole.candidates}) == whole.sample.read  # one dated sentence an article
+        assert timeline_candidates(everything.conn, "silo") == whole  # the same sample every time
+        assert timeline_candidates(everything.conn, "silo", as_of="2024-05-03").sample is None  # 3 known then
+        add_records(then, records[:10])
+        early = timeline_candidates(everything.conn, "silo", as_of="2024-05-10")
+        assert early.sample is not None and early.sample.matched == 10
+        assert early == timeline_candidates(then.conn, "silo")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from dateline.events.candidates import Sample
 from dateline.events.cited import CitedTimeline
 from dateline.export.markdown import to_markdown
 
@@ -21,3 +22,10 @@ def test_markdown_escapes_what_would_format(timeline: CitedTimeline) -> None:
 def test_an_empty_timeline_says_so() -> None:
     empty = CitedTimeline("Timeline: nothing", None, ())
     assert to_markdown(empty) == "# Timeline: nothing\n\nNo dated sentences match.\n"
+
+
+def test_a_sampled_timeline_says_how_many_articles_it_read(timeline: CitedTimeline) -> None:
+    sampled = CitedTimeline(timeline.title, timeline.as_of, timeline.dates, timeline.eras, Sample(1003, 24518))
+    lines = to_markdown(sampled).splitlines()
+    assert lines[4] == "*Made from an even sample of 1,003 of the 24,518 articles with these words.*"
+    assert "even sample" not in to_markdown(timeline)

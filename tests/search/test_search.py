@@ -163,7 +163,7 @@ def test_timeline_words_are_found_through_the_index_as_whole_words_of_the_curren
                   seen="2024-03-05", url="https://x.test/c")
     for as_of, expected in (("2024-03-03", {(said, "2024-03-10")}),
                             ("2024-03-06", {(said, "2024-03-10"), (revised, "2024-03-12")})):
-        found = timeline_candidates(store.conn, "OIL", as_of=as_of)
+        found = timeline_candidates(store.conn, "OIL", as_of=as_of).candidates
         assert {(c.article_id, c.date.isoformat()) for c in found} == expected, as_of
 
 

@@ -258,6 +258,13 @@ class EraOut(BaseModel):
     headline: str
 
 
+class SampleOut(BaseModel):
+    """The even sample of articles a timeline was made from, when its words are in too many to read them all."""
+
+    read: int = Field(description="Articles read.")
+    matched: int = Field(description="Articles known as of the date whose text holds the words.")
+
+
 class TimelineOut(BaseModel):
     """A timeline as it could have been written as of its date."""
 
@@ -265,6 +272,7 @@ class TimelineOut(BaseModel):
     as_of: str | None
     dates: list[TimelineDate]
     eras: list[EraOut]
+    sample: SampleOut | None = Field(None, description="Set when the timeline was made from a sample of articles.")
 
 
 class EntityProfileOut(EntityOut):

@@ -37,6 +37,8 @@ def _size(value: int | None, option: str) -> int | None:
 
 def _text(timeline: CitedTimeline) -> str:
     lines = [timeline.title + (f"  (as of {timeline.as_of})" if timeline.as_of else "")]
+    if timeline.sample:
+        lines.append(f"Made from {timeline.sample.note}.")
     if not timeline.dates:
         lines.append("No dated sentences match.")
     for entry in timeline.dates:
@@ -63,7 +65,8 @@ def render(timeline: CitedTimeline, output: Format) -> str:
 @app.command("timeline")
 def timeline_command(
     db: DbOption,
-    query: Annotated[str | None, typer.Argument(help="Words every chosen sentence (or its event) contains.")] = None,
+    query: Annotated[str | None, typer.Argument(
+        help="Words every chosen sentence, or a report linked to it, contains.")] = None,
     entity: Annotated[str | None, typer.Option("--entity", help="Only sentences naming this entity.")] = None,
     date_from: Annotated[str | None, typer.Option("--from", help="First date (YYYY-MM-DD).")] = None,
     date_to: Annotated[str | None, typer.Option("--to", help="Last date (YYYY-MM-DD).")] = None,

@@ -18,7 +18,7 @@ from datetime import date
 from typing import Any
 
 from dateline.asof import parse_as_of
-from dateline.events.candidates import timeline_candidates
+from dateline.events.candidates import Sample, timeline_candidates
 from dateline.events.record import outlet
 from dateline.timeline.summarize import Candidate, TimelineEntry, summarize
 
@@ -56,12 +56,14 @@ class Era:
 
 @dataclass(frozen=True)
 class CitedTimeline:
-    """A timeline as published: what it is about, when it was written (as of), its dates and phases."""
+    """A timeline as published: what it is about, when it was written (as of), its dates and phases, and the
+    sample of articles it was made from when its words are in too many to read them all."""
 
     title: str
     as_of: str | None
     dates: tuple[CitedDate, ...]
     eras: tuple[Era, ...] = ()
+    sample: Sample | None = None
 
 
 def cite(entries: Sequence[TimelineEntry], candidates: Sequence[Candidate], *, as_of: str | None = None
@@ -129,11 +131,11 @@ def make_timeline(conn: sqlite3.Connection, query: str | None, *, entity: str | 
                   n_dates: int | None = None, per_date: int | None = None) -> CitedTimeline:
     """The timeline of `query` and/or `entity` as it could have been written as of `as_of`."""
     with _no_cycle_collection():
-        candidates = timeline_candidates(conn, query, entity=entity, start=start, end=end, as_of=as_of)
-        entries = summarize(candidates, n_dates=n_dates, per_date=per_date, query=query)
-    dates = cite(entries, candidates, as_of=as_of)
+        pool = timeline_candidates(conn, query, entity=entity, start=start, end=end, as_of=as_of)
+        entries = summarize(pool.candidates, n_dates=n_dates, per_date=per_date, query=query)
+    dates = cite(entries, pool.candidates, as_of=as_of)
     about = " / ".join(part for part in (query, entity) if part) or "all news"
-    return CitedTimeline(f"Timeline: {about}", as_of, dates, eras([d.date for d in dates]))
+    return CitedTimeline(f"Timeline: {about}", as_of, dates, eras([d.date for d in dates]), pool.sample)
 
 
 def timeline_dict(timeline: CitedTimeline) -> dict[str, Any]:
@@ -151,4 +153,6 @@ def timeline_dict(timeline: CitedTimeline) -> dict[str, Any]:
         } for d in timeline.dates],
         "eras": [{"start": e.start.isoformat(), "end": e.end.isoformat(), "headline": e.headline}
                  for e in timeline.eras],
+        "sample": None if timeline.sample is None else {"read": timeline.sample.read,
+                                                        "matched": timeline.sample.matched},
     }

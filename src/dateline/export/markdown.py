@@ -35,6 +35,8 @@ def to_markdown(timeline: CitedTimeline) -> str:
     lines = [f"# {_escape(timeline.title)}", ""]
     if timeline.as_of:
         lines += [f"*As of {timeline.as_of}: only articles first seen by then.*", ""]
+    if timeline.sample:
+        lines += [f"*Made from {timeline.sample.note}.*", ""]
     if not timeline.dates:
         lines += ["No dated sentences match.", ""]
     eras = list(timeline.eras)

@@ -17,7 +17,8 @@ from dateline.export.markdown import to_markdown
 from dateline.export.timelinejs import to_timelinejs
 
 router = APIRouter(tags=["timelines"])
-Words = Annotated[str | None, Query(max_length=500, description="Words every chosen sentence (or its event) has.")]
+Words = Annotated[str | None, Query(max_length=500,
+                                    description="Words every chosen sentence, or a report linked to it, has.")]
 Entity = Annotated[str | None, Query(max_length=300, description="Only sentences naming this entity.")]
 Dates = Annotated[int | None, Query(ge=1, le=500, description="How many dates (default: from the corpus).")]
 ExportFormat = Annotated[Literal["timelinejs", "json", "markdown"], Query(
