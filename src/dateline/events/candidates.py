@@ -18,7 +18,6 @@ a store that only saw the articles known then would make.
 
 from __future__ import annotations
 
-import re
 import sqlite3
 import zlib
 from collections import Counter
@@ -31,10 +30,10 @@ from dateline.entities.resolve import locate
 from dateline.errors import Code, QueryError
 from dateline.events.dating import EventMention
 from dateline.events.record import linked_to, query_words, sentence_matches
+from dateline.search.terms import is_ascii_token
 from dateline.store.events import Report, entity_sentences, known_reports, reports_of
 from dateline.timeline.summarize import Candidate
 
-_PLAIN_WORD = re.compile(r"[a-z0-9]+")
 # The most articles a query's timeline reads; past it, an even sample of this size (on average). On 73k Reuters
 # articles, "said" (47k articles) then takes about a second of CPU instead of 15; a sample of 1000 was faster still,
 # but its days' coverage was too noisy to rank them (its best day was the full timeline's 30th).
@@ -95,7 +94,7 @@ def _word_articles(conn: sqlite3.Connection, words: list[str], as_of: str | None
     words at the same places for these words. Every version is listed; `known_reports` keeps those current as of
     the date.
     """
-    if not words or not all(_PLAIN_WORD.fullmatch(word) for word in words):
+    if not words or not all(map(is_ascii_token, words)):
         return None
     match = " AND ".join(f'{{body}} : "{word}"' for word in words)
     bound = as_of_bound(as_of)

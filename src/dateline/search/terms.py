@@ -14,6 +14,13 @@ _TOKEN = re.compile(r"[^\W_]+")
 _ASCII_TOKEN = re.compile(r"[a-z0-9]+")
 
 
+def is_ascii_token(word: str) -> bool:
+    """Whether `word` is lower-case ASCII letters and digits only, as the tokenizer writes ASCII words: wherever
+    such a word stands in a text as a whole word (`\\b` on both sides, any case), it is one of the text's indexed
+    words."""
+    return _ASCII_TOKEN.fullmatch(word) is not None
+
+
 def fold_token(word: str) -> str:
     """Lower case without diacritics: `Café` -> `cafe`."""
     decomposed = unicodedata.normalize("NFKD", word.casefold())

@@ -11,17 +11,16 @@ Other rows, and other words, are left to `fts5.TermCounter`.
 from __future__ import annotations
 
 import json
-import re
 import sqlite3
 from bisect import bisect_right
 
 from dateline.search.fts5 import TITLE_WEIGHT
+from dateline.search.terms import is_ascii_token
 
 # Costs in FTS5 postings walked (about 50 ns each, see `fts5.TermCounter.counts`), measured on 1M Reuters articles.
 READ_COST = 150  # reading and lower-casing one row's title and text (about 8 us)
 FIND_COST = 60  # looking for one word in one row (about 3 us)
 
-_WORD = re.compile(r"[a-z0-9]+")
 _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 
 
@@ -42,7 +41,7 @@ class TextCounter:
     @staticmethod
     def countable(term: str) -> bool:
         """Whether `term` is one word FTS5 folds as we do in ASCII text (letters and digits)."""
-        return _WORD.fullmatch(term) is not None
+        return is_ascii_token(term)
 
     def cost(self, terms: int) -> int:
         """What counting `terms` more words costs, in postings (reading the rows the first time included)."""
