@@ -10,7 +10,7 @@ import pytest
 
 from dateline.article import Article
 from dateline.engine import open_engine
-from dateline.engine.base import Job
+from dateline.engine.base import Job, gathered
 from dateline.engine.fingerprint import fingerprint
 from dateline.engine.synthetic import write_jsonl
 from dateline.errors import ConfigError
@@ -37,7 +37,8 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def _run(path: Path, db: Path, engine: str = "local", workers: int = 1) -> dict[str, tuple[int, str]]:
     with Store(db) as store:
-        options = IngestOptions(seen_at=SEEN, batch_size=25, pipeline=FAST, engine=engine, workers=workers)
+        # Batches of 50: two workers take a part of 25 each (`Engine.parts`), one worker takes whole batches.
+        options = IngestOptions(seen_at=SEEN, batch_size=50, pipeline=FAST, engine=engine, workers=workers)
         report = ingest(store, [path], options)
         assert report.added == 240 and report.duplicates == 1 and report.rejected == 1
         return fingerprint(store)
@@ -65,6 +66,15 @@ def test_batch_results_align_with_input_order(corpus: Path) -> None:
     assert [key for key, _ in results] == [0, 1, 2]
     assert [a.article_id for _, batch in results for a in batch] == [a.content_hash for a in articles]
     assert results[1][1] == analyze_many(articles[10:20], FAST)
+
+
+def test_parts_share_a_batch_among_workers_and_gather_back_in_order() -> None:
+    with open_engine("local", workers=3) as engine:
+        assert engine.parts(list(range(100))) == [list(range(34)), list(range(34, 67)), list(range(67, 100))]
+        assert engine.parts(list(range(25))) == [list(range(13)), list(range(13, 25))], "parts of at least 10"
+        assert engine.parts(list(range(19))) == [list(range(19))] and engine.parts([]) == [[]]
+    results = [("a", 1), ("a", 2), ("b", 3), ("a", 4)]
+    assert list(gathered(results)) == [("a", [1, 2]), ("b", [3]), ("a", [4])]
 
 
 def test_unknown_engine_and_bad_options_are_config_errors() -> None:

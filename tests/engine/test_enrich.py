@@ -41,7 +41,7 @@ def test_enrich_after_fast_equals_full(corpus: Path, tmp_path: Path) -> None:
     _ingest(tmp_path / "fast.db", corpus, "fast")
     fast = _entities(tmp_path / "fast.db")
     with Store(tmp_path / "fast.db") as store:
-        report = enrich(store, batch_size=5, workers=2)
+        report = enrich(store, batch_size=20, workers=2)  # two parts of 10 a batch (`Engine.parts`)
     assert report.articles == 24 and report.mentions_after > report.mentions_before
     assert _entities(tmp_path / "fast.db") == _entities(tmp_path / "full.db") != fast
 

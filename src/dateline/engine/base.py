@@ -5,16 +5,20 @@ that names its batch in errors. At most `window` jobs are in flight at once, so 
 through in constant memory. A run that turns out to be a single job runs in this process: starting workers would
 cost more than it saves (and it keeps small ingests, such as tests and demos, quick). A worker lost mid-job is
 D701 (`EngineError`), naming the batch.
+
+A batch is cut into one part a worker (`Engine.parts`), each part its own job, so that every worker takes a share
+of every batch: the last batch of a run ends on all workers at about the same time instead of on one while the
+others idle, and the writer gets each batch sooner. `gathered` puts the parts' results back together.
 """
 
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from itertools import chain
+from itertools import chain, groupby, pairwise
 from types import TracebackType
 from typing import Generic, Protocol, TypeVar
 
@@ -23,6 +27,11 @@ from dateline.errors import EngineError
 K = TypeVar("K")
 R = TypeVar("R")
 R_co = TypeVar("R_co", covariant=True)
+T = TypeVar("T")
+
+# The fewest articles worth a job of their own: below that, a task's fixed cost (a process hop, a shard of six
+# files, a model call) outweighs spreading the work.
+SMALLEST_PART = 10
 
 
 class Pending(Protocol[R_co]):
@@ -61,6 +70,14 @@ class Engine(ABC):
     def window(self) -> int:
         """How many jobs may be in flight at once: enough to keep every worker busy, no more."""
         return 2 * self.workers
+
+    def parts(self, items: Sequence[T]) -> list[Sequence[T]]:
+        """`items` cut into contiguous runs of near-equal length, in order: one a worker, fewer when a run would
+        be shorter than `SMALLEST_PART`, and always at least one (possibly empty) run."""
+        count = max(1, min(self.workers, len(items) // SMALLEST_PART))
+        size, extra = divmod(len(items), count)
+        cuts = [index * size + min(index, extra) for index in range(count + 1)]
+        return [items[start:end] for start, end in pairwise(cuts)]
 
     @abstractmethod
     def _submit(self, job: Callable[[], R]) -> Pending[R]:
@@ -110,3 +127,9 @@ class Engine(ABC):
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
                  trace: TracebackType | None) -> None:
         self.close()
+
+
+def gathered(results: Iterable[tuple[K, R]]) -> Iterator[tuple[K, list[R]]]:
+    """(key, results) for each run of consecutive results under the same key: the parts of one batch, in order."""
+    for key, group in groupby(results, key=lambda item: item[0]):
+        yield key, [result for _, result in group]

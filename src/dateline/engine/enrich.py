@@ -15,10 +15,11 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
+from itertools import count
 from pathlib import Path
 
 from dateline.engine import open_engine
-from dateline.engine.base import Job
+from dateline.engine.base import Engine, Job, gathered
 from dateline.engine.shards import load_shard
 from dateline.engine.spool import Spool
 from dateline.engine.work import analyze_to_shard
@@ -47,15 +48,18 @@ class EnrichReport:
     mentions_after: int = 0
 
 
-def _batches(store: Store, size: int, spool: Spool) -> Iterator[tuple[dict[str, str], Job[Path]]]:
-    """(id -> first_seen_at, the job analyzing those articles into a shard) for each batch needing NER."""
+def _jobs(store: Store, size: int, spool: Spool, engine: Engine
+          ) -> Iterator[tuple[tuple[int, dict[str, str]], Job[Path]]]:
+    """((batch number, its id -> first_seen_at), a job analyzing a part of it into a shard) for each part (see
+    `Engine.parts`) of each batch needing NER."""
     last = number = 0
+    jobs = count(1)
     while rows := store.conn.execute(_NEEDS_NER, (last, size)).fetchall():
         last, number = int(rows[-1][0]), number + 1
-        articles = [row_to_article(row).article for row in rows]
-        job = Job(partial(analyze_to_shard, articles, _FULL, spool.shard(number)),
-                  f"batch {number} ({len(rows)} articles)")
-        yield {row["id"]: row["first_seen_at"] for row in rows}, job
+        seen = {row["id"]: row["first_seen_at"] for row in rows}
+        for index, part in enumerate(engine.parts([row_to_article(row).article for row in rows]), 1):
+            yield (number, seen), Job(partial(analyze_to_shard, list(part), _FULL, spool.shard(next(jobs))),
+                            f"batch {number}, part {index} ({len(part)} of its {len(rows)} articles)")
 
 
 def _count(conn: sqlite3.Connection, ids: list[str]) -> int:
@@ -70,17 +74,19 @@ def enrich(store: Store, *, engine: str = "local", workers: int | None = None, s
     report = EnrichReport()
     with Spool.beside(store.path, spool) as folder, open_engine(
             engine, workers=workers, scheduler=scheduler, preload=partial(load_models, _FULL)) as runner:
-        for seen, shard in runner.run(_batches(store, batch_size, folder)):
+        for (_, seen), shards in gathered(runner.run(_jobs(store, batch_size, folder, runner))):
             ids = list(seen)
             with store.transaction() as conn:
                 report.mentions_before += _count(conn, ids)
                 marks = ",".join("?" * len(ids))
                 for table in reversed(_PER_ARTICLE):
                     conn.execute(f"DELETE FROM {table} WHERE article_id IN ({marks})", ids)
-                load_shard(conn, shard, seen, _PER_ARTICLE)
+                for shard in shards:
+                    load_shard(conn, shard, seen, _PER_ARTICLE)
                 resolve(conn, ids)
                 report.mentions_after += _count(conn, ids)
-            folder.discard(shard)
+            for shard in shards:
+                folder.discard(shard)
             report.articles += len(ids)
             if progress:
                 progress(report.articles)

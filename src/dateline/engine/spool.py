@@ -61,7 +61,7 @@ class Spool:
         return cls(database.with_name(database.name + ".spool"))
 
     def shard(self, number: int) -> Path:
-        """Where the shard of this run's batch `number` goes."""
+        """Where the shard of this run's job `number` goes (a batch's parts are jobs of their own)."""
         return self.folder / f"batch-{number:07d}"
 
     def discard(self, shard: Path) -> None:

@@ -1,28 +1,29 @@
 """An ingest run: read every input, check every record, analyze the new ones, store them in batches.
 
-The analysis of a batch's new articles runs on an engine, which writes it as a Parquet shard into the spool
-(`dateline.engine.spool`); the writer loads each shard in bulk. Each batch is one transaction (articles, their
-analysis, the corpus updates and the problems found), so a run killed at any point leaves only whole batches
-behind, and running it again skips what is stored (by content hash), drops the dead run's shards unread, and
-completes the rest: no duplicates, no gaps.
+The analysis of a batch's new articles runs on an engine, a part a worker (`Engine.parts`), each part written as
+a Parquet shard into the spool (`dateline.engine.spool`); the writer loads a batch's shards in bulk. Each batch is
+one transaction (articles, their analysis, the corpus updates and the problems found), so a run killed at any
+point leaves only whole batches behind, and running it again skips what is stored (by content hash), drops the
+dead run's shards unread, and completes the rest: no duplicates, no gaps.
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from functools import partial
+from itertools import count
 from pathlib import Path
 
 from dateline.article import Article
 from dateline.asof import seen_stamp
 from dateline.clock import Clock, SystemClock
 from dateline.engine import open_engine
-from dateline.engine.base import Job
+from dateline.engine.base import Job, gathered
 from dateline.engine.shards import load_shard
 from dateline.engine.spool import Spool
 from dateline.engine.work import analyze_to_shard
@@ -186,10 +187,13 @@ def ingest(store: Store, paths: list[Path], options: IngestOptions | None = None
     with Spool.beside(store.path, options.spool) as spool, \
             open_engine(options.engine, workers=options.workers, scheduler=options.scheduler,
                         preload=partial(load_models, options.pipeline)) as engine:
-        jobs = ((batch, _job(batch, number, options.pipeline, spool)) for number, batch in enumerate(batches, 1))
-        for batch, shard in engine.run(jobs):
-            _write(store, batch, shard, report, run_id)
-            spool.discard(shard)
+        numbers = count(1)
+        jobs = ((batch, _job(batch, number, part, next(numbers), options.pipeline, spool))
+                for number, batch in enumerate(batches, 1) for part in enumerate(engine.parts(batch.fresh), 1))
+        for batch, shards in gathered(engine.run(jobs)):
+            _write(store, batch, shards, report, run_id)
+            for shard in shards:
+                spool.discard(shard)
     if stop.problem is not None:
         raise StrictModeError(f"--strict: stopping at the first problem: {stop.problem}", code=stop.problem.code)
     with _writing(store, "finish the run"), store.transaction() as conn:
@@ -202,11 +206,13 @@ def ingest(store: Store, paths: list[Path], options: IngestOptions | None = None
     return report
 
 
-def _job(batch: _Batch, number: int, config: PipelineConfig, spool: Spool) -> Job[Path]:
-    """The engine's work for a batch: analyze its new articles into the spool."""
-    origins = f", {batch.fresh[0].origin} to {batch.fresh[-1].origin}" if batch.fresh else ""
-    return Job(partial(analyze_to_shard, batch.fresh, config, spool.shard(number)),
-               f"batch {number} ({len(batch.fresh)} new articles{origins})")
+def _job(batch: _Batch, number: int, part: tuple[int, Sequence[Article]], job: int, config: PipelineConfig,
+         spool: Spool) -> Job[Path]:
+    """The engine's work for a part of a batch: analyze those of its new articles into the spool."""
+    index, articles = part
+    origins = f", {articles[0].origin} to {articles[-1].origin}" if articles else ""
+    return Job(partial(analyze_to_shard, list(articles), config, spool.shard(job)),
+               f"batch {number}, part {index} ({len(articles)} of its {len(batch.fresh)} new articles{origins})")
 
 
 def _batches(store: Store, records: Iterator[Article | Problem], options: IngestOptions, clock: Clock,
@@ -248,9 +254,9 @@ def _split_origin(origin: str) -> tuple[str, str]:
     return origin, ""
 
 
-def _write(store: Store, batch: _Batch, shard: Path, report: IngestReport, run_id: int | None) -> None:
-    """Store one batch in one transaction: its articles, their analyses (from the shard, in bulk), the corpus
-    updates, its problems."""
+def _write(store: Store, batch: _Batch, shards: list[Path], report: IngestReport, run_id: int | None) -> None:
+    """Store one batch in one transaction: its articles, their analyses (from its parts' shards, in bulk), the
+    corpus updates, its problems."""
     added = duplicates = revisions = 0
     with _writing(store, f"store a batch of {len(batch.items)} articles"), store.transaction() as conn:
         new: dict[str, str] = {}  # id -> first_seen_at as stored
@@ -263,7 +269,8 @@ def _write(store: Store, batch: _Batch, shard: Path, report: IngestReport, run_i
             added += stored.outcome is Outcome.ADDED
             new[stored.id] = seen_stamp(seen)
             index_article(conn, stored.id)
-        load_shard(conn, shard, new)
+        for shard in shards:
+            load_shard(conn, shard, new)
         update_corpus(conn, list(new))
         conn.executemany(
             "INSERT INTO problems (run_id, code, source, location, reason) VALUES (?, ?, ?, ?, ?)",
