@@ -102,14 +102,16 @@ def test_one_model_pass_a_batch_gives_what_one_article_at_a_time_gives() -> None
 
 
 def test_full_mode_pool_sharing_a_preloaded_model_equals_in_process(tmp_path: Path) -> None:
-    """The local pool forks after loading spaCy (`preload`): its workers' NER must be what one process finds."""
+    """The local pool and a Dask LocalCluster fork after loading spaCy (`preload`): their workers' NER must be
+    what one process finds."""
     folder = tmp_path / "small"
     write_jsonl(folder, 24, seed=11, shard=24)
     prints = []
-    for batch_size, workers in ((100, 1), (8, 2)):  # one batch runs in this process; three go to the pool
-        with Store(tmp_path / f"full-{workers}.db") as store:
-            options = IngestOptions(seen_at=SEEN, batch_size=batch_size, workers=workers)
+    # One batch runs in this process; three go to the pool, or to the cluster.
+    for batch_size, workers, engine in ((100, 1, "local"), (8, 2, "local"), (8, 2, "dask")):
+        with Store(tmp_path / f"full-{workers}-{engine}.db") as store:
+            options = IngestOptions(seen_at=SEEN, batch_size=batch_size, workers=workers, engine=engine)
             assert ingest(store, [folder], options).added == 24
             prints.append(fingerprint(store))
             assert store.conn.execute("SELECT count(*) FROM entity_mentions WHERE source = 'spacy'").fetchone()[0]
-    assert prints[0] == prints[1]
+    assert prints[0] == prints[1] == prints[2]

@@ -25,7 +25,8 @@ def open_engine(name: str = "local", *, workers: int | None = None, scheduler: s
                 preload: Callable[[], None] | None = None) -> Engine:
     """The engine called `name`: `local` (a process pool of `workers`, default one per core) or `dask`
     (the cluster at `scheduler`, or a new `LocalCluster` of `workers` when no address is given). The local pool
-    runs `preload` (say, loading a model) in this process before forking its workers, which then share it."""
+    and a new `LocalCluster` run `preload` (say, loading a model) in this process before forking their workers,
+    which then share it."""
     if workers is not None and workers < 1:
         raise ConfigError(f"workers must be at least 1, not {workers}", code=Code.INVALID_OPTION)
     if name == "local":
@@ -37,5 +38,5 @@ def open_engine(name: str = "local", *, workers: int | None = None, scheduler: s
     if name == "dask":
         from dateline.engine.dask import DaskEngine
 
-        return DaskEngine(workers, scheduler)
+        return DaskEngine(workers, scheduler, preload)
     raise ConfigError(f"unknown engine {name!r}; choose one of {', '.join(ENGINES)}", code=Code.INVALID_OPTION)
