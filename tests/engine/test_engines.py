@@ -73,8 +73,10 @@ def test_parts_share_a_batch_among_workers_and_gather_back_in_order() -> None:
         assert engine.parts(list(range(100))) == [list(range(34)), list(range(34, 67)), list(range(67, 100))]
         assert engine.parts(list(range(25))) == [list(range(13)), list(range(13, 25))], "parts of at least 10"
         assert engine.parts(list(range(19))) == [list(range(19))] and engine.parts([]) == [[]]
-    results = [("a", 1), ("a", 2), ("b", 3), ("a", 4)]
-    assert list(gathered(results)) == [("a", [1, 2]), ("b", [3]), ("a", [4])]
+    results = iter([(("a", 1), 1), (("a", 0), 2), (("b", 0), 3), (("a", 0), 4)])
+    batches = gathered(results)
+    assert next(batches) == ("a", [1, 2])
+    assert next(results) == (("b", 0), 3), "a batch is handed on before the next batch's first part is read"
 
 
 def test_unknown_engine_and_bad_options_are_config_errors() -> None:

@@ -18,7 +18,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from itertools import chain, groupby, pairwise
+from itertools import chain, pairwise
 from types import TracebackType
 from typing import Generic, Protocol, TypeVar
 
@@ -129,7 +129,12 @@ class Engine(ABC):
         self.close()
 
 
-def gathered(results: Iterable[tuple[K, R]]) -> Iterator[tuple[K, list[R]]]:
-    """(key, results) for each run of consecutive results under the same key: the parts of one batch, in order."""
-    for key, group in groupby(results, key=lambda item: item[0]):
-        yield key, [result for _, result in group]
+def gathered(results: Iterable[tuple[tuple[K, int], R]]) -> Iterator[tuple[K, list[R]]]:
+    """(key, results) for each batch, from its parts' results keyed (batch key, parts after this one), in order; each
+    batch is handed on as soon as its last part is in (not when the next batch's first part is)."""
+    done: list[R] = []
+    for (key, after), result in results:
+        done.append(result)
+        if after == 0:
+            yield key, done
+            done = []

@@ -49,16 +49,17 @@ class EnrichReport:
 
 
 def _jobs(store: Store, size: int, spool: Spool, engine: Engine
-          ) -> Iterator[tuple[tuple[int, dict[str, str]], Job[Path]]]:
-    """((batch number, its id -> first_seen_at), a job analyzing a part of it into a shard) for each part (see
-    `Engine.parts`) of each batch needing NER."""
+          ) -> Iterator[tuple[tuple[dict[str, str], int], Job[Path]]]:
+    """((the batch's id -> first_seen_at, its parts after this one), a job analyzing a part of it into a shard)
+    for each part (see `Engine.parts`) of each batch needing NER."""
     last = number = 0
     jobs = count(1)
     while rows := store.conn.execute(_NEEDS_NER, (last, size)).fetchall():
         last, number = int(rows[-1][0]), number + 1
         seen = {row["id"]: row["first_seen_at"] for row in rows}
-        for index, part in enumerate(engine.parts([row_to_article(row).article for row in rows]), 1):
-            yield (number, seen), Job(partial(analyze_to_shard, list(part), _FULL, spool.shard(next(jobs))),
+        parts = engine.parts([row_to_article(row).article for row in rows])
+        for index, part in enumerate(parts, 1):
+            yield (seen, len(parts) - index), Job(partial(analyze_to_shard, list(part), _FULL, spool.shard(next(jobs))),
                             f"batch {number}, part {index} ({len(part)} of its {len(rows)} articles)")
 
 
@@ -74,7 +75,7 @@ def enrich(store: Store, *, engine: str = "local", workers: int | None = None, s
     report = EnrichReport()
     with Spool.beside(store.path, spool) as folder, open_engine(
             engine, workers=workers, scheduler=scheduler, preload=partial(load_models, _FULL)) as runner:
-        for (_, seen), shards in gathered(runner.run(_jobs(store, batch_size, folder, runner))):
+        for seen, shards in gathered(runner.run(_jobs(store, batch_size, folder, runner))):
             ids = list(seen)
             with store.transaction() as conn:
                 report.mentions_before += _count(conn, ids)

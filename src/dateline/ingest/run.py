@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -23,7 +23,7 @@ from dateline.article import Article
 from dateline.asof import seen_stamp
 from dateline.clock import Clock, SystemClock
 from dateline.engine import open_engine
-from dateline.engine.base import Job, gathered
+from dateline.engine.base import Engine, Job, gathered
 from dateline.engine.shards import load_shard
 from dateline.engine.spool import Spool
 from dateline.engine.work import analyze_to_shard
@@ -187,10 +187,7 @@ def ingest(store: Store, paths: list[Path], options: IngestOptions | None = None
     with Spool.beside(store.path, options.spool) as spool, \
             open_engine(options.engine, workers=options.workers, scheduler=options.scheduler,
                         preload=partial(load_models, options.pipeline)) as engine:
-        numbers = count(1)
-        jobs = ((batch, _job(batch, number, part, next(numbers), options.pipeline, spool))
-                for number, batch in enumerate(batches, 1) for part in enumerate(engine.parts(batch.fresh), 1))
-        for batch, shards in gathered(engine.run(jobs)):
+        for batch, shards in gathered(engine.run(_jobs(batches, engine, options.pipeline, spool))):
             _write(store, batch, shards, report, run_id)
             for shard in shards:
                 spool.discard(shard)
@@ -206,13 +203,18 @@ def ingest(store: Store, paths: list[Path], options: IngestOptions | None = None
     return report
 
 
-def _job(batch: _Batch, number: int, part: tuple[int, Sequence[Article]], job: int, config: PipelineConfig,
-         spool: Spool) -> Job[Path]:
-    """The engine's work for a part of a batch: analyze those of its new articles into the spool."""
-    index, articles = part
-    origins = f", {articles[0].origin} to {articles[-1].origin}" if articles else ""
-    return Job(partial(analyze_to_shard, list(articles), config, spool.shard(job)),
-               f"batch {number}, part {index} ({len(articles)} of its {len(batch.fresh)} new articles{origins})")
+def _jobs(batches: Iterable[_Batch], engine: Engine, config: PipelineConfig, spool: Spool
+          ) -> Iterator[tuple[tuple[_Batch, int], Job[Path]]]:
+    """The engine's work: for each part of each batch (`Engine.parts`), ((the batch, its parts after this one), the
+    job analyzing that part's new articles into a shard in the spool)."""
+    jobs = count(1)
+    for number, batch in enumerate(batches, 1):
+        parts = engine.parts(batch.fresh)
+        for index, articles in enumerate(parts, 1):
+            origins = f", {articles[0].origin} to {articles[-1].origin}" if articles else ""
+            label = f"batch {number}, part {index} ({len(articles)} of its {len(batch.fresh)} new articles{origins})"
+            yield (batch, len(parts) - index), Job(partial(analyze_to_shard, list(articles), config,
+                                                           spool.shard(next(jobs))), label)
 
 
 def _batches(store: Store, records: Iterator[Article | Problem], options: IngestOptions, clock: Clock,
