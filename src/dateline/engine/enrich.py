@@ -59,8 +59,9 @@ def _jobs(store: Store, size: int, spool: Spool, engine: Engine
         seen = {row["id"]: row["first_seen_at"] for row in rows}
         parts = engine.parts([row_to_article(row).article for row in rows])
         for index, part in enumerate(parts, 1):
+            label = f"batch {number}, part {index} ({len(part)} of its {len(rows)} articles)"
             yield (seen, len(parts) - index), Job(partial(analyze_to_shard, list(part), _FULL, spool.shard(next(jobs))),
-                            f"batch {number}, part {index} ({len(part)} of its {len(rows)} articles)")
+                                                  label)
 
 
 def _count(conn: sqlite3.Connection, ids: list[str]) -> int:
