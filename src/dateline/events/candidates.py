@@ -36,7 +36,7 @@ from dateline.timeline.summarize import Candidate
 
 # The most articles a query's timeline reads; past it, an even sample of this size (on average). On 73k Reuters
 # articles, "said" (47k articles) then takes about a second of CPU instead of 15; a sample of 1000 was faster still,
-# but its days' coverage was too noisy to rank them (its best day was the full timeline's 30th).
+# but its days' coverage was too noisy to rank them (for "market" its best day was the full reading's 19th).
 MAX_ARTICLES = 3000
 
 
