@@ -10,7 +10,7 @@ Coarser dates that no linked day pins are left out, since a timeline is made of 
 Only the links with a matching end are read: one step, not the events of `dateline.events.record`, whose groups
 depend on the whole connected part of the link graph, which for a common word is a good part of the store (200k
 mentions and more). A word held by more than `MAX_ARTICLES` articles ("market" in business news) is read in an even
-sample of them, picked by a hash of each article's key: the dates keep their share of the coverage, the time stays
+sample of them, picked by a hash of each article version id: the dates keep their share of the coverage, the time stays
 bounded, and the timeline says so (`Pool.sample`). The candidates are still a fixed function of the mentions and
 links known as of the date (the sample's size follows the articles known then), so the timeline as of X is the one
 a store that only saw the articles known then would make.
@@ -78,10 +78,10 @@ def _candidate(report: Report, day: date) -> Candidate:
                      str(report.mention.rule))
 
 
-def _in_sample(article_id: str, sample: Sample | None) -> bool:
-    """Whether this article (version) is read: always without a sample, else when a fixed hash of its id falls in
-    the sample's share (`MAX_ARTICLES` of those matched), the same at every date."""
-    return sample is None or zlib.crc32(article_id.encode()) * sample.matched < MAX_ARTICLES << 32
+def _in_sample(article_id: str, matched: int) -> bool:
+    """Whether this article (version) is in the even sample of `MAX_ARTICLES` out of `matched`: a fixed hash of its
+    id falls in that share, the same at every date."""
+    return zlib.crc32(article_id.encode()) * matched < MAX_ARTICLES << 32
 
 
 def _word_articles(conn: sqlite3.Connection, words: list[str], as_of: str | None
@@ -107,9 +107,9 @@ def _word_articles(conn: sqlite3.Connection, words: list[str], as_of: str | None
     listed = [version for versions_of_key in versions.values() for version in versions_of_key]
     if len(versions) <= MAX_ARTICLES:
         return listed, None
-    share = Sample(0, len(versions))
-    read = sum(1 for versions_of_key in versions.values() if any(_in_sample(v, share) for v in versions_of_key))
-    return [version for version in listed if _in_sample(version, share)], Sample(read, len(versions))
+    matched = len(versions)
+    read = sum(1 for versions_of_key in versions.values() if any(_in_sample(v, matched) for v in versions_of_key))
+    return [version for version in listed if _in_sample(version, matched)], Sample(read, matched)
 
 
 def _day(node: int, known: dict[int, EventMention], neighbours: dict[int, set[int]]) -> date | None:
@@ -130,10 +130,10 @@ def timeline_candidates(conn: sqlite3.Connection, query: str | None = None, *, e
     articles, sample = _word_articles(conn, words, as_of) or (None, None)
     reports = known_reports(conn, as_of=as_of, words=words, articles=articles, sentences=naming)
     seeds = {i: r for i, r in reports.items() if not words or sentence_matches(r.text, words)}
-    known, linked = linked_to(conn, {i: r.mention for i, r in seeds.items()}, as_of)
-    # a sample reads the linked reports of its own share of articles too, as if the corpus were that share
-    neighbours = {node: {other for other in others if _in_sample(known[other].article_id, sample)}
-                  for node, others in linked.items()}
+    known, neighbours = linked_to(conn, {i: r.mention for i, r in seeds.items()}, as_of)
+    if sample is not None:  # the linked reports are read from the sample's share of articles too
+        neighbours = {node: {other for other in others if _in_sample(known[other].article_id, sample.matched)}
+                      for node, others in neighbours.items()}
     speaking: dict[tuple[str, int, date], int] = {}  # a sentence's first mention on a day speaks for it
     for node in {*seeds, *(other for seed in seeds for other in neighbours.get(seed, ()))}:
         day = _day(node, known, neighbours)
