@@ -37,7 +37,8 @@ from dateline.store.events import (
 )
 
 # The most frequent content words of event mentions in Reuters business news, most frequent first. Changing this
-# list (or `fewest_shared`) changes which words are indexed: stored indexes must then be rebuilt by a migration.
+# list (or the thresholds `_need` reads) changes which words are indexed: stored indexes must then be rebuilt by a
+# migration.
 COMMON = tuple("""percent share reuter company market sale analyst stock price york billion million inc rose group
 corp deal profit chief cent fell report investor growth business expected executive oil exchange earning forecast
 rate bank plan index companie average state world offer cost two according consumer reported financial trading data
