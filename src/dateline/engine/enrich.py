@@ -15,14 +15,14 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
-from itertools import count
 from pathlib import Path
 
+from dateline.article import Article
 from dateline.engine import open_engine
-from dateline.engine.base import Engine, Job, gathered
+from dateline.engine.base import gathered
 from dateline.engine.shards import load_shard
 from dateline.engine.spool import Spool
-from dateline.engine.work import analyze_to_shard
+from dateline.engine.work import shard_jobs
 from dateline.entities import rebuild, resolve
 from dateline.pipeline import PipelineConfig, load_models
 from dateline.store.articles import row_to_article
@@ -48,20 +48,12 @@ class EnrichReport:
     mentions_after: int = 0
 
 
-def _jobs(store: Store, size: int, spool: Spool, engine: Engine
-          ) -> Iterator[tuple[tuple[dict[str, str], int], Job[Path]]]:
-    """((the batch's id -> first_seen_at, its parts after this one), a job analyzing a part of it into a shard)
-    for each part (see `Engine.parts`) of each batch needing NER."""
-    last = number = 0
-    jobs = count(1)
+def _batches(store: Store, size: int) -> Iterator[tuple[dict[str, str], list[Article]]]:
+    """(the batch's id -> first_seen_at, its articles) for each batch of stored articles needing NER."""
+    last = 0
     while rows := store.conn.execute(_NEEDS_NER, (last, size)).fetchall():
-        last, number = int(rows[-1][0]), number + 1
-        seen = {row["id"]: row["first_seen_at"] for row in rows}
-        parts = engine.parts([row_to_article(row).article for row in rows])
-        for index, part in enumerate(parts, 1):
-            label = f"batch {number}, part {index} ({len(part)} of its {len(rows)} articles)"
-            yield (seen, len(parts) - index), Job(partial(analyze_to_shard, list(part), _FULL, spool.shard(next(jobs))),
-                                                  label)
+        last = int(rows[-1][0])
+        yield {row["id"]: row["first_seen_at"] for row in rows}, [row_to_article(row).article for row in rows]
 
 
 def _count(conn: sqlite3.Connection, ids: list[str]) -> int:
@@ -76,7 +68,7 @@ def enrich(store: Store, *, engine: str = "local", workers: int | None = None, s
     report = EnrichReport()
     with Spool.beside(store.path, spool) as folder, open_engine(
             engine, workers=workers, scheduler=scheduler, preload=partial(load_models, _FULL)) as runner:
-        for seen, shards in gathered(runner.run(_jobs(store, batch_size, folder, runner))):
+        for seen, shards in gathered(runner.run(shard_jobs(runner, _batches(store, batch_size), _FULL, folder))):
             ids = list(seen)
             with store.transaction() as conn:
                 report.mentions_before += _count(conn, ids)

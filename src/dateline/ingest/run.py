@@ -16,17 +16,16 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from functools import partial
-from itertools import count
 from pathlib import Path
 
 from dateline.article import Article
 from dateline.asof import seen_stamp
 from dateline.clock import Clock, SystemClock
 from dateline.engine import open_engine
-from dateline.engine.base import Engine, Job, gathered
+from dateline.engine.base import gathered
 from dateline.engine.shards import load_shard
 from dateline.engine.spool import Spool
-from dateline.engine.work import analyze_to_shard
+from dateline.engine.work import shard_jobs
 from dateline.errors import Code, DatelineError, InputError, Problem, StoreError
 from dateline.ingest.readers import ReadOptions, reader_for
 from dateline.ingest.sources import InputFile, discover
@@ -187,7 +186,8 @@ def ingest(store: Store, paths: list[Path], options: IngestOptions | None = None
     with Spool.beside(store.path, options.spool) as spool, \
             open_engine(options.engine, workers=options.workers, scheduler=options.scheduler,
                         preload=partial(load_models, options.pipeline)) as engine:
-        for batch, shards in gathered(engine.run(_jobs(batches, engine, options.pipeline, spool))):
+        jobs = shard_jobs(engine, ((each, each.fresh) for each in batches), options.pipeline, spool)
+        for batch, shards in gathered(engine.run(jobs)):
             _write(store, batch, shards, report, run_id)
             for shard in shards:
                 spool.discard(shard)
@@ -201,20 +201,6 @@ def ingest(store: Store, paths: list[Path], options: IngestOptions | None = None
         )
         maybe_track(conn)
     return report
-
-
-def _jobs(batches: Iterable[_Batch], engine: Engine, config: PipelineConfig, spool: Spool
-          ) -> Iterator[tuple[tuple[_Batch, int], Job[Path]]]:
-    """The engine's work: for each part of each batch (`Engine.parts`), ((the batch, its parts after this one), the
-    job analyzing that part's new articles into a shard in the spool)."""
-    jobs = count(1)
-    for number, batch in enumerate(batches, 1):
-        parts = engine.parts(batch.fresh)
-        for index, articles in enumerate(parts, 1):
-            origins = f", {articles[0].origin} to {articles[-1].origin}" if articles else ""
-            label = f"batch {number}, part {index} ({len(articles)} of its {len(batch.fresh)} new articles{origins})"
-            yield (batch, len(parts) - index), Job(partial(analyze_to_shard, list(articles), config,
-                                                           spool.shard(next(jobs))), label)
 
 
 def _batches(store: Store, records: Iterator[Article | Problem], options: IngestOptions, clock: Clock,
