@@ -1,8 +1,16 @@
 """Generated news articles, for scale tests and benchmarks: deterministic, dated, full of names and dates.
 
-The same `seed` and count always give the same bytes, so a benchmark or a fault test can regenerate its corpus
-instead of shipping it. Articles read like short wire stories (a dateline, companies, people, places, relative and
-absolute dates, figures), so every stage has something to find.
+The same `seed` and index always give the same article, so a benchmark or a fault test can regenerate its corpus
+(or any part of it) instead of shipping it. The corpus is shaped like a news archive, so that every stage meets at
+scale the load it meets in real news:
+
+- it grows in time, not in density: `PER_DAY` articles a day, in date order, so a corpus ten times larger covers ten
+  times as many days (a wire archive read from its start);
+- each day starts `STORIES_PER_DAY` stories (a company, a person, a place, something that will happen on a given
+  day); an article reports one story of the last `STORY_DAYS` days, as one of several outlets, and dates the coming
+  happening relative to its own date ("on Thursday", "next week", "on July 12"), as the seeds do;
+- names are drawn from large pools with a skewed (Zipf) popularity: a few companies are in the news every day,
+  most seldom.
 """
 
 from __future__ import annotations
@@ -12,45 +20,140 @@ import json
 import random
 from collections.abc import Iterator
 from datetime import date, timedelta
+from functools import cache
+from itertools import accumulate
 from pathlib import Path
+from typing import NamedTuple
 
-_COMPANIES = ["Exxon Mobil", "General Motors", "Northwind Bank", "Acme Steel", "Blue Harbor Energy", "Orion Telecom",
-              "Vale", "Siemens", "Toyota", "Banco Santander", "Lumen Foods", "Keystone Rail", "Atlas Mining"]
-_PEOPLE = ["Maria Lopez", "John Carter", "Wei Zhang", "Amina Diallo", "Peter Novak", "Sofia Rossi", "Raj Patel",
-           "Hannah Berg", "Kenji Sato", "Laura Smith"]
-_PLACES = ["New York", "London", "Tokyo", "Frankfurt", "Sao Paulo", "Alaska", "Paris", "Mumbai", "Toronto", "Seoul"]
-_ROLES = ["chief executive", "finance minister", "spokeswoman", "analyst", "chairman", "regulator"]
-_RELATIVE = ["on Monday", "on Tuesday", "last week", "next month", "earlier this year", "yesterday", "on Friday",
-             "in the third quarter", "two weeks ago", "next year"]
-_VERBS = ["said", "announced", "reported", "warned", "confirmed", "estimated"]
-_OBJECTS = ["a $%d million fine", "a %d percent rise in profit", "plans to cut %d jobs", "a bid worth $%d billion",
-            "%d new stores", "a loss of $%d million"]
+PER_DAY = 120
+STORIES_PER_DAY = 30
+STORY_DAYS = 4
+START = date(2000, 1, 3)
+
+_ROOTS = """Acme Atlas Aurora Beacon Birch Blue Harbor Cedar Cobalt Comet Crest Delta Ember Falcon Fjord Frontier
+Garnet Granite Helix Horizon Iron Juniper Keystone Lumen Maple Meridian Mosaic Nimbus Northwind Oak Onyx Orion Pacific
+Pinnacle Polar Quarry Quartz Raven Redwood Ridge Sable Sierra Silver Solstice Sterling Summit Tidal Titan Union Vale
+Vector Velvet Vista Willow Zenith Alder Basalt Canyon Drift Estuary Flint Glacier Harbor Indigo Jasper Kestrel Lark
+Marble Nova Opal Prairie Quill Rowan Saffron Tundra Umber Vesper Wren Yarrow""".split()
+_KINDS = """Bank Energy Steel Telecom Foods Rail Mining Motors Pharma Airlines Insurance Media Chemicals Retail
+Shipping Software Capital Power Textiles Biotech""".split()
+_FIRST = """Maria John Wei Amina Peter Sofia Raj Hannah Kenji Laura Omar Elena David Fatima Lucas Ingrid Carlos Mei
+Tomas Aisha Daniel Yuki Ahmed Clara Ivan Nadia Paul Rosa Samuel Leila Victor Anna Marco Priya George Olga Hugo Zara
+Felix Irene""".split()
+_LAST = """Lopez Carter Zhang Diallo Novak Rossi Patel Berg Sato Smith Haddad Petrova Cohen Okafor Silva Lindqvist
+Moreno Chen Dvorak Bello Fischer Tanaka Rahman Weber Kuznetsov Mansour Dubois Ortega Mensah Nasser Horvat Eriksen
+Romano Iyer Kowalski Volkova Laurent Achebe Grant Nakamura Brennan Castillo Mbeki Sorensen Varga Quinn Ferreira Ali
+Jansen Park""".split()
+_PLACES = """London Tokyo Frankfurt Paris Mumbai Toronto Seoul Sydney Madrid Milan Zurich Dubai Singapore Houston
+Chicago Boston Denver Lagos Nairobi Cairo Istanbul Warsaw Prague Vienna Oslo Stockholm Helsinki Dublin Lisbon Athens
+Jakarta Manila Bangkok Hanoi Santiago Lima Bogota Caracas Montreal Vancouver""".split()
+_OUTLETS = ["Wire", "Daily Ledger", "Morning Post", "Business Desk", "Evening Standard", "City Journal"]
+_ROLES = ["chief executive", "finance minister", "spokeswoman", "analyst", "chairman", "regulator", "union leader"]
+_HAPPENINGS = [  # (what will happen, its noun for titles)
+    ("open its new plant in {place}", "plant opening"), ("report quarterly earnings", "earnings"),
+    ("vote on the merger with {other}", "merger vote"), ("launch its {product} line", "launch"),
+    ("close the sale of its {product} unit", "unit sale"), ("hold its annual meeting in {place}", "annual meeting"),
+    ("start talks with {other}", "talks"), ("begin a strike at its {place} site", "strike"),
+    ("issue a bond worth ${figure} million", "bond issue"), ("announce a recall of {product} products", "recall"),
+]
+_PRODUCTS = """battery turbine cement fertilizer satellite vaccine tyre glass paper copper cable software chip
+freight cocoa coffee grain solar wind""".split()
+_VERBS = ["said", "announced", "reported", "confirmed", "told reporters", "said in a statement"]
+# Background sentences are put together from open word lists, so that two of them rarely say the same thing.
+_ACTS = """approved rejected delayed signed expanded reviewed cancelled financed doubled trimmed revised unveiled
+defended questioned postponed accelerated renegotiated audited insured leased""".split()
+_QUALITIES = """regional offshore digital rural coastal northern southern overseas municipal private joint
+experimental seasonal longterm interim domestic industrial retail wholesale automated""".split()
+_THINGS = """pipeline warehouse contract subsidy tariff refinery hospital bridge harbour network licence
+franchise mortgage dividend pension budget stadium terminal factory railway campus orchard vineyard reservoir
+shipyard laboratory bakery brewery fleet""".split()
+_RELATIVE = ["on Monday", "last week", "earlier this year", "yesterday", "two weeks ago", "last month"]
+_HEADLINES = ["sets", "plans", "schedules", "confirms", "expects", "announces", "eyes", "readies"]
+_WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
 
-def _sentence(rng: random.Random, day: date) -> str:
-    shape = rng.randrange(4)
-    company, person, place = rng.choice(_COMPANIES), rng.choice(_PEOPLE), rng.choice(_PLACES)
-    figure = rng.choice(_OBJECTS) % rng.randint(2, 900)
-    if shape == 0:
-        return f"{company} {rng.choice(_VERBS)} {figure} {rng.choice(_RELATIVE)}."
-    if shape == 1:
-        other = day + timedelta(days=rng.randint(-400, 400))
-        return f"{person}, {rng.choice(_ROLES)} of {company}, {rng.choice(_VERBS)} on {other:%B %-d, %Y} in {place}."
-    if shape == 2:
-        return f"Shares of {company} rose {rng.randint(1, 40)} percent in {place} trading {rng.choice(_RELATIVE)}."
-    return f"\"We expect {figure},\" {person} {rng.choice(_VERBS)} in {rng.choice([day.year, day.year + 1])}."
+@cache
+def _weights(count: int) -> list[float]:
+    """Cumulative Zipf-like weights (1 / (rank + 10)) for `count` items: a few are common, most are rare."""
+    return list(accumulate(1 / (rank + 10) for rank in range(1, count + 1)))
 
 
-def article(index: int, seed: int = 0, sentences: int = 20) -> dict[str, str]:
+@cache
+def _pool(kind: str) -> list[str]:
+    """Every company (root and kind) or person (first and last name), in a fixed shuffled order of popularity."""
+    names = ([f"{root} {sort}" for root in _ROOTS for sort in _KINDS] if kind == "company"
+             else [f"{first} {last}" for first in _FIRST for last in _LAST])
+    random.Random(kind).shuffle(names)
+    return names
+
+
+def _pick(rng: random.Random, kind: str) -> str:
+    names = _pool(kind)
+    return rng.choices(names, cum_weights=_weights(len(names)))[0]
+
+
+def _when(day: date, happening: date) -> str:
+    """`happening` as an article of `day` would write it."""
+    ahead = (happening - day).days
+    if ahead == 0:
+        return "today"
+    if ahead == 1:
+        return "tomorrow"
+    if 1 < ahead < 7:
+        return f"on {_WEEKDAYS[happening.weekday()]}"
+    if happening.isocalendar()[:2] == (day + timedelta(days=7)).isocalendar()[:2]:
+        return "next week"
+    return f"on {happening:%B} {happening.day}"
+
+
+class _Story(NamedTuple):
+    company: str
+    person: str
+    role: str
+    place: str
+    what: str
+    noun: str
+    happening: date
+
+
+def _story(seed: int, started: int, slot: int) -> _Story:
+    """The story started on day number `started` in slot `slot`: who, where, what, and when it will happen."""
+    rng = random.Random(f"story-{seed}-{started}-{slot}")
+    what, noun = rng.choice(_HAPPENINGS)
+    return _Story(_pick(rng, "company"), _pick(rng, "person"), rng.choice(_ROLES), rng.choice(_PLACES),
+                  what.format(place=rng.choice(_PLACES), other=_pick(rng, "company"), product=rng.choice(_PRODUCTS),
+                              figure=rng.randint(50, 900)),
+                  noun, START + timedelta(days=started + rng.randint(STORY_DAYS, 40)))
+
+
+def _background(rng: random.Random, day: date, cast: list[str], people: list[str]) -> str:
+    """A sentence about one of the article's other actors: who did what to which thing, where, and sometimes when."""
+    who = rng.choice([rng.choice(cast), rng.choice(people),
+                      f"{rng.choice(people)}, {rng.choice(_ROLES)} of {rng.choice(cast)},"])
+    what = f"{rng.choice(_QUALITIES)} {rng.choice(_THINGS)}"
+    how = rng.choice([f"in {rng.choice(_PLACES)}", f"with {rng.choice(cast)}", f"for {rng.choice(_PRODUCTS)}"])
+    when = rng.choice(["", "", f" {rng.choice(_RELATIVE)}", f" in {day.year - rng.randint(1, 5)}"])
+    return f"{who} {rng.choice(_ACTS)} {'an' if what[0] in 'aeiou' else 'a'} {what} {how}{when}."
+
+
+def article(index: int, seed: int = 0, sentences: int = 12) -> dict[str, str]:
     """The `index`-th generated article as a JSONL record (id, published, title, text)."""
     rng = random.Random(seed * 1_000_003 + index)
-    day = date(2006, 1, 1) + timedelta(days=rng.randrange(365 * 8))
-    place = rng.choice(_PLACES)
-    paragraphs = [" ".join(_sentence(rng, day) for _ in range(rng.randint(2, 4)))
-                  for _ in range(max(1, sentences // 3))]
-    paragraphs[0] = f"{place.upper()} (Wire) - {paragraphs[0]}"
+    number = index // PER_DAY
+    day = START + timedelta(days=number)
+    started = max(0, number - rng.randrange(STORY_DAYS))
+    story = _story(seed, started, rng.randrange(STORIES_PER_DAY))
+    lead = (f"{story.place.upper()} ({rng.choice(_OUTLETS)}) - {story.company} will {story.what}"
+            f" {_when(day, story.happening)}, {story.person}, {story.role} of {story.company}, {rng.choice(_VERBS)}.")
+    cast = [_pick(rng, "company") for _ in range(3)]
+    people = [_pick(rng, "person") for _ in range(3)]
+    body = [_background(rng, day, cast, people) for _ in range(sentences - 1)]
+    first = rng.choice(["in the spring", "last year", "earlier"])
+    body.insert(rng.randrange(1, len(body) + 1), f"{story.company}'s {story.noun} had first been expected {first}.")
+    paragraphs = [lead] + [" ".join(body[i:i + 3]) for i in range(0, len(body), 3)]
     return {"id": f"gen-{seed}-{index}", "published": f"{day.isoformat()}T{rng.randrange(24):02d}:00:00Z",
-            "title": f"{rng.choice(_COMPANIES)} {rng.choice(_VERBS)} {rng.choice(_OBJECTS) % rng.randint(2, 90)}",
+            "title": f"{story.company} {rng.choice(_HEADLINES)} {story.noun} for {story.happening:%B}"
+                     f" {story.happening.day}",
             "text": "\n\n".join(paragraphs)}
 
 
