@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
+from contextlib import closing
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 
 from dateline.errors import Code, QueryError
+from dateline.search.clusters import WINDOW_DAYS
 from dateline.search.stories import Story, stories, story
 from dateline.store.db import Store
 
@@ -53,6 +57,17 @@ def test_a_syndicated_copy_is_linked_and_not_counted_twice(store: Store, add: Ad
     assert {m.article_id: m.copy_of for m in quake.members}[copy] == ids["Quake hits Valparaiso"]
     assert "Gazette" in quake.outlets
     assert stories(store.conn, min_articles=3) == []
+
+
+@pytest.mark.parametrize(("days", "shapes"), [(WINDOW_DAYS, [(1, 1)]), (WINDOW_DAYS + 1, [])])
+def test_links_need_the_versions_published_within_the_window(store: Store, add: Add, days: int,
+                                                             shapes: list[tuple[int, int]]) -> None:
+    """Duplicates too: a reprint months later is news again, and the window bounds what each new version is
+    compared with, however large the store."""
+    _ingest(add, QUAKE[:1])
+    add(COPY_TEXT, title="Earthquake in Chile", published=(date(2024, 3, 4) + timedelta(days=days)).isoformat(),
+        source="Gazette")
+    assert sorted((s.articles, s.copies) for s in stories(store.conn, min_articles=1)) == shapes
 
 
 def test_as_of_views_grow_with_what_was_known(seeded: Store) -> None:
@@ -110,3 +125,32 @@ def test_every_window_of_the_list_is_that_slice_of_the_whole_list(store: Store, 
             for limit in (1, 2, 3):
                 window = stories(store.conn, min_articles=min_articles, limit=limit, offset=offset)
                 assert _shape(window) == _shape(listed[offset:offset + limit])
+
+
+def test_migration_0019_dates_the_sketch_index_and_drops_far_duplicates(tmp_path: Path,
+                                                                        add_to: Callable[..., str]) -> None:
+    """A store from before the window: its sketch index gains days, and a duplicate link between versions
+    published further apart than the window (made under the old rule) goes, so it holds what a new store would."""
+    path = tmp_path / "old.db"
+    with Store(path) as store:
+        add_to(store, QUAKE[0][1], title=QUAKE[0][0], published="2024-03-04")
+        add_to(store, COPY_TEXT, title="Earthquake in Chile", published="2024-03-05")
+        add_to(store, COPY_TEXT, title="Earthquake in Chile, again", published="2024-06-05")
+        near, far, sketches = store.conn.execute(
+            "SELECT count(*) FILTER (WHERE kind = 'duplicate'), (SELECT max(doc) FROM story_docs),"
+            " (SELECT count(*) FROM story_sketches) FROM story_links").fetchone()
+        assert near == 1
+    with closing(sqlite3.connect(path)) as conn:  # back to schema 18, with the link the old rule made
+        conn.executescript(
+            "CREATE TABLE old_sketches (value INTEGER NOT NULL, doc INTEGER NOT NULL, PRIMARY KEY (value, doc))"
+            " WITHOUT ROWID; INSERT INTO old_sketches SELECT value, doc FROM story_sketches;"
+            " DROP TABLE story_sketches; ALTER TABLE old_sketches RENAME TO story_sketches;")
+        conn.execute("INSERT INTO story_links (a, b, kind, similarity) SELECT ?, min(doc), 'duplicate', 1.0"
+                     " FROM story_docs", (far,))
+        conn.execute("PRAGMA user_version = 18")
+        conn.commit()
+    with Store(path) as store:
+        assert store.schema_version >= 19
+        assert store.conn.execute("SELECT count(*) FROM story_links WHERE kind = 'duplicate'").fetchone()[0] == 1
+        assert tuple(store.conn.execute("SELECT count(*), count(DISTINCT day) FROM story_sketches").fetchone()) == (
+            sketches, 3)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import heapq
-import math
 import re
 
 from dateline.search.terms import tokens
@@ -58,13 +57,6 @@ def features(title: str | None, text: str) -> frozenset[str]:
         order.setdefault(name, position)
     ranked = sorted(counts, key=lambda name: (-counts[name], order[name]))
     return frozenset(ranked[:MAX_FEATURES])
-
-
-def cosine(first: frozenset[str], second: frozenset[str]) -> float:
-    """Set cosine: shared / sqrt(|first| * |second|)."""
-    if not first or not second:
-        return 0.0
-    return len(first & second) / math.sqrt(len(first) * len(second))
 
 
 def sketch(text: str) -> tuple[int, ...]:
