@@ -1,8 +1,11 @@
-"""Ingest throughput and peak memory on Reuters articles, at two corpus sizes.
+"""Ingest throughput and peak memory on Reuters or generated articles, at several corpus sizes.
 
-    python benchmarks/ingest.py [--data ../shared/data] [--mode fast|full] [--sizes 2000,8000] [--workers N]
+    python benchmarks/ingest.py [--data ../shared/data] [--corpus reuters|generated] [--mode fast|full]
+                                [--sizes 2000,8000] [--workers N]
 
-Each size (the first N Reuters records, across the shards in order) is written to one JSONL file and ingested by
+Each size (the first N Reuters records, across the shards in order, or the first N generated articles of
+`dateline.engine.synthetic`, an archive that grows in days at a fixed number of articles a day) is written to one
+JSONL file and ingested by
 `dateline ingest` in a fresh process into a fresh database, so its peak RSS is its own. Peak memory should not grow
 with corpus size: ingest streams records and writes them in fixed-size batches. CPU milliseconds an article are given
 for the writer (the ingest process: storing, indexing, the corpus-level steps) and for the analysis workers, apart:
@@ -14,6 +17,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -53,23 +57,36 @@ def sample(shards: list[Path], count: int, into: Path) -> float:
     return text_bytes / 1e6
 
 
+def generated(count: int, into: Path) -> float:
+    """Write the first `count` generated articles to `into`; return the megabytes of article text they hold."""
+    from dateline.engine.synthetic import articles
+
+    text_bytes = 0
+    with into.open("w", encoding="utf-8") as sink:
+        for record in articles(count, seed=1):
+            text_bytes += len(record["text"].encode())
+            sink.write(json.dumps(record) + "\n")
+    return text_bytes / 1e6
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "data")
+    parser.add_argument("--corpus", choices=["reuters", "generated"], default="reuters")
     parser.add_argument("--mode", choices=["fast", "full"], default="fast")
     parser.add_argument("--sizes", default="2000,8000", help="numbers of Reuters articles, comma-separated")
     parser.add_argument("--workers", type=int, default=1, help="analysis processes (1: in the ingest process)")
     args = parser.parse_args()
     shards = sorted((args.data / "reuters-financial").glob("reuters_fin_*.jsonl.gz"))
-    if not shards:
+    if not shards and args.corpus == "reuters":
         sys.exit(f"no Reuters shards under {args.data}/reuters-financial")
-    print(f"dateline ingest, mode={args.mode}, workers={args.workers}")
+    print(f"dateline ingest, {args.corpus} articles, mode={args.mode}, workers={args.workers}")
     print(f"{'articles':>9} {'stored':>7} {'rejected':>8} {'seconds':>8} {'art/s':>7} {'MB/s':>6} {'peak RSS MB':>11}"
-          f" {'DB KB/art':>9} {'writer CPU ms/art':>17} {'workers CPU ms/art':>18}")
+          f" {'DB KB/art':>9} {'writer CPU ms/art':>17} {'workers CPU ms/art':>18} {'load':>5}")
     for size in (int(s) for s in args.sizes.split(",")):
         with tempfile.TemporaryDirectory() as folder:
-            corpus, db = Path(folder) / "reuters.jsonl", Path(folder) / "bench.db"
-            megabytes = sample(shards, size, corpus)
+            corpus, db = Path(folder) / f"{args.corpus}.jsonl", Path(folder) / "bench.db"
+            megabytes = sample(shards, size, corpus) if args.corpus == "reuters" else generated(size, corpus)
             started = time.perf_counter()
             output = subprocess.run([sys.executable, "-c", CHILD, str(db), args.mode, str(args.workers), str(corpus)],
                                     check=True, capture_output=True, text=True).stdout
@@ -79,7 +96,8 @@ def main() -> None:
             added = max(result["added"], 1)
             print(f"{size:>9} {result['added']:>7} {result['rejected']:>8} {wall:>8.1f} {result['added'] / wall:>7.1f}"
                   f" {megabytes / wall:>6.3f} {peak:>11.0f} {db.stat().st_size / 1e3 / max(result['added'], 1):>9.1f}"
-                  f" {result['cpu'] * 1e3 / added:>17.2f} {result['children_cpu'] * 1e3 / added:>18.2f}", flush=True)
+                  f" {result['cpu'] * 1e3 / added:>17.2f} {result['children_cpu'] * 1e3 / added:>18.2f}"
+                  f" {os.getloadavg()[0]:>5.1f}", flush=True)
 
 
 if __name__ == "__main__":
