@@ -23,6 +23,9 @@ def test_seed_goldens() -> None:
     ("Bombs exploded Friday, witnesses said.", "1998-08-07", ("Friday", "DATE", "1998-08-07")),
     ("He resigned on Monday.", "1998-08-07", ("Monday", "DATE", "1998-08-03")),
     ("The monarch will meet Bush on Thursday.", "1990-08-15", ("Thursday", "DATE", "1990-08-16")),
+    # the reporting verb after a comma dates the report, not what will happen
+    ("Halmo will vote on the merger with Jorsul Corp on Saturday, its chairman announced.", "2000-02-03",
+     ("Saturday", "DATE", "2000-02-05")),
     ("They met last Friday.", "1989-10-30", ("last Friday", "DATE", "1989-10-27")),
     ("Profit rose in the third quarter.", "1989-10-26", ("the third quarter", "DATE", "1989-Q3")),
     ("Sales fell last year.", "1998-02-06", ("last year", "DATE", "1997")),

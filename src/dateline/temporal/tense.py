@@ -31,6 +31,8 @@ _NOT_PAST = frozenset({"scheduled", "planned", "expected", "proposed", "needed",
                        "speed", "feed", "hundred", "united", "limited", "indeed", "based", "related", "concerned",
                        "interested", "supposed", "used", "alleged", "so-called", "succeed", "proceed",
                        "exceed"})
+# A reporting verb after the span and a comma ("on Saturday, the chairman said") dates the report, not what it tells.
+_REPORTING = frozenset({"said", "told", "announced", "confirmed", "reported", "added", "stated", "noted", "wrote"})
 _PASSIVE_BEFORE = re.compile(r"\b(?:be|been|being)\s+$", re.I)
 _NOT_A_VERB_BEFORE = re.compile(
     r"\b(?:a|an|the|its|their|his|her|our|this|these|those|still|newly|recently|be|been|being)\s+$", re.I)
@@ -65,7 +67,8 @@ def tense_at(text: str, start: int, end: int) -> str | None:
         for match in pattern.finditer(text, left_start, right_end):
             word = match.group().lower()
             if start <= match.start() < end or (tense == "past" and word in _NOT_PAST) or (
-                    word == "until" and past_perfect):
+                    word == "until" and past_perfect) or (
+                    word in _REPORTING and match.start() >= end and "," in text[end:match.start()]):
                 continue
             if tense == "past" and _NOT_A_VERB_BEFORE.search(text, max(0, match.start() - 12), match.start()) and (
                     word.endswith("ed") or _PASSIVE_BEFORE.search(text, max(0, match.start() - 12), match.start())):
