@@ -30,20 +30,15 @@ STORIES_PER_DAY = 30
 STORY_DAYS = 4
 START = date(2000, 1, 3)
 
-_ROOTS = """Acme Atlas Aurora Beacon Birch Blue Harbor Cedar Cobalt Comet Crest Delta Ember Falcon Fjord Frontier
-Garnet Granite Helix Horizon Iron Juniper Keystone Lumen Maple Meridian Mosaic Nimbus Northwind Oak Onyx Orion Pacific
-Pinnacle Polar Quarry Quartz Raven Redwood Ridge Sable Sierra Silver Solstice Sterling Summit Tidal Titan Union Vale
-Vector Velvet Vista Willow Zenith Alder Basalt Canyon Drift Estuary Flint Glacier Harbor Indigo Jasper Kestrel Lark
-Marble Nova Opal Prairie Quill Rowan Saffron Tundra Umber Vesper Wren Yarrow""".split()
-_KINDS = """Bank Energy Steel Telecom Foods Rail Mining Motors Pharma Airlines Insurance Media Chemicals Retail
-Shipping Software Capital Power Textiles Biotech""".split()
+# Company and family names are made of syllables ("Torvex", "Kelmarin"): hundreds of different words, as real
+# names are, not a few words shared by every name. A company may carry a generic suffix that names nothing.
+_SYLLABLES = """ka ri to ne mo ra vi lu sen dar mar tel on bre cor fin gal hal ix jor kel lin nor pel quin ros sul
+tav ver wen""".split()
+_SUFFIXES = ["", "", "Group", "Corp", "Holdings", "Bank", "Inc"]
 _FIRST = """Maria John Wei Amina Peter Sofia Raj Hannah Kenji Laura Omar Elena David Fatima Lucas Ingrid Carlos Mei
 Tomas Aisha Daniel Yuki Ahmed Clara Ivan Nadia Paul Rosa Samuel Leila Victor Anna Marco Priya George Olga Hugo Zara
-Felix Irene""".split()
-_LAST = """Lopez Carter Zhang Diallo Novak Rossi Patel Berg Sato Smith Haddad Petrova Cohen Okafor Silva Lindqvist
-Moreno Chen Dvorak Bello Fischer Tanaka Rahman Weber Kuznetsov Mansour Dubois Ortega Mensah Nasser Horvat Eriksen
-Romano Iyer Kowalski Volkova Laurent Achebe Grant Nakamura Brennan Castillo Mbeki Sorensen Varga Quinn Ferreira Ali
-Jansen Park""".split()
+Felix Irene Chiara Dmitri Emeka Farah Gustav Hiroshi Isabel Jonas Kamala Luis Magnus Nkechi Oscar Paola Rahul
+Sven Tariq Ursula Vikram Wanda""".split()
 _PLACES = """London Tokyo Frankfurt Paris Mumbai Toronto Seoul Sydney Madrid Milan Zurich Dubai Singapore Houston
 Chicago Boston Denver Lagos Nairobi Cairo Istanbul Warsaw Prague Vienna Oslo Stockholm Helsinki Dublin Lisbon Athens
 Jakarta Manila Bangkok Hanoi Santiago Lima Bogota Caracas Montreal Vancouver""".split()
@@ -80,10 +75,15 @@ def _weights(count: int) -> list[float]:
 
 @cache
 def _pool(kind: str) -> list[str]:
-    """Every company (root and kind) or person (first and last name), in a fixed shuffled order of popularity."""
-    names = ([f"{root} {sort}" for root in _ROOTS for sort in _KINDS] if kind == "company"
-             else [f"{first} {last}" for first in _FIRST for last in _LAST])
-    random.Random(kind).shuffle(names)
+    """Every company or person name, in a fixed shuffled order of popularity."""
+    words = [first + second for first in _SYLLABLES for second in _SYLLABLES if first != second]
+    shuffler = random.Random(kind)
+    if kind == "company":
+        names = [f"{word.title()} {shuffler.choice(_SUFFIXES)}".strip() for word in words]
+    else:
+        endings = ["", "son", "ova", "i"]
+        names = [f"{shuffler.choice(_FIRST)} {word.title()}{shuffler.choice(endings)}" for word in words]
+    shuffler.shuffle(names)
     return names
 
 
@@ -109,6 +109,7 @@ def _when(day: date, happening: date) -> str:
 class _Story(NamedTuple):
     company: str
     person: str
+    cast: list[str]  # the other companies and people its reports name
     role: str
     place: str
     what: str
@@ -120,7 +121,8 @@ def _story(seed: int, started: int, slot: int) -> _Story:
     """The story started on day number `started` in slot `slot`: who, where, what, and when it will happen."""
     rng = random.Random(f"story-{seed}-{started}-{slot}")
     what, noun = rng.choice(_HAPPENINGS)
-    return _Story(_pick(rng, "company"), _pick(rng, "person"), rng.choice(_ROLES), rng.choice(_PLACES),
+    cast = [_pick(rng, "company"), _pick(rng, "company"), _pick(rng, "person"), _pick(rng, "person")]
+    return _Story(_pick(rng, "company"), _pick(rng, "person"), cast, rng.choice(_ROLES), rng.choice(_PLACES),
                   what.format(place=rng.choice(_PLACES), other=_pick(rng, "company"), product=rng.choice(_PRODUCTS),
                               figure=rng.randint(50, 900)),
                   noun, START + timedelta(days=started + rng.randint(STORY_DAYS, 40)))
@@ -145,8 +147,8 @@ def article(index: int, seed: int = 0, sentences: int = 12) -> dict[str, str]:
     story = _story(seed, started, rng.randrange(STORIES_PER_DAY))
     lead = (f"{story.place.upper()} ({rng.choice(_OUTLETS)}) - {story.company} will {story.what}"
             f" {_when(day, story.happening)}, {story.person}, {story.role} of {story.company}, {rng.choice(_VERBS)}.")
-    cast = [_pick(rng, "company") for _ in range(3)]
-    people = [_pick(rng, "person") for _ in range(3)]
+    cast = [*story.cast[:2], _pick(rng, "company")]  # who a story names, and someone of the outlet's own choosing
+    people = [*story.cast[2:], _pick(rng, "person")]
     body = [_background(rng, day, cast, people) for _ in range(sentences - 1)]
     first = rng.choice(["in the spring", "last year", "earlier"])
     body.insert(rng.randrange(1, len(body) + 1), f"{story.company}'s {story.noun} had first been expected {first}.")
