@@ -56,7 +56,8 @@ work change compared remain hit european brand phone ltd vehicle industrial base
 decision cuts agreement spokesman early end low spending debt income electronic microsoft loss charge key holding
 outlook""".split())
 _RANK = {word: len(COMMON) - position for position, word in enumerate(COMMON)}  # other words: 0, first
-_FOUND_BY = 2  # indexed words every linked pair shares
+# Indexed words every linked pair shares: as many as the fewest any link needs, so fewer pairs are candidates.
+_FOUND_BY = MIN_SHARED
 _CHUNK = 100  # new mentions looked up at a time: bounds the candidate pairs held in memory
 
 
