@@ -46,6 +46,7 @@ class Store:
             if not readonly:
                 self.conn.execute("PRAGMA journal_mode = WAL")
                 self.conn.execute("PRAGMA synchronous = NORMAL")
+                self.conn.execute("PRAGMA cache_size = -65536")  # 64 MiB of pages: fewer reads as the store grows
             version = self.conn.execute("PRAGMA user_version").fetchone()[0]
             self.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except sqlite3.DatabaseError as error:
