@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: demo test lint typecheck unit bench bench-search system-deps clean
+.PHONY: demo test lint typecheck unit bench bench-search bench-growth system-deps clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV) || { apt-get update -qq && apt-get install -y -qq python3-venv && $(PYTHON) -m venv $(VENV); }
@@ -48,8 +48,13 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/scale.py
 	$(BIN)/python benchmarks/load.py --duration 60 --clients 20
 
-# As-of search latency at 106k and 1M articles: builds two large databases under $(BENCH_DIR) (about 10 GB).
 BENCH_DIR ?= /tmp/dateline-bench
+# One ingest of a million generated articles, watched as it grows (about an hour on two cores; 15 GB of disk).
+bench-growth: $(STAMP)
+	mkdir -p $(BENCH_DIR)
+	$(BIN)/python benchmarks/growth.py --articles 1000000 --workers 2 --folder $(BENCH_DIR)
+
+# As-of search latency at 106k and 1M articles: builds two large databases under $(BENCH_DIR) (about 10 GB).
 bench-search: $(STAMP)
 	mkdir -p $(BENCH_DIR)
 	$(BIN)/python benchmarks/search.py build --db $(BENCH_DIR)/r1.db
