@@ -27,8 +27,10 @@ import pyarrow.parquet as pq
 from dateline.entities.local import summarize_groups
 from dateline.errors import Code, StoreError
 from dateline.pipeline import Analysis
-from dateline.store.entities import node_id
-from dateline.store.timexes import sentence_of
+from dateline.store.articles import sentence_rows
+from dateline.store.entities import mention_tables
+from dateline.store.events import mention_rows
+from dateline.store.timexes import timex_rows
 
 _INT, _TEXT = pa.int64(), pa.string()
 
@@ -53,19 +55,11 @@ def rows(analyses: Sequence[Analysis]) -> dict[str, list[tuple[object, ...]]]:
     tables: dict[str, list[tuple[object, ...]]] = {name: [] for name in TABLES}
     for analysis in analyses:
         aid = analysis.article_id
-        tables["sentences"].extend((aid, s.index, s.start, s.end, s.paragraph) for s in analysis.sentences)
-        tables["timexes"].extend(
-            (aid, i, t.start, t.end, t.text, t.type, t.value, t.mod, t.quant, t.freq, t.anchor, t.earliest, t.latest,
-             sentence_of(analysis.sentences, t.start)) for i, t in enumerate(analysis.timexes))
-        tables["event_mentions"].extend(
-            (m.article_id, m.sentence, m.k, m.earliest.isoformat(), m.latest.isoformat(), m.width, m.value,
-             m.precision, m.rule.value, m.timex, int(m.future), " ".join(sorted(m.terms))) for m in analysis.events)
-        groups = summarize_groups(analysis.mentions)
-        tables["doc_entities"].extend((aid, g.local, node_id(aid, g.local), g.name, g.type) for g in groups)
-        tables["doc_entity_keys"].extend((key, aid, g.local, key) for g in groups for key in g.keys)
-        tables["entity_mentions"].extend(
-            (aid, i, m.start, m.end, m.text, m.label, m.sentence, m.group, m.source, m.link)
-            for i, m in enumerate(analysis.mentions))
+        tables["sentences"].extend(sentence_rows(aid, analysis.sentences))
+        tables["timexes"].extend(timex_rows(aid, analysis.timexes, analysis.sentences))
+        tables["event_mentions"].extend(mention_rows(analysis.events))
+        for name, table_rows in mention_tables(aid, analysis.mentions, summarize_groups(analysis.mentions)).items():
+            tables[name].extend(table_rows)
     return tables
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -53,11 +53,14 @@ def put_article(conn: sqlite3.Connection, article: Article, first_seen_at: datet
     return Stored(article_id, Outcome.REVISION if latest else Outcome.ADDED, revision)
 
 
+def sentence_rows(article_id: str, sentences: Sequence[Sentence]) -> list[tuple[str, int, int, int, int]]:
+    """The `sentences` rows of one article (as `put_sentences` stores them and analysis shards hold them)."""
+    return [(article_id, s.index, s.start, s.end, s.paragraph) for s in sentences]
+
+
 def put_sentences(conn: sqlite3.Connection, article_id: str, sentences: list[Sentence]) -> None:
-    conn.executemany(
-        "INSERT INTO sentences (article_id, idx, start, end, paragraph) VALUES (?, ?, ?, ?, ?)",
-        [(article_id, s.index, s.start, s.end, s.paragraph) for s in sentences],
-    )
+    conn.executemany("INSERT INTO sentences (article_id, idx, start, end, paragraph) VALUES (?, ?, ?, ?, ?)",
+                     sentence_rows(article_id, sentences))
 
 
 def _published(row: sqlite3.Row) -> PublishedAt:

@@ -43,26 +43,34 @@ class Group:
         return (self.seen_at, self.article_id, self.local)
 
 
+def mention_tables(article_id: str, mentions: Sequence[Mention], groups: Sequence[DocEntity]
+                   ) -> dict[str, list[tuple[object, ...]]]:
+    """The rows of one article's mentions and groups, by table (as `put_mentions` stores them and analysis shards
+    hold them); `doc_entities` rows lack their last column, the article's `seen_at`, which is the store's."""
+    return {
+        "doc_entities": [(article_id, g.local, node_id(article_id, g.local), g.name, g.type) for g in groups],
+        "doc_entity_keys": [(key, article_id, g.local, key) for g in groups for key in g.keys],
+        "entity_mentions": [(article_id, i, m.start, m.end, m.text, m.label, m.sentence, m.group, m.source, m.link)
+                            for i, m in enumerate(mentions)],
+    }
+
+
 def put_mentions(conn: sqlite3.Connection, article_id: str, mentions: Sequence[Mention],
                  groups: Sequence[DocEntity]) -> None:
     """Store one article's mentions and groups (unresolved: entity_id NULL until `resolve` runs)."""
     row = conn.execute("SELECT first_seen_at FROM articles WHERE id = ?", (article_id,)).fetchone()
     if row is None:
         raise StoreError(f"article {article_id} must be stored before its mentions", code=Code.NOT_FOUND)
+    tables = mention_tables(article_id, mentions, groups)
     conn.executemany(
         "INSERT INTO doc_entities (article_id, local, node, name, type, seen_at) VALUES (?, ?, ?, ?, ?, ?)",
-        [(article_id, g.local, node_id(article_id, g.local), g.name, g.type, row[0]) for g in groups],
+        [(*group, row[0]) for group in tables["doc_entities"]],
     )
-    conn.executemany(
-        "INSERT INTO doc_entity_keys (key, article_id, local, base) VALUES (?, ?, ?, ?)",
-        [(key, article_id, g.local, key) for g in groups for key in g.keys],
-    )
+    conn.executemany("INSERT INTO doc_entity_keys (key, article_id, local, base) VALUES (?, ?, ?, ?)",
+                     tables["doc_entity_keys"])
     conn.executemany(
         "INSERT INTO entity_mentions (article_id, idx, start, end, text, label, sentence, local, source, link)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [(article_id, i, m.start, m.end, m.text, m.label, m.sentence, m.group, m.source, m.link)
-         for i, m in enumerate(mentions)],
-    )
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", tables["entity_mentions"])
 
 
 def _owned_groups(conn: sqlite3.Connection, where: str, params: Sequence[object]) -> list[tuple[int | None, Group]]:

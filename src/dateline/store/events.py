@@ -29,14 +29,18 @@ class Report:
     first_seen_at: str
 
 
+def mention_rows(mentions: Iterable[EventMention]) -> list[tuple[object, ...]]:
+    """The `event_mentions` rows (without ids) of these mentions (as `put_event_mentions` stores them and analysis
+    shards hold them)."""
+    return [(m.article_id, m.sentence, m.k, m.earliest.isoformat(), m.latest.isoformat(), m.width, m.value,
+             m.precision, m.rule.value, m.timex, int(m.future), " ".join(sorted(m.terms))) for m in mentions]
+
+
 def put_event_mentions(conn: sqlite3.Connection, mentions: Iterable[EventMention]) -> None:
     """Store one article's dated mentions."""
     conn.executemany(
         "INSERT INTO event_mentions (article_id, sentence, k, earliest, latest, width, value, precision, rule,"
-        " timex_idx, future, terms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [(m.article_id, m.sentence, m.k, m.earliest.isoformat(), m.latest.isoformat(), m.width, m.value,
-          m.precision, m.rule.value, m.timex, int(m.future), " ".join(sorted(m.terms))) for m in mentions],
-    )
+        " timex_idx, future, terms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", mention_rows(mentions))
 
 
 _COLUMNS = ("m.id, m.article_id, m.sentence, m.k, m.earliest, m.latest, m.value, m.precision, m.rule, m.timex_idx,"

@@ -4,16 +4,24 @@ from __future__ import annotations
 
 import sqlite3
 from bisect import bisect_right
+from collections.abc import Sequence
 
 from dateline.temporal.timex import Timex
 from dateline.text import Sentence
 
 
-def sentence_of(sentences: list[Sentence], offset: int) -> int | None:
+def sentence_of(sentences: Sequence[Sentence], offset: int) -> int | None:
     """Index of the sentence holding character `offset` (the nearest one starting before it), or None."""
     starts = [s.start for s in sentences]
     position = bisect_right(starts, offset) - 1
     return sentences[position].index if position >= 0 else None
+
+
+def timex_rows(article_id: str, timexes: Sequence[Timex], sentences: Sequence[Sentence]) -> list[tuple[object, ...]]:
+    """The `timexes` rows of one article, in text order (as `put_timexes` stores them and analysis shards hold
+    them)."""
+    return [(article_id, i, t.start, t.end, t.text, t.type, t.value, t.mod, t.quant, t.freq, t.anchor, t.earliest,
+             t.latest, sentence_of(sentences, t.start)) for i, t in enumerate(timexes)]
 
 
 def put_timexes(conn: sqlite3.Connection, article_id: str, timexes: list[Timex], sentences: list[Sentence]) -> None:
@@ -21,9 +29,7 @@ def put_timexes(conn: sqlite3.Connection, article_id: str, timexes: list[Timex],
     conn.executemany(
         "INSERT INTO timexes (article_id, idx, start, end, text, type, value, mod, quant, freq, anchor, earliest,"
         " latest, sentence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [(article_id, i, t.start, t.end, t.text, t.type, t.value, t.mod, t.quant, t.freq, t.anchor, t.earliest,
-          t.latest, sentence_of(sentences, t.start)) for i, t in enumerate(timexes)],
-    )
+        timex_rows(article_id, timexes, sentences))
 
 
 def get_timexes(conn: sqlite3.Connection, article_id: str) -> list[Timex]:
