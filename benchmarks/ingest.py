@@ -24,6 +24,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from scale import generated
+
 CHILD = """
 import json, resource, sys, time
 from pathlib import Path
@@ -57,18 +59,6 @@ def sample(shards: list[Path], count: int, into: Path) -> float:
     return text_bytes / 1e6
 
 
-def generated(count: int, into: Path) -> float:
-    """Write the first `count` generated articles to `into`; return the megabytes of article text they hold."""
-    from dateline.engine.synthetic import articles
-
-    text_bytes = 0
-    with into.open("w", encoding="utf-8") as sink:
-        for record in articles(count, seed=1):
-            text_bytes += len(record["text"].encode())
-            sink.write(json.dumps(record) + "\n")
-    return text_bytes / 1e6
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "data")
@@ -86,7 +76,10 @@ def main() -> None:
     for size in (int(s) for s in args.sizes.split(",")):
         with tempfile.TemporaryDirectory() as folder:
             corpus, db = Path(folder) / f"{args.corpus}.jsonl", Path(folder) / "bench.db"
-            megabytes = sample(shards, size, corpus) if args.corpus == "reuters" else generated(size, corpus)
+            if args.corpus == "reuters":
+                megabytes = sample(shards, size, corpus)
+            else:
+                corpus, megabytes = generated(Path(folder), size)  # the generated corpus of scale.py
             started = time.perf_counter()
             output = subprocess.run([sys.executable, "-c", CHILD, str(db), args.mode, str(args.workers), str(corpus)],
                                     check=True, capture_output=True, text=True).stdout
