@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import random
+from datetime import date
 from itertools import combinations
 from pathlib import Path
 from typing import Any
@@ -13,11 +14,12 @@ from dateline.events.grouping import overlap
 from dateline.ingest.run import SEEN_AT_PUBLISHED, IngestOptions, ingest
 from dateline.pipeline import PipelineConfig
 from dateline.store.db import Store
-from dateline.store.events import mentions_of
+from dateline.store.events import WORD_PERIOD, mentions_of
 
 # Few words, so that many pairs share a few of them, some just enough to link and some just not.
 _WORDS = "council budget harbour strike workers container port vote merger bank shares profit airline".split()
-_DATES = ["on March 4, 2024", "on March 5, 2024", "in March 2024", "on April 16, 2024", "", ""]
+# March 31, 2024 starts a period of the index (`WORD_PERIOD`), "in March" starts in the one before.
+_DATES = ["on March 4, 2024", "on March 5, 2024", "in March 2024", "on March 31, 2024", "on April 16, 2024", "", ""]
 
 
 def _records(count: int, seed: int) -> list[dict[str, Any]]:
@@ -76,6 +78,9 @@ def test_links_found_through_the_index_are_those_of_every_pair_compared(tmp_path
         links = _stored_links(store)
         assert links == _every_pair(store)
         assert len(links) > 50  # the corpus is dense enough to link many pairs of every kind
+        periods = {key: date.fromisoformat(day).toordinal() // WORD_PERIOD
+                   for key, day in store.conn.execute("SELECT id, earliest FROM event_mentions")}
+        assert any(periods[a] != periods[b] for a, b in store.conn.execute("SELECT a, b FROM event_links"))
     with Store(tmp_path / "reversed.db") as store:
         _ingest(store, records[::-1], tmp_path / "b.jsonl", batch_size=200)
         assert _stored_links(store) == links

@@ -59,14 +59,22 @@ def test_a_syndicated_copy_is_linked_and_not_counted_twice(store: Store, add: Ad
     assert stories(store.conn, min_articles=3) == []
 
 
+@pytest.mark.parametrize("later_first", [False, True])
 @pytest.mark.parametrize(("days", "shapes"), [(WINDOW_DAYS, [(1, 1)]), (WINDOW_DAYS + 1, [])])
 def test_links_need_the_versions_published_within_the_window(store: Store, add: Add, days: int,
-                                                             shapes: list[tuple[int, int]]) -> None:
+                                                             shapes: list[tuple[int, int]], later_first: bool) -> None:
     """Duplicates too: a reprint months later is news again, and the window bounds what each new version is
-    compared with, however large the store."""
+    compared with, however large the store. (The two days lie in different periods of the indexes: found from
+    either side.)"""
+    def reprint() -> None:
+        add(COPY_TEXT, title="Earthquake in Chile", published=(date(2024, 3, 4) + timedelta(days=days)).isoformat(),
+            source="Gazette")
+
+    if later_first:
+        reprint()
     _ingest(add, QUAKE[:1])
-    add(COPY_TEXT, title="Earthquake in Chile", published=(date(2024, 3, 4) + timedelta(days=days)).isoformat(),
-        source="Gazette")
+    if not later_first:
+        reprint()
     assert sorted((s.articles, s.copies) for s in stories(store.conn, min_articles=1)) == shapes
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -98,11 +98,16 @@ def terms_with_ids(conn: sqlite3.Connection, ids: Collection[int]) -> dict[int, 
 
 Posting = tuple[str, int, int, int, int, int]  # word, first day, mention id, last day, words of the mention, head
 
+# Days of one period of the word index, its first key (migration 0021): look-ups and new entries fall in the few
+# periods around the dates of new articles, so their pages stay cached as the index grows. Longer than the widest
+# mention indexed (`events.grouping.MAX_GROUP_WIDTH`), so a look-up spans at most three periods.
+WORD_PERIOD = 32
+
 
 def put_words(conn: sqlite3.Connection, postings: Iterable[Posting]) -> None:
-    """Index mentions under words (days as date ordinals; see migration 0016)."""
-    conn.executemany("INSERT OR IGNORE INTO event_words (word, wide, first, mention, last, n, head)"
-                     " VALUES (?1, ?2 < ?4, ?2, ?3, ?4, ?5, ?6)", postings)
+    """Index mentions under words (days as date ordinals; see migrations 0016 and 0021)."""
+    conn.executemany("INSERT OR IGNORE INTO event_words (period, word, wide, first, mention, last, n, head)"
+                     f" VALUES (?2 / {WORD_PERIOD}, ?1, ?2 < ?4, ?2, ?3, ?4, ?5, ?6)", postings)
 
 
 def words_complete(conn: sqlite3.Connection) -> bool:
@@ -122,20 +127,28 @@ def sharing_words(conn: sqlite3.Connection, probes: Iterable[Posting], max_width
     days; a wider one (at most `max_width` days) among those starting up to that many days before."""
     cursor = conn.cursor()
     cursor.row_factory = None  # plain tuples: a batch finds tens of thousands of pairs
-    cursor.execute("CREATE TEMP TABLE IF NOT EXISTS event_probe (word TEXT, first INTEGER, mention INTEGER,"
-                   " last INTEGER, n INTEGER, head INTEGER)")
-    cursor.executemany("INSERT INTO temp.event_probe (word, first, mention, last, n, head) VALUES (?, ?, ?, ?, ?, ?)",
-                       probes)
-    found = ("SELECT p.mention AS probe, w.mention AS other FROM temp.event_probe p CROSS JOIN event_words w"
-             " ON w.word = p.word AND w.wide = {wide} AND w.first BETWEEN p.first - {before} AND p.last"
-             " WHERE w.last >= p.first AND ((p.head AND w.n >= p.n) OR (w.head AND w.n < p.n))")
+    cursor.execute("CREATE TEMP TABLE IF NOT EXISTS event_probe (period INTEGER, wide INTEGER, word TEXT, low INTEGER,"
+                   " first INTEGER, mention INTEGER, last INTEGER, n INTEGER, head INTEGER)")
+    cursor.executemany("INSERT INTO temp.event_probe (period, wide, word, low, first, mention, last, n, head)"
+                       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", _probe_rows(probes, max_width - 1))
     try:
         return cursor.execute(
-            f"SELECT probe, other FROM ({found.format(wide=0, before=0)} UNION ALL"
-            f" {found.format(wide=1, before='?')}) GROUP BY probe, other HAVING count(*) >= ?",
-            (max_width - 1, shared)).fetchall()
+            "SELECT p.mention, w.mention FROM temp.event_probe p CROSS JOIN event_words w"
+            " ON w.period = p.period AND w.word = p.word AND w.wide = p.wide AND w.first BETWEEN p.low AND p.last"
+            " WHERE w.last >= p.first AND ((p.head AND w.n >= p.n) OR (w.head AND w.n < p.n))"
+            " GROUP BY p.mention, w.mention HAVING count(*) >= ?", (shared,)).fetchall()
     finally:
         cursor.execute("DELETE FROM temp.event_probe")
+
+
+def _probe_rows(probes: Iterable[Posting], before: int) -> Iterator[tuple[int, int, str, int, int, int, int, int, int]]:
+    """Each probe once for single-day entries (starting on its days) and once for wider ones (starting up to
+    `before` days earlier), in each index period those starts fall in: (period, wide, word, lowest start, first,
+    mention, last, n, head). Every stored entry lies in one period, so it is found at most once for each."""
+    for word, first, mention, last, n, head in probes:
+        for wide, low in ((0, first), (1, first - before)):
+            for period in range(low // WORD_PERIOD, last // WORD_PERIOD + 1):
+                yield period, wide, word, low, first, mention, last, n, head
 
 
 def put_links(conn: sqlite3.Connection, links: Iterable[tuple[int, int, int, int]]) -> None:
