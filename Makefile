@@ -49,10 +49,12 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/load.py --duration 60 --clients 20
 
 BENCH_DIR ?= /tmp/dateline-bench
-# One ingest of a million generated articles, watched as it grows (about an hour on two cores; 15 GB of disk).
+# One ingest of a million generated articles, watched as it grows (about two hours on two cores; 15 GB of disk).
+# ENGINE=dask runs it on a LocalCluster.
+ENGINE ?= local
 bench-growth: $(STAMP)
 	mkdir -p $(BENCH_DIR)
-	$(BIN)/python benchmarks/growth.py --articles 1000000 --workers 2 --folder $(BENCH_DIR)
+	$(BIN)/python benchmarks/growth.py --articles 1000000 --workers 2 --engine $(ENGINE) --folder $(BENCH_DIR)
 
 # As-of search latency at 106k and 1M articles: builds two large databases under $(BENCH_DIR) (about 10 GB).
 bench-search: $(STAMP)
