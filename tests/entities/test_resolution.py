@@ -59,6 +59,14 @@ def test_the_acronym_links_articles_only_once_an_article_spells_it_out(tmp_path:
         assert {item["key"] for item in evidence} >= {"org:imf", "org:international monetary fund"}
 
 
+def test_an_entity_is_found_by_its_id_and_digits_that_are_not_an_id_are_a_name(tmp_path: Path) -> None:
+    with Store(tmp_path / "all.db") as store:
+        _ingest(store, _files(tmp_path))
+        fund = find_entity(store.conn, "IMF")
+        assert fund is not None and find_entity(store.conn, f" {fund.id} ") == fund
+        assert find_entity(store.conn, "\u00b9") is None  # superscript one: a digit, not a number int() reads
+
+
 def test_ingest_order_does_not_change_the_entities(tmp_path: Path) -> None:
     paths = _files(tmp_path)
     with Store(tmp_path / "forward.db") as forward, Store(tmp_path / "backward.db") as backward:

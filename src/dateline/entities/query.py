@@ -72,7 +72,7 @@ def find_entity(conn: sqlite3.Connection, name: str, as_of: str | None = None) -
 
     When several go by the name, the one whose display name it is wins, then the most mentioned.
     """
-    if name.strip().isdigit():
+    if name.strip().isdecimal():
         by_id = get_entity(conn, int(name), as_of)
         if by_id is not None:
             return by_id

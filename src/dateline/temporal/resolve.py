@@ -210,7 +210,7 @@ def _resolve(value: str, context: Context) -> str | None:
     split = _TIME_SUFFIX.search(value)
     head, time = (value[:split.start()], value[split.start():]) if split else (value, "")
     anchor, tense = context.anchor, context.tense
-    if head.startswith("XXXX-") and head[5:7].isdigit():
+    if head.startswith("XXXX-") and head[5:7].isdecimal():
         month = int(head[5:7])
         if len(head) >= 10:
             day = int(head[8:10])

@@ -113,7 +113,7 @@ def _interval(head: str) -> tuple[date, date] | None:
         monday = date.fromisocalendar(y, int(second[1:]), 1)
         if len(parts) == 3 and parts[2] == "WE":
             return monday + timedelta(days=5), monday + timedelta(days=6)
-        if len(parts) == 3 and parts[2].isdigit():
+        if len(parts) == 3 and parts[2].isdecimal():
             day = monday + timedelta(days=int(parts[2]) - 1)
             return day, day
         return monday, monday + timedelta(days=6)
