@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import sqlite3
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -42,3 +43,13 @@ def seeded(store: Store) -> Store:
     report = ingest(store, [SEEDS], IngestOptions(seen_at=SEEN_AT_PUBLISHED))
     assert report.added == 2 and not report.problems
     return store
+
+
+@pytest.fixture
+def undo_0022() -> Callable[[sqlite3.Connection], None]:
+    """Takes a store back to before migration 0022 (entity summaries added to), for tests that take it back to an
+    older schema still and reopen it: the migrations after that one run again."""
+    def undo(conn: sqlite3.Connection) -> None:
+        conn.executescript("DROP INDEX doc_entities_uncounted; DROP TABLE entity_names;"
+                           " ALTER TABLE doc_entities DROP COLUMN counted;")
+    return undo

@@ -135,8 +135,8 @@ def test_every_window_of_the_list_is_that_slice_of_the_whole_list(store: Store, 
                 assert _shape(window) == _shape(listed[offset:offset + limit])
 
 
-def test_migration_0019_dates_the_sketch_index_and_drops_far_duplicates(tmp_path: Path,
-                                                                        add_to: Callable[..., str]) -> None:
+def test_migration_0019_dates_the_sketch_index_and_drops_far_duplicates(
+        tmp_path: Path, add_to: Callable[..., str], undo_0022: Callable[[sqlite3.Connection], None]) -> None:
     """A store from before the window: its sketch index gains days, and a duplicate link between versions
     published further apart than the window (made under the old rule) goes, so it holds what a new store would."""
     path = tmp_path / "old.db"
@@ -149,6 +149,7 @@ def test_migration_0019_dates_the_sketch_index_and_drops_far_duplicates(tmp_path
             " (SELECT count(*) FROM story_sketches) FROM story_links").fetchone()
         assert near == 1
     with closing(sqlite3.connect(path)) as conn:  # back to schema 18, with the link the old rule made
+        undo_0022(conn)
         conn.executescript(
             "CREATE TABLE old_sketches (value INTEGER NOT NULL, doc INTEGER NOT NULL, PRIMARY KEY (value, doc))"
             " WITHOUT ROWID; INSERT INTO old_sketches SELECT value, doc FROM story_sketches;"

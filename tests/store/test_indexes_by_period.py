@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Callable
 from contextlib import closing
 from pathlib import Path
 
@@ -29,7 +30,8 @@ def _rows(conn: sqlite3.Connection) -> dict[str, list[tuple[object, ...]]]:
     return {table: conn.execute(f"SELECT * FROM {table} ORDER BY 1, 2, 3, 4").fetchall() for table in _BEFORE}
 
 
-def test_a_store_from_before_0021_gets_the_rows_a_new_store_holds(tmp_path: Path) -> None:
+def test_a_store_from_before_0021_gets_the_rows_a_new_store_holds(
+        tmp_path: Path, undo_0022: Callable[[sqlite3.Connection], None]) -> None:
     corpus = tmp_path / "corpus.jsonl"
     # Every 20th article of 60 days of the generated archive (120 a day): stories and dated events across several
     # periods of both indexes.
@@ -44,6 +46,7 @@ def test_a_store_from_before_0021_gets_the_rows_a_new_store_holds(tmp_path: Path
     assert len({row[0] for row in made["story_features"]}) >= 3  # periods
     assert len({row[0] for row in made["event_words"]}) >= 3
     with closing(sqlite3.connect(path)) as conn:  # back to schema 20
+        undo_0022(conn)
         for table, (columns, names) in _BEFORE.items():
             conn.executescript(f"CREATE TABLE old_{table} ({columns}) WITHOUT ROWID;"
                                f" INSERT INTO old_{table} SELECT {names} FROM {table}; DROP TABLE {table};"

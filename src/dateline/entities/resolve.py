@@ -20,7 +20,7 @@ import json
 import sqlite3
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 from dateline.entities.context import (
     LONE,
@@ -44,12 +44,15 @@ from dateline.errors import Code, StoreError
 from dateline.store.articles import current_filter
 from dateline.store.entities import (
     Group,
+    Tally,
+    add_names,
     add_override,
     all_groups,
     article_bases,
     assign,
     assign_many,
     clear_resolution,
+    count_uncounted,
     current_articles,
     entity_bases,
     group_by_node,
@@ -62,9 +65,13 @@ from dateline.store.entities import (
     owners_at,
     put_entity,
     record_history,
+    recount,
     set_history_complete,
     set_keys,
+    spaced,
+    stored_tallies,
     unassign,
+    uncounted_entities,
     unresolved_groups,
     with_keys,
 )
@@ -75,27 +82,29 @@ def resolve(conn: sqlite3.Connection, article_ids: Sequence[str]) -> None:
 
     Groups seen after every resolved one are decided one by one against the stored entities. When one was seen
     before groups already resolved (a backfill), the entities it could touch are decided again with it (`_replay`).
+    The entities of a revised article are summed again: the mentions of its old version stop counting.
     """
     rules = Rules.load(conn)
     fresh = unresolved_groups(conn, list(article_ids))
     latest = latest_resolved(conn)
     if fresh and latest is not None and fresh[0].seen_at <= latest:
-        touched = _replay(conn, fresh, rules)
+        _replay(conn, fresh, rules)
     else:
-        touched = _resolve_groups(conn, fresh, rules)
+        _resolve_groups(conn, fresh, rules)
     marks = ",".join("?" * len(article_ids))
     if article_ids:
-        touched |= {r[0] for r in conn.execute(
+        recount(conn, [r[0] for r in conn.execute(
             "SELECT DISTINCT d.entity_id FROM doc_entities d JOIN articles a ON a.supersedes = d.article_id"
-            f" WHERE a.id IN ({marks}) AND d.entity_id IS NOT NULL", list(article_ids))}
-    refresh(conn, touched, rules)
+            f" WHERE a.id IN ({marks}) AND d.entity_id IS NOT NULL", list(article_ids))])
+    refresh(conn, rules)
 
 
 def rebuild(conn: sqlite3.Connection) -> None:
     """Redo every cross-article decision from the stored groups (after an override); mentions are kept."""
     rules = Rules.load(conn)
     clear_resolution(conn)
-    refresh(conn, _decide_all(conn, all_groups(conn), rules), rules)
+    _decide_all(conn, all_groups(conn), rules)
+    refresh(conn, rules)
     set_history_complete(conn)
 
 
@@ -124,7 +133,7 @@ def _with_keys(conn: sqlite3.Connection, group: Group, rules: Rules) -> Group:
     return replace(group, keys=tuple(sorted(keys)))
 
 
-def _replay(conn: sqlite3.Connection, fresh: list[Group], rules: Rules) -> set[int]:
+def _replay(conn: sqlite3.Connection, fresh: list[Group], rules: Rules) -> None:
     """Decide these groups together with every stored entity they could touch: those sharing a strong key with
     them, and those holding one of the lone names or surnames of any of these groups, in turn. Nothing outside can
     link to them, so deciding them apart from the rest of the store is deciding the store."""
@@ -141,25 +150,23 @@ def _replay(conn: sqlite3.Connection, fresh: list[Group], rules: Rules) -> set[i
         entities |= found
         groups += pending
     unassign(conn, entities)
-    return _decide_all(conn, groups, rules)
+    _decide_all(conn, groups, rules)
 
 
-def _decide_all(conn: sqlite3.Connection, groups: list[Group], rules: Rules) -> set[int]:
-    """Decide these (unresolved) groups at once, in memory, and store their entities and history; the entities."""
+def _decide_all(conn: sqlite3.Connection, groups: list[Group], rules: Rules) -> None:
+    """Decide these (unresolved) groups at once, in memory, and store their entities and history."""
     ordered = sorted((_with_keys(conn, g, rules) for g in groups), key=lambda g: g.order)
     decision = decide(ordered, _contexts(conn, ordered))
     assign_many(conn, [(g.article_id, g.local, ordered[root].node)
                        for g, root in zip(ordered, decision.roots, strict=True)])
     record_history(conn, [(ordered[i].article_id, ordered[i].local, since, ordered[root].node)
                           for i, since, root in decision.history])
-    return {ordered[root].node for root in decision.roots}
 
 
-def _resolve_groups(conn: sqlite3.Connection, groups: Iterable[Group], rules: Rules) -> set[int]:
+def _resolve_groups(conn: sqlite3.Connection, groups: Iterable[Group], rules: Rules) -> None:
     """Resolve groups seen after every resolved one, one by one in first-sighting order, as `decide` would: first
     join every entity sharing a strong key; then each entity a lone name or the context links to, the one sharing
     the most names first (the earliest on a tie), unless both hold full person names and share none."""
-    touched: set[int] = set()
     for group in groups:
         group = _with_keys(conn, group, rules)
         strong = sorted(k for k in group.keys if not (is_weak(k) or is_lookup(k)))
@@ -170,17 +177,13 @@ def _resolve_groups(conn: sqlite3.Connection, groups: Iterable[Group], rules: Ru
                 winner, earliest = entity_id, order
         for entity_id in linked - {winner}:
             move_entity(conn, entity_id, winner, group.seen_at)
-            touched.discard(entity_id)
         assign(conn, group, winner)
         candidates = _weak_candidates(conn, group)
         for other in sorted(set(candidates) - {winner}, key=lambda e: (-candidates[e], node_order(conn, e))):
             if compatible(entity_bases(conn, winner, "per:"), entity_bases(conn, other, "per:")):
                 first, second = sorted((winner, other), key=lambda e: node_order(conn, e))
                 move_entity(conn, second, first, group.seen_at)
-                touched.discard(second)
                 winner = first
-        touched.add(winner)
-    return touched
 
 
 def _weak_candidates(conn: sqlite3.Connection, group: Group) -> dict[int, int]:
@@ -197,32 +200,19 @@ def _weak_candidates(conn: sqlite3.Connection, group: Group) -> dict[int, int]:
     return found
 
 
-def refresh(conn: sqlite3.Connection, entity_ids: Iterable[int], rules: Rules | None = None) -> None:
-    """Recompute the stored summary (name, type, counts, aliases) of these entities, a few hundred per query."""
+def refresh(conn: sqlite3.Connection, rules: Rules | None = None) -> None:
+    """Bring the stored summaries (name, type, counts, aliases, days) up to date with the groups they do not count
+    yet, a few hundred entities at a time: each such entity's stored tallies plus what those groups add. A batch
+    costs what it adds, however many articles named the entity before."""
     rules = rules or Rules.load(conn)
-    condition, params = current_filter(None)
-    ids = sorted(entity_ids)
-    for start in range(0, len(ids), 400):
-        chunk = ids[start:start + 400]
-        marks = ",".join("?" * len(chunk))
-        tallies: dict[int, _Tally] = {}
-        for entity_id, name, kind, count, seen_at in conn.execute(
-                "SELECT entity_id, name, type, count(*), min(seen_at) FROM doc_entities"
-                f" WHERE entity_id IN ({marks}) GROUP BY entity_id, name, type", chunk):
-            tally = tallies.setdefault(entity_id, _Tally(seen_at))
-            tally.names[name] += count
-            tally.types[kind] += count
-            tally.first_seen_at = min(tally.first_seen_at, seen_at)
-        mentions = (f"FROM entity_mentions m JOIN articles a ON a.id = m.article_id WHERE m.entity_id IN ({marks})"
-                    f" AND {condition}")
-        for entity_id, text, count in conn.execute(
-                f"SELECT m.entity_id, m.text, count(*) {mentions} GROUP BY m.entity_id, m.text", [*chunk, *params]):
-            tallies[entity_id].aliases[_spaced(text)] += count
-        for entity_id, count, articles, first, last in conn.execute(
-                "SELECT m.entity_id, count(*), count(DISTINCT m.article_id), min(a.published_day),"
-                f" max(a.published_day) {mentions} GROUP BY m.entity_id", [*chunk, *params]):
-            tallies[entity_id].mentions, tallies[entity_id].articles = count, articles
-            tallies[entity_id].first_day, tallies[entity_id].last_day = first, last
+    pending = uncounted_entities(conn)
+    for start in range(0, len(pending), 400):
+        chunk = pending[start:start + 400]
+        added = count_uncounted(conn, chunk)
+        tallies = stored_tallies(conn, chunk)
+        for entity_id, tally in added.items():
+            tallies.setdefault(entity_id, Tally(tally.first_seen_at)).add(tally)
+        add_names(conn, tallies)
         for entity_id, tally in tallies.items():
             entity = _summary(entity_id, entity_id, tally, rules)
             put_entity(conn, entity, {alias: norm(alias) for alias, _ in entity.aliases})
@@ -268,21 +258,7 @@ def evidence(conn: sqlite3.Connection, groups: list[Group]) -> list[tuple[Group,
     return [(full[i], full[j], why) for i, j, why in decide(full, _contexts(conn, full)).joins]
 
 
-@dataclass
-class _Tally:
-    """What an entity's summary is made from: its groups' names and types, its mentions' texts and days."""
-
-    first_seen_at: str
-    names: Counter[str] = field(default_factory=Counter)
-    types: Counter[str] = field(default_factory=Counter)
-    aliases: Counter[str] = field(default_factory=Counter)
-    mentions: int = 0
-    articles: int = 0
-    first_day: str | None = None
-    last_day: str | None = None
-
-
-def _summary(entity_id: int, stored_id: int, tally: _Tally, rules: Rules) -> Entity:
+def _summary(entity_id: int, stored_id: int, tally: Tally, rules: Rules) -> Entity:
     """The name (the one most groups use, not in capitals if there is another; longer on a tie), the type (most
     groups'), and the aliases (white space inside them made single spaces)."""
     names, types = tally.names, tally.types
@@ -297,10 +273,6 @@ def _summary(entity_id: int, stored_id: int, tally: _Tally, rules: Rules) -> Ent
 def _shouted(name: str) -> bool:
     """A name in capitals that is not an acronym: "NEW YORK" from a dateline, not "NYSE"."""
     return name.isupper() and len(name.replace(".", "")) > 6
-
-
-def _spaced(text: str) -> str:
-    return " ".join(text.split())
 
 
 def describe(conn: sqlite3.Connection, stored_id: int, groups: list[Group], as_of: str | None,
@@ -335,8 +307,8 @@ def describe_many(conn: sqlite3.Connection, parts: Sequence[tuple[int, list[Grou
     for stored_id, groups in parts:
         kept = [(g.article_id, text, day) for g in groups for text, day in rows.get((g.article_id, g.local), ())]
         days = sorted(day for _, _, day in kept)
-        tally = _Tally(groups[0].seen_at, Counter(g.name for g in groups), Counter(g.type for g in groups),
-                       Counter(_spaced(text) for _, text, _ in kept), len(kept), len({a for a, _, _ in kept}),
+        tally = Tally(groups[0].seen_at, Counter(g.name for g in groups), Counter(g.type for g in groups),
+                       Counter(spaced(text) for _, text, _ in kept), len(kept), len({a for a, _, _ in kept}),
                        days[0] if days else None, days[-1] if days else None)
         described.append(_summary(groups[0].node, stored_id, tally, rules))
     return described

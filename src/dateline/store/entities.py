@@ -5,8 +5,9 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from dateline.errors import Code, StoreError
@@ -224,10 +225,11 @@ def unassign(conn: sqlite3.Connection, entity_ids: Iterable[int]) -> None:
     ids = json.dumps(sorted(set(entity_ids)))
     conn.execute("DELETE FROM entity_history WHERE (article_id, local) IN (SELECT article_id, local FROM doc_entities"
                  " WHERE entity_id IN (SELECT value FROM json_each(?)))", (ids,))
-    for table in ("doc_entities", "entity_mentions"):
-        conn.execute(f"UPDATE {table} SET entity_id = NULL WHERE entity_id IN (SELECT value FROM json_each(?))",
-                     (ids,))
-    conn.execute("DELETE FROM entities WHERE id IN (SELECT value FROM json_each(?))", (ids,))
+    conn.execute("UPDATE doc_entities SET entity_id = NULL, counted = 0 WHERE entity_id IN"
+                 " (SELECT value FROM json_each(?))", (ids,))
+    conn.execute("UPDATE entity_mentions SET entity_id = NULL WHERE entity_id IN (SELECT value FROM json_each(?))",
+                 (ids,))
+    _drop_summaries(conn, ids)
 
 
 def assign(conn: sqlite3.Connection, group: Group, entity_id: int) -> None:
@@ -311,12 +313,12 @@ def set_history_complete(conn: sqlite3.Connection) -> None:
 
 def move_entity(conn: sqlite3.Connection, old: int, new: int, since: str) -> None:
     """Everything of entity `old` now belongs to `new`, from `since` on (the first sighting of the group that
-    joined them); the row of `old` goes."""
+    joined them); the summary of `old` goes, and its groups are yet to be counted in that of `new`."""
     conn.execute("INSERT OR REPLACE INTO entity_history (article_id, local, since, entity_id)"
                  " SELECT article_id, local, ?, ? FROM doc_entities WHERE entity_id = ?", (since, new, old))
-    conn.execute("UPDATE doc_entities SET entity_id = ? WHERE entity_id = ?", (new, old))
+    conn.execute("UPDATE doc_entities SET entity_id = ?, counted = 0 WHERE entity_id = ?", (new, old))
     conn.execute("UPDATE entity_mentions SET entity_id = ? WHERE entity_id = ?", (new, old))
-    conn.execute("DELETE FROM entities WHERE id = ?", (old,))
+    _drop_summaries(conn, json.dumps([old]))
 
 
 def put_entity(conn: sqlite3.Connection, entity: Entity, norms: Mapping[str, str]) -> None:
@@ -332,12 +334,119 @@ def put_entity(conn: sqlite3.Connection, entity: Entity, norms: Mapping[str, str
                      [(entity.id, alias, norms[alias], count) for alias, count in entity.aliases])
 
 
+@dataclass
+class Tally:
+    """What an entity's summary is made from: its groups' names and types (how many groups each), its mentions'
+    texts (white space inside made single spaces), and the articles and days they are in, counting the current
+    version of each article only."""
+
+    first_seen_at: str
+    names: Counter[str] = field(default_factory=Counter)
+    types: Counter[str] = field(default_factory=Counter)
+    aliases: Counter[str] = field(default_factory=Counter)
+    mentions: int = 0
+    articles: int = 0
+    first_day: str | None = None
+    last_day: str | None = None
+
+    def add(self, other: Tally) -> None:
+        """Count `other` in too (tallies of disjoint groups, in articles `other.articles` does not share)."""
+        self.first_seen_at = min(self.first_seen_at, other.first_seen_at)
+        self.names += other.names
+        self.types += other.types
+        self.aliases += other.aliases
+        self.mentions += other.mentions
+        self.articles += other.articles
+        self.first_day = min(filter(None, (self.first_day, other.first_day)), default=None)
+        self.last_day = max(filter(None, (self.last_day, other.last_day)), default=None)
+
+
+def spaced(text: str) -> str:
+    """An alias as counted: white space inside made single spaces."""
+    return " ".join(text.split())
+
+
+def uncounted_entities(conn: sqlite3.Connection) -> list[int]:
+    """The entities with groups their stored summary does not count yet (new, moved in, or to be summed again)."""
+    return [r[0] for r in conn.execute(
+        "SELECT DISTINCT entity_id FROM doc_entities WHERE counted = 0 AND entity_id IS NOT NULL ORDER BY entity_id")]
+
+
+def count_uncounted(conn: sqlite3.Connection, entity_ids: Sequence[int]) -> dict[int, Tally]:
+    """The tallies of the groups of these entities that their summaries do not count yet, in articles their counted
+    groups are not in (names and types are added to `entity_names`); those groups are counted from now on."""
+    ids = json.dumps(sorted(set(entity_ids)))
+    pick = "d.entity_id IN (SELECT value FROM json_each(?)) AND d.counted = 0"
+    conn.execute("INSERT INTO entity_names (entity_id, name, type, groups) SELECT d.entity_id, d.name, d.type,"
+                 f" count(*) FROM doc_entities d WHERE {pick} GROUP BY d.entity_id, d.name, d.type"
+                 " ON CONFLICT DO UPDATE SET groups = groups + excluded.groups", (ids,))
+    added = {entity: Tally(seen) for entity, seen in conn.execute(
+        f"SELECT d.entity_id, min(d.seen_at) FROM doc_entities d WHERE {pick} GROUP BY d.entity_id", (ids,))}
+    current, params = current_filter(None)
+    articles: dict[int, set[str]] = {}
+    for entity, article, day, text, count in conn.execute(
+            "SELECT d.entity_id, d.article_id, a.published_day, m.text, count(*) FROM doc_entities d"
+            " JOIN articles a ON a.id = d.article_id"
+            " JOIN entity_mentions m ON m.article_id = d.article_id AND m.local = d.local"
+            f" WHERE {pick} AND {current} GROUP BY d.entity_id, d.article_id, m.text", (ids, *params)):
+        tally = added[entity]
+        tally.add(Tally(tally.first_seen_at, aliases=Counter({spaced(text): count}), mentions=count,
+                        first_day=day, last_day=day))
+        articles.setdefault(entity, set()).add(article)
+    counted = {(r[0], r[1]) for r in conn.execute(
+        "SELECT DISTINCT entity_id, article_id FROM doc_entities WHERE article_id IN (SELECT value FROM json_each(?))"
+        " AND counted = 1 AND entity_id IN (SELECT value FROM json_each(?))",
+        (json.dumps(sorted(set().union(*articles.values()))), ids))}
+    for entity, found in articles.items():
+        added[entity].articles = sum((entity, article) not in counted for article in found)
+    conn.execute("UPDATE doc_entities SET counted = 1 WHERE entity_id IN (SELECT value FROM json_each(?))"
+                 " AND counted = 0", (ids,))
+    return added
+
+
+def stored_tallies(conn: sqlite3.Connection, entity_ids: Sequence[int]) -> dict[int, Tally]:
+    """The tallies the stored summaries of these entities hold (those with one), names from `entity_names`."""
+    ids = json.dumps(sorted(set(entity_ids)))
+    found = {row[0]: Tally(row[1], mentions=row[2], articles=row[3], first_day=row[4], last_day=row[5])
+             for row in conn.execute("SELECT id, first_seen_at, mentions, articles, first_day, last_day FROM entities"
+                                     " WHERE id IN (SELECT value FROM json_each(?))", (ids,))}
+    for entity, alias, count in conn.execute(
+            "SELECT entity_id, alias, mentions FROM entity_aliases WHERE entity_id IN (SELECT value FROM json_each(?))",
+            (ids,)):
+        found[entity].aliases[alias] += count
+    return found
+
+
+def add_names(conn: sqlite3.Connection, tallies: Mapping[int, Tally]) -> None:
+    """Put the names and types each entity's counted groups go by (`entity_names`) into its tally."""
+    for entity, name, kind, groups in conn.execute(
+            "SELECT entity_id, name, type, groups FROM entity_names"
+            " WHERE entity_id IN (SELECT value FROM json_each(?))", (json.dumps(sorted(tallies)),)):
+        tallies[entity].names[name] += groups
+        tallies[entity].types[kind] += groups
+
+
+def recount(conn: sqlite3.Connection, entity_ids: Iterable[int]) -> None:
+    """Have the summaries of these entities summed again from all their groups (an article of theirs was revised:
+    the mentions of its old version stop counting)."""
+    ids = json.dumps(sorted(set(entity_ids)))
+    conn.execute("UPDATE doc_entities SET counted = 0 WHERE entity_id IN (SELECT value FROM json_each(?))", (ids,))
+    _drop_summaries(conn, ids)
+
+
+def _drop_summaries(conn: sqlite3.Connection, ids: str) -> None:
+    """Delete the summaries (aliases included) and name counts of the entities in the JSON list `ids`."""
+    conn.execute("DELETE FROM entity_names WHERE entity_id IN (SELECT value FROM json_each(?))", (ids,))
+    conn.execute("DELETE FROM entities WHERE id IN (SELECT value FROM json_each(?))", (ids,))
+
+
 def clear_resolution(conn: sqlite3.Connection) -> None:
     """Forget every cross-article decision (mentions and groups stay), before a rebuild."""
-    conn.execute("UPDATE doc_entities SET entity_id = NULL")
+    conn.execute("UPDATE doc_entities SET entity_id = NULL, counted = 0")
     conn.execute("UPDATE entity_mentions SET entity_id = NULL")
     conn.execute("DELETE FROM entity_history")
     conn.execute("DELETE FROM entity_aliases")
+    conn.execute("DELETE FROM entity_names")
     conn.execute("DELETE FROM entities")
 
 
