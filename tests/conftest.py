@@ -45,11 +45,23 @@ def seeded(store: Store) -> Store:
     return store
 
 
+# What the migrations since 0022 did, undone (each in one script), for tests that take a store back to an older
+# schema and reopen it, so that the later migrations run again.
+_UNDO = {
+    23: "DROP TRIGGER weak_keys_added; DROP TRIGGER weak_keys_removed; DROP TABLE weak_keys;",
+    22: "DROP INDEX doc_entities_uncounted; DROP TABLE entity_names; ALTER TABLE doc_entities DROP COLUMN counted;",
+}
+
+
 @pytest.fixture
-def undo_0022() -> Callable[[sqlite3.Connection], None]:
-    """Takes a store back to before migration 0022 (entity summaries added to), for tests that take it back to an
-    older schema still and reopen it: the migrations after that one run again."""
-    def undo(conn: sqlite3.Connection) -> None:
-        conn.executescript("DROP INDEX doc_entities_uncounted; DROP TABLE entity_names;"
-                           " ALTER TABLE doc_entities DROP COLUMN counted;")
+def back_to() -> Callable[[sqlite3.Connection, int], None]:
+    """Takes a store's file back to schema `version`: undoes the migrations after it that `_UNDO` knows (the latest
+    first; a test going back further undoes the older ones itself), sets the version and commits. Reopened, the
+    store runs them again."""
+    def undo(conn: sqlite3.Connection, version: int) -> None:
+        for number in sorted(_UNDO, reverse=True):
+            if number > version:
+                conn.executescript(_UNDO[number])
+        conn.execute(f"PRAGMA user_version = {version}")
+        conn.commit()
     return undo

@@ -4,6 +4,7 @@ and correctable by overrides."""
 from __future__ import annotations
 
 import json
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -195,6 +196,18 @@ def test_a_surname_joins_the_full_name_whose_articles_share_its_context(tmp_path
         assert "per:hayley atwell" in shown and "per:christopher mcquarrie" in shown
         golfer = [e for e in list_entities(store.conn, top=100) if e.name == "Cruise"]
         assert len(golfer) == 1 and golfer[0].id != cruise.id and golfer[0].articles == 1
+
+
+def test_a_surname_links_by_context_only_to_articles_published_near_it(tmp_path: Path) -> None:
+    """Reports of one story: "Cruise" naming the same people 30 days after the "Tom Cruise" article joins it, 31
+    days after stays apart; in either ingest order (the earlier article second: a backfill, decided again)."""
+    for gap, articles in ((30, 2), (31, 1)):
+        records = [FILM[0], dict(FILM[1], date=(date(2024, 3, 1) + timedelta(days=gap)).isoformat())]
+        for order, name in ((records, "forward"), (records[::-1], "backward")):
+            with Store(tmp_path / f"{gap}-{name}.db") as store:
+                _ingest(store, _files(tmp_path, order))
+                cruise = find_entity(store.conn, "Tom Cruise")
+                assert cruise is not None and cruise.articles == articles, (gap, name)
 
 
 def test_a_surname_never_joins_two_different_full_names(tmp_path: Path) -> None:

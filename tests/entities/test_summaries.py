@@ -95,16 +95,14 @@ def test_summaries_added_to_equal_summaries_summed_from_scratch(tmp_path: Path) 
 
 
 def test_a_store_from_before_0022_gets_the_summaries_it_had(
-        tmp_path: Path, undo_0022: Callable[[sqlite3.Connection], None]) -> None:
+        tmp_path: Path, back_to: Callable[[sqlite3.Connection, int], None]) -> None:
     path = tmp_path / "old.db"
     with Store(path) as store:
         assert not ingest(store, [_write(tmp_path / "c.jsonl", list(articles(200, seed=6)))], _OPTIONS).problems
         made = _stored(store.conn)
     assert len(made["names"]) > 50
     with closing(sqlite3.connect(path)) as conn:  # back to schema 21
-        undo_0022(conn)
-        conn.execute("PRAGMA user_version = 21")
-        conn.commit()
+        back_to(conn, 21)
     with Store(path) as store:
         assert store.schema_version >= 22
         assert _stored(store.conn) == made

@@ -136,7 +136,7 @@ def test_every_window_of_the_list_is_that_slice_of_the_whole_list(store: Store, 
 
 
 def test_migration_0019_dates_the_sketch_index_and_drops_far_duplicates(
-        tmp_path: Path, add_to: Callable[..., str], undo_0022: Callable[[sqlite3.Connection], None]) -> None:
+        tmp_path: Path, add_to: Callable[..., str], back_to: Callable[[sqlite3.Connection, int], None]) -> None:
     """A store from before the window: its sketch index gains days, and a duplicate link between versions
     published further apart than the window (made under the old rule) goes, so it holds what a new store would."""
     path = tmp_path / "old.db"
@@ -149,14 +149,13 @@ def test_migration_0019_dates_the_sketch_index_and_drops_far_duplicates(
             " (SELECT count(*) FROM story_sketches) FROM story_links").fetchone()
         assert near == 1
     with closing(sqlite3.connect(path)) as conn:  # back to schema 18, with the link the old rule made
-        undo_0022(conn)
+        back_to(conn, 18)
         conn.executescript(
             "CREATE TABLE old_sketches (value INTEGER NOT NULL, doc INTEGER NOT NULL, PRIMARY KEY (value, doc))"
             " WITHOUT ROWID; INSERT INTO old_sketches SELECT value, doc FROM story_sketches;"
             " DROP TABLE story_sketches; ALTER TABLE old_sketches RENAME TO story_sketches;")
         conn.execute("INSERT INTO story_links (a, b, kind, similarity) SELECT ?, min(doc), 'duplicate', 1.0"
                      " FROM story_docs", (far,))
-        conn.execute("PRAGMA user_version = 18")
         conn.commit()
     with Store(path) as store:
         assert store.schema_version >= 19

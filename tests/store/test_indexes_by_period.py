@@ -31,7 +31,7 @@ def _rows(conn: sqlite3.Connection) -> dict[str, list[tuple[object, ...]]]:
 
 
 def test_a_store_from_before_0021_gets_the_rows_a_new_store_holds(
-        tmp_path: Path, undo_0022: Callable[[sqlite3.Connection], None]) -> None:
+        tmp_path: Path, back_to: Callable[[sqlite3.Connection, int], None]) -> None:
     corpus = tmp_path / "corpus.jsonl"
     # Every 20th article of 60 days of the generated archive (120 a day): stories and dated events across several
     # periods of both indexes.
@@ -46,12 +46,11 @@ def test_a_store_from_before_0021_gets_the_rows_a_new_store_holds(
     assert len({row[0] for row in made["story_features"]}) >= 3  # periods
     assert len({row[0] for row in made["event_words"]}) >= 3
     with closing(sqlite3.connect(path)) as conn:  # back to schema 20
-        undo_0022(conn)
+        back_to(conn, 20)
         for table, (columns, names) in _BEFORE.items():
             conn.executescript(f"CREATE TABLE old_{table} ({columns}) WITHOUT ROWID;"
                                f" INSERT INTO old_{table} SELECT {names} FROM {table}; DROP TABLE {table};"
                                f" ALTER TABLE old_{table} RENAME TO {table};")
-        conn.execute("PRAGMA user_version = 20")
         conn.commit()
     with Store(path) as store:
         assert store.schema_version >= 21

@@ -2,9 +2,10 @@
 
 A surname alone never links across articles by itself: "Cruise" in one article and "Tom Cruise" (or "Cruise") in
 another are the same person only when the two articles also name the same other things (at least `MIN_SHARED`
-specific names: full person names, titles of works, organisations of more than one word), as two reports of one
-story do. The context
-of an article is a function of that article alone, so a context link depends on the two groups alone.
+specific names: full person names, titles of works, organisations of more than one word) and were published at
+most `NEAR_DAYS` apart, as two reports of one story are. The context of an article (its day and names) is a
+function of that article alone, so a context link depends on the two groups alone; and a group looks for such
+links among the articles of the days around its own (`near`), however many articles the store holds.
 
 Two components are never joined by a weak link (a lone name, or context) when each already holds a full person
 name and they hold no full name in common: "Smith" may join John Smith or Jane Smith, never both (`compatible`).
@@ -14,10 +15,13 @@ It joins the one whose article shares the most names with its own (the earliest 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from datetime import date
+from typing import NamedTuple
 
 from dateline.store.entities import Group
 
 MIN_SHARED = 2
+NEAR_DAYS = 30
 LONE = "per1:"
 SURNAME = "sur:"  # a lookup key: full names by surname; never links by itself
 
@@ -68,18 +72,33 @@ def is_context(base: str) -> bool:
     return base.startswith(("per:", "work:")) or (base.startswith("org:") and " " in base)
 
 
-def article_context(bases: Iterable[str]) -> frozenset[str]:
-    """The context of an article: the specific names among the base keys of all its groups."""
-    return frozenset(base for base in bases if is_context(base))
+class Context(NamedTuple):
+    """The context of an article: its published day (a date ordinal) and the specific names among the base keys
+    of all its groups."""
+
+    day: int
+    names: frozenset[str]
 
 
-def shared(one: Group, other: Group, contexts: Mapping[str, frozenset[str]]) -> list[str]:
-    """The context two groups in different articles share (each group's own names left out); [] below
-    `MIN_SHARED`."""
-    if one.article_id == other.article_id:
+def article_context(day: str, bases: Iterable[str]) -> Context:
+    return Context(date.fromisoformat(day).toordinal(), frozenset(base for base in bases if is_context(base)))
+
+
+def near(day: int) -> tuple[str, str]:
+    """The first and last published days (ISO) of the articles an article of day `day` (an ordinal) may share a
+    context link with."""
+    return (date.fromordinal(max(1, day - NEAR_DAYS)).isoformat(),
+            date.fromordinal(min(date.max.toordinal(), day + NEAR_DAYS)).isoformat())
+
+
+def shared(one: Group, other: Group, contexts: Mapping[str, Context]) -> list[str]:
+    """The context two groups in different articles published at most `NEAR_DAYS` apart share (each group's own
+    names left out); [] below `MIN_SHARED`."""
+    mine, theirs = contexts.get(one.article_id), contexts.get(other.article_id)
+    if one.article_id == other.article_id or mine is None or theirs is None or abs(mine.day - theirs.day) > NEAR_DAYS:
         return []
     own = set(one.bases) | set(other.bases)
-    common = sorted((contexts.get(one.article_id, frozenset()) & contexts.get(other.article_id, frozenset())) - own)
+    common = sorted((mine.names & theirs.names) - own)
     return common if len(common) >= MIN_SHARED else []
 
 

@@ -11,11 +11,14 @@ an as-of read is a look-up (`store.entities.owners_at`).
 
 from __future__ import annotations
 
+from bisect import bisect_left, insort
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 from dateline.entities.context import (
+    NEAR_DAYS,
     SURNAME,
+    Context,
     compatible,
     full_names,
     is_lookup,
@@ -41,7 +44,7 @@ class Decision:
     history: list[tuple[int, str, int]]
 
 
-def decide(groups: list[Group], contexts: Mapping[str, frozenset[str]]) -> Decision:
+def decide(groups: list[Group], contexts: Mapping[str, Context]) -> Decision:
     """The entities of these groups (sorted by first sighting), from their keys and their articles' contexts."""
     parent = list(range(len(groups)))
     members = [[i] for i in range(len(groups))]
@@ -66,7 +69,7 @@ def decide(groups: list[Group], contexts: Mapping[str, frozenset[str]]) -> Decis
             joins.append((i, j, why))
 
     owner: dict[str, int] = {}
-    held: dict[str, list[int]] = {}
+    held: dict[str, list[tuple[int, int]]] = {}  # key -> (published day, group index) of its holders, in order
     for index, group in enumerate(groups):
         moved[:] = [index]
         for key in group.keys:
@@ -76,8 +79,10 @@ def decide(groups: list[Group], contexts: Mapping[str, frozenset[str]]) -> Decis
                 join(index, owner[key], key, False)
             else:
                 owner[key] = index
-        pairs = [(other, name) for key, name, lone_only in weak_lookups(group) for other in held.get(key, [])
-                 if not lone_only or lone_names(groups[other])]
+        context = contexts.get(group.article_id)  # None: no lone name, no surname, nothing to link by context
+        pairs = [] if context is None else [
+            (other, name) for key, name, lone_only in weak_lookups(group)
+            for other in _near(held.get(key, []), context.day) if not lone_only or lone_names(groups[other])]
         weak: dict[int, tuple[int, int, str]] = {}  # component -> (names shared, the group linked to, why)
         for other, name in pairs:
             if common := shared(group, groups[other], contexts):
@@ -88,10 +93,19 @@ def decide(groups: list[Group], contexts: Mapping[str, frozenset[str]]) -> Decis
             join(index, weak[root][1], weak[root][2], True)
         for member in moved:
             history[(member, group.seen_at)] = find(member)
+        if context is None:
+            continue
         for key in group.keys:
             if is_weak(key):
-                held.setdefault(key, []).append(index)
+                insort(held.setdefault(key, []), (context.day, index))
         for name in surnames(group):
-            held.setdefault(SURNAME + name, []).append(index)
+            insort(held.setdefault(SURNAME + name, []), (context.day, index))
     return Decision([find(i) for i in range(len(groups))], joins,
                     [(member, since, root) for (member, since), root in history.items()])
+
+
+def _near(held: list[tuple[int, int]], day: int) -> list[int]:
+    """The groups among `held` ((day, index), sorted) of articles published at most `NEAR_DAYS` from `day`, in
+    first-sighting order."""
+    return sorted(index for _, index in held[bisect_left(held, (day - NEAR_DAYS,)):
+                                             bisect_left(held, (day + NEAR_DAYS + 1,))])

@@ -25,12 +25,14 @@ from dataclasses import replace
 from dateline.entities.context import (
     LONE,
     SURNAME,
+    Context,
     article_context,
     compatible,
     is_lookup,
     is_weak,
     lone_names,
     lookup_keys,
+    near,
     shared,
     surnames,
     weak_lookups,
@@ -189,10 +191,16 @@ def _resolve_groups(conn: sqlite3.Connection, groups: Iterable[Group], rules: Ru
 def _weak_candidates(conn: sqlite3.Connection, group: Group) -> dict[int, int]:
     """The stored entities a group may join weakly, with the most names its article shares with one of theirs:
     those with a group whose article shares enough context with this one and that goes by its lone name, its
-    surname alone (for a full name), or a full name with it as surname (for a lone name)."""
-    others = [held for key, _, lone_only in weak_lookups(group) for held in holders(conn, key)
+    surname alone (for a full name), or a full name with it as surname (for a lone name). Only the groups of
+    articles published near this one's are read (`context.near`)."""
+    lookups = weak_lookups(group)
+    contexts = _contexts(conn, [group]) if lookups else {}
+    if group.article_id not in contexts:
+        return {}
+    days = near(contexts[group.article_id].day)
+    others = [held for key, _, lone_only in lookups for held in holders(conn, key, days)
               if not lone_only or lone_names(held[1])]
-    contexts = _contexts(conn, [group, *(other for _, other in others)]) if others else {}
+    contexts.update(_contexts(conn, [other for _, other in others]))
     found: dict[int, int] = {}
     for entity, other in others:
         if common := shared(group, other, contexts):
@@ -218,9 +226,9 @@ def refresh(conn: sqlite3.Connection, rules: Rules | None = None) -> None:
             put_entity(conn, entity, {alias: norm(alias) for alias, _ in entity.aliases})
 
 
-def _contexts(conn: sqlite3.Connection, groups: Iterable[Group]) -> dict[str, frozenset[str]]:
+def _contexts(conn: sqlite3.Connection, groups: Iterable[Group]) -> dict[str, Context]:
     """The contexts of the articles of those groups that may link by context (lone names and full person names)."""
-    return {article: article_context(bases) for article, bases in article_bases(
+    return {article: article_context(day, bases) for article, (day, bases) in article_bases(
         conn, {g.article_id for g in groups if lone_names(g) or surnames(g)}).items()}
 
 

@@ -182,21 +182,25 @@ def linked_entities(conn: sqlite3.Connection, keys: Sequence[str]) -> set[int]:
     return found
 
 
-def holders(conn: sqlite3.Connection, key: str) -> list[tuple[int, Group]]:
+def holders(conn: sqlite3.Connection, key: str, days: tuple[str, str] | None = None) -> list[tuple[int, Group]]:
     """Every resolved group having `key`, with its entity (a lone name or a surname lookup key may be held by
-    groups of several entities)."""
+    groups of several entities); with `days` (first, last), those in articles published then, found through
+    `weak_keys` (lone name and surname keys only)."""
+    if days is None:
+        held, params = "SELECT article_id, local FROM doc_entity_keys WHERE key = ?", [key]
+    else:
+        held, params = "SELECT article_id, local FROM weak_keys WHERE key = ? AND day BETWEEN ? AND ?", [key, *days]
     return [(int(entity or 0), group) for entity, group in _owned_groups(
-        conn, "d.entity_id IS NOT NULL AND (d.article_id, d.local) IN (SELECT article_id, local FROM doc_entity_keys"
-        " WHERE key = ?)", [key])]
+        conn, f"d.entity_id IS NOT NULL AND (d.article_id, d.local) IN ({held})", params)]
 
 
-def article_bases(conn: sqlite3.Connection, article_ids: Iterable[str]) -> dict[str, list[str]]:
-    """The base keys of all groups of each of these articles, in one query."""
-    found: dict[str, list[str]] = {}
-    for article_id, base in conn.execute(
-            "SELECT article_id, base FROM doc_entity_keys WHERE article_id IN (SELECT value FROM json_each(?))",
-            (json.dumps(sorted(set(article_ids))),)):
-        found.setdefault(article_id, []).append(base)
+def article_bases(conn: sqlite3.Connection, article_ids: Iterable[str]) -> dict[str, tuple[str, list[str]]]:
+    """The published day and the base keys of all groups of each of these articles, in one query."""
+    found: dict[str, tuple[str, list[str]]] = {}
+    for article_id, day, base in conn.execute(
+            "SELECT k.article_id, a.published_day, k.base FROM doc_entity_keys k JOIN articles a ON a.id = k.article_id"
+            " WHERE k.article_id IN (SELECT value FROM json_each(?))", (json.dumps(sorted(set(article_ids))),)):
+        found.setdefault(article_id, (day, []))[1].append(base)
     return found
 
 
