@@ -169,6 +169,7 @@ def _resolve_groups(conn: sqlite3.Connection, groups: Iterable[Group], rules: Ru
     """Resolve groups seen after every resolved one, one by one in first-sighting order, as `decide` would: first
     join every entity sharing a strong key; then each entity a lone name or the context links to, the one sharing
     the most names first (the earliest on a tie), unless both hold full person names and share none."""
+    contexts: dict[str, Context] = {}  # each article read once a call: its base keys, which overrides never change
     for group in groups:
         group = _with_keys(conn, group, rules)
         strong = sorted(k for k in group.keys if not (is_weak(k) or is_lookup(k)))
@@ -180,7 +181,7 @@ def _resolve_groups(conn: sqlite3.Connection, groups: Iterable[Group], rules: Ru
         for entity_id in linked - {winner}:
             move_entity(conn, entity_id, winner, group.seen_at)
         assign(conn, group, winner)
-        candidates = _weak_candidates(conn, group)
+        candidates = _weak_candidates(conn, group, contexts)
         for other in sorted(set(candidates) - {winner}, key=lambda e: (-candidates[e], node_order(conn, e))):
             if compatible(entity_bases(conn, winner, "per:"), entity_bases(conn, other, "per:")):
                 first, second = sorted((winner, other), key=lambda e: node_order(conn, e))
@@ -188,19 +189,21 @@ def _resolve_groups(conn: sqlite3.Connection, groups: Iterable[Group], rules: Ru
                 winner = first
 
 
-def _weak_candidates(conn: sqlite3.Connection, group: Group) -> dict[int, int]:
+def _weak_candidates(conn: sqlite3.Connection, group: Group, contexts: dict[str, Context]) -> dict[int, int]:
     """The stored entities a group may join weakly, with the most names its article shares with one of theirs:
     those with a group whose article shares enough context with this one and that goes by its lone name, its
     surname alone (for a full name), or a full name with it as surname (for a lone name). Only the groups of
-    articles published near this one's are read (`context.near`)."""
+    articles published near this one's are read (`context.near`); `contexts` keeps the articles' contexts read."""
     lookups = weak_lookups(group)
-    contexts = _contexts(conn, [group]) if lookups else {}
+    if not lookups:
+        return {}
+    contexts.update(_contexts(conn, [group]))
     if group.article_id not in contexts:
         return {}
     days = near(contexts[group.article_id].day)
     others = [held for key, _, lone_only in lookups for held in holders(conn, key, days)
               if not lone_only or lone_names(held[1])]
-    contexts.update(_contexts(conn, [other for _, other in others]))
+    contexts.update(_contexts(conn, [other for _, other in others if other.article_id not in contexts]))
     found: dict[int, int] = {}
     for entity, other in others:
         if common := shared(group, other, contexts):
