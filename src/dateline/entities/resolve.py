@@ -197,7 +197,8 @@ def _weak_candidates(conn: sqlite3.Connection, group: Group, contexts: dict[str,
     lookups = weak_lookups(group)
     if not lookups:
         return {}
-    contexts.update(_contexts(conn, [group]))
+    if group.article_id not in contexts:
+        contexts.update(_contexts(conn, [group]))
     if group.article_id not in contexts:
         return {}
     days = near(contexts[group.article_id].day)

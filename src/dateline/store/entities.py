@@ -394,8 +394,9 @@ def count_uncounted(conn: sqlite3.Connection, entity_ids: Sequence[int]) -> dict
             " JOIN entity_mentions m ON m.article_id = d.article_id AND m.local = d.local"
             f" WHERE {pick} AND {current} GROUP BY d.entity_id, d.article_id, m.text", (ids, *params)):
         tally = added[entity]
-        tally.add(Tally(tally.first_seen_at, aliases=Counter({spaced(text): count}), mentions=count,
-                        first_day=day, last_day=day))
+        tally.aliases[spaced(text)] += count
+        tally.mentions += count
+        tally.first_day, tally.last_day = min(tally.first_day or day, day), max(tally.last_day or day, day)
         articles.setdefault(entity, set()).add(article)
     counted = {(r[0], r[1]) for r in conn.execute(
         "SELECT DISTINCT entity_id, article_id FROM doc_entities WHERE article_id IN (SELECT value FROM json_each(?))"
