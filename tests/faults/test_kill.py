@@ -15,7 +15,8 @@ from pathlib import Path
 
 import dask
 import pyarrow.parquet as pq
-from distributed import Client, LocalCluster
+from distributed import LocalCluster
+from distributed.core import Status
 from harness import Clean, children, consistent, ingest_args, stored
 
 from dateline.engine.fingerprint import fingerprint
@@ -61,21 +62,30 @@ def test_kill_local_ingest_ten_times_then_resume(clean: Clean, tmp_path: Path) -
         assert fingerprint(store) == clean.fingerprint
 
 
+def _started_workers(cluster: LocalCluster) -> list[int]:
+    """The pids of the cluster's worker processes that their nannies have seen start. A worker killed between
+    joining the scheduler and telling its nanny leaves that nanny closed for good (distributed 2026.8), which no
+    deployment of ours does on purpose, and a loaded machine widens that moment enough to lose every nanny."""
+    pids = []
+    for nanny in list(cluster.workers.values()):
+        process = getattr(nanny, "process", None)
+        if nanny.status is Status.running and process is not None and process.status is Status.running:
+            pids.extend([process.pid] if process.pid is not None else [])
+    return sorted(pids)
+
+
 def test_kill_dask_workers_ten_times(clean: Clean, tmp_path: Path) -> None:
     """Dask runs a killed worker's batches again elsewhere; the ingest itself never notices."""
     rng = random.Random(7)
     killed: list[int] = []
     with dask.config.set({"distributed.scheduler.allowed-failures": 50}), LocalCluster(
         n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
-    ) as cluster, Client(cluster) as client:
+    ) as cluster:
         stop = threading.Event()
 
         def killer() -> None:
             while len(killed) < KILLS and not stop.wait(rng.uniform(0.05, 0.3)):
-                try:
-                    pids = sorted(client.run(os.getpid, nanny=False).values())
-                except Exception:  # a worker is restarting: try again a moment later
-                    continue
+                pids = _started_workers(cluster)
                 if pids:
                     os.kill(rng.choice(pids), signal.SIGKILL)
                     killed.append(1)

@@ -8,6 +8,8 @@ import subprocess
 import threading
 import time
 from datetime import UTC, datetime
+from functools import partial
+from operator import add
 from pathlib import Path
 
 import dask
@@ -15,6 +17,8 @@ import pytest
 from distributed import Client, LocalCluster
 from harness import Clean, children, consistent, ingest_args, stored
 
+from dateline.engine.base import Job
+from dateline.engine.dask import DaskEngine
 from dateline.engine.fingerprint import fingerprint
 from dateline.errors import Code, EngineError
 from dateline.ingest.run import IngestOptions, ingest
@@ -86,3 +90,32 @@ def test_lost_dask_worker_is_d701_once_dask_gives_up(clean: Clean, tmp_path: Pat
     assert raised.value.code is Code.WORKER_LOST and "dask engine lost a worker" in raised.value.message
     assert "batch" in raised.value.message
     consistent(tmp_path / "dask.db")
+
+
+def _sums(count: int) -> list[tuple[int, Job[int]]]:
+    return [(n, Job(partial(add, n, 1000), f"batch {n}")) for n in range(count)]
+
+
+def test_dask_cluster_with_no_worker_left_is_d701_not_a_hang() -> None:
+    """Every worker gone and none coming back: the wait is bounded, and names the batch it was waiting for."""
+    with LocalCluster(n_workers=0, processes=True, dashboard_address=None) as cluster, \
+            DaskEngine(scheduler=cluster.scheduler_address, no_workers_wait=2) as engine:
+        started = time.monotonic()
+        with pytest.raises(EngineError) as raised:
+            list(engine.run(_sums(3)))
+    assert raised.value.code is Code.WORKER_LOST
+    assert "no worker for 2 s" in raised.value.message and "batch 0" in raised.value.message
+    assert time.monotonic() - started < 60
+
+
+def test_dask_run_waits_for_a_worker_that_comes_back() -> None:
+    """A cluster empty for a moment (workers restarting) is waited for, not given up on."""
+    with LocalCluster(n_workers=0, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
+            DaskEngine(scheduler=cluster.scheduler_address, no_workers_wait=120) as engine:
+        timer = threading.Timer(6, cluster.scale, (1,))
+        timer.start()
+        try:
+            results = list(engine.run(_sums(3)))
+        finally:
+            timer.join()
+    assert results == [(0, 1000), (1, 1001), (2, 1002)]

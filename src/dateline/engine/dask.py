@@ -6,21 +6,30 @@ they start with the pipeline imported and the models loaded instead of each impo
 (spawned workers cost about 1 s of CPU each for that, a tenth of a 300-article run on two workers). A worker that
 dies mid-batch is replaced by Dask and its batch run again elsewhere: the task is pure, so running it twice changes
 nothing. When Dask gives up on a batch (its workers died `distributed.scheduler.allowed-failures` times), the run
-stops with D701.
+stops with D701; so it does when the cluster has had no worker at all for `NO_WORKERS_WAIT` seconds (every one
+died and none came back), instead of waiting for ever on a batch nobody can run.
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import time
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 import dask
 from distributed.scheduler import KilledWorker
 
-from dateline.engine.base import Engine, Pending, R
+from dateline.engine.base import Engine, Job, K, Pending, R
 from dateline.engine.local import machine_workers
-from dateline.errors import Code, ConfigError
+from dateline.errors import Code, ConfigError, EngineError
+
+if TYPE_CHECKING:
+    from distributed import Future
+
+# How long a batch may wait on a cluster with no worker before the run stops (D701), and how often waiting looks.
+NO_WORKERS_WAIT = 300.0
+_LOOK_EVERY = 5.0
 
 
 class DaskEngine(Engine):
@@ -30,9 +39,10 @@ class DaskEngine(Engine):
     lost = (KilledWorker,)
 
     def __init__(self, workers: int | None = None, scheduler: str | None = None,
-                 preload: Callable[[], None] | None = None) -> None:
+                 preload: Callable[[], None] | None = None, no_workers_wait: float = NO_WORKERS_WAIT) -> None:
         super().__init__(workers or machine_workers())
         self.scheduler = scheduler
+        self.no_workers_wait = no_workers_wait
         self._preload = preload
         self._sized = workers is not None
         self._client: Any = None
@@ -63,6 +73,28 @@ class DaskEngine(Engine):
             self._client = self._connect()
         future: Pending[R] = self._client.submit(job, pure=False)
         return future
+
+    def _wait(self, key: K, job: Job[R], running: Pending[R]) -> tuple[K, R]:
+        """The job's result, or D701 once the cluster has had no worker for `no_workers_wait` seconds."""
+        future = cast("Future[R]", running)
+        empty_since: float | None = None
+        while True:
+            with self._losing(job):
+                try:
+                    return key, future.result(timeout=min(_LOOK_EVERY, self.no_workers_wait))
+                except TimeoutError:
+                    pass
+            if self._client.nthreads():
+                empty_since = None
+                continue
+            now = time.monotonic()
+            if empty_since is None:
+                empty_since = now
+            elif now - empty_since >= self.no_workers_wait:
+                raise EngineError(
+                    f"the dask cluster has had no worker for {self.no_workers_wait:g} s (all died and none came "
+                    f"back); {job.label} and the batches after it were not stored; restart the cluster and run the "
+                    "same command again to resume")
 
     def close(self) -> None:
         if self._client is not None:
