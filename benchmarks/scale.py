@@ -169,6 +169,7 @@ def stage_costs(corpus: Path, count: int) -> list[tuple[str, float]]:
     from dateline.asof import seen_stamp
     from dateline.engine.shards import load_shard, write_shard
     from dateline.entities import detect
+    from dateline.errors import InputError
     from dateline.events.dating import date_sentences
     from dateline.ingest.run import IngestOptions, check
     from dateline.pipeline import PipelineConfig, analyze_many, update_corpus
@@ -183,7 +184,10 @@ def stage_costs(corpus: Path, count: int) -> list[tuple[str, float]]:
         record = json.loads(line)
         raw = Article(record["text"], parse_published(record["published"]), record.get("title"),
                       external_id=record.get("id"))
-        articles.append(check(raw, seen, IngestOptions()))
+        try:
+            articles.append(check(raw, seen, IngestOptions()))
+        except InputError:  # skipped, as ingest skips it (Reuters has articles with no text)
+            continue
         if len(articles) >= count:
             break
     split = [list(sentences(a.text)) for a in articles]
