@@ -90,8 +90,9 @@ def save(conn: sqlite3.Connection, analysis: Analysis) -> None:
     save_mentions(conn, analysis.article_id, analysis.mentions)
 
 
-def update_corpus(conn: sqlite3.Connection, article_ids: list[str]) -> None:
-    """Bring the corpus-level structures up to date with newly stored articles."""
-    resolve(conn, article_ids)
+def update_corpus(conn: sqlite3.Connection, article_ids: list[str], *, defer_backfill: bool = False) -> None:
+    """Bring the corpus-level structures up to date with newly stored articles (entities of a backfill: see
+    `entities.resolve.resolve`)."""
+    resolve(conn, article_ids, defer_backfill=defer_backfill)
     link_events(conn, article_ids)
     link_articles(conn, article_ids)

@@ -3,16 +3,23 @@ and correctable by overrides."""
 
 from __future__ import annotations
 
+import importlib
 import json
+import sqlite3
 from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 
 from dateline.entities import entity_profile, find_entity, list_entities, query
+from dateline.entities.overrides import Rules
 from dateline.entities.resolve import apply_override, rebuild, snapshots
 from dateline.ingest.run import SEEN_AT_PUBLISHED, IngestOptions, ingest
 from dateline.store.db import Store
+from dateline.store.entities import Group
+
+resolve_module = importlib.import_module("dateline.entities.resolve")
+ingest_module = importlib.import_module("dateline.ingest.run")
 
 ARTICLES = [
     {"id": "fund-1", "date": "2024-01-01", "text": "The International Monetary Fund cut its forecast on Monday. "
@@ -318,3 +325,56 @@ def test_the_top_few_as_of_a_date_are_the_head_of_the_whole_list_with_or_without
         store.conn.execute("DELETE FROM entity_history")
         store.conn.execute("UPDATE entity_history_state SET complete = 0")
         assert heads() == listed
+
+
+def _one_run(store: Store, paths: list[Path]) -> None:
+    """All of `paths` in one ingest run of one-article batches, seen when published."""
+    report = ingest(store, paths, IngestOptions(seen_at=SEEN_AT_PUBLISHED, batch_size=1))
+    assert report.added + report.duplicates == len(paths), report.problems
+
+
+def _by_day(records: list[dict[str, str]]) -> list[dict[str, str]]:
+    return sorted(records, key=lambda record: (record["date"], record["id"]))
+
+
+def test_a_run_of_backfill_batches_is_decided_in_one_replay(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Batches seen before the stored ones wait unresolved; the run decides them all together at its end (one
+    replay, however many batches), and the entities, now and as of any day, are those of an ingest in order."""
+    records = _by_day(ARTICLES + SPLIT_THEN + FILM + SMITHS)
+    ordered = _files(tmp_path, records)
+    replays: list[int] = []
+    replay = resolve_module._replay
+
+    def counted(conn: sqlite3.Connection, fresh: list[Group], rules: Rules) -> None:
+        replays.append(len(fresh))
+        replay(conn, fresh, rules)
+
+    monkeypatch.setattr(resolve_module, "_replay", counted)
+    with Store(tmp_path / "ordered.db") as forward, Store(tmp_path / "late.db") as late:
+        _ingest(forward, ordered)
+        _ingest(late, ordered[-1:])
+        replays.clear()  # (articles of one day tie: the order in ingest runs may replay them too)
+        _one_run(late, ordered[-2::-1])  # latest first: every batch is a backfill
+        assert len(replays) == 1 and replays[0] > len(records)
+        assert _view(late) == _view(forward)
+        for day in sorted({record["date"] for record in records}):
+            assert _view(late, day) == _view(forward, day), day
+
+
+def test_groups_a_killed_run_left_unresolved_are_decided_by_the_next_run(tmp_path: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """A run stopped before its end leaves its backfills unresolved; the next run decides them, even when it
+    stores nothing new."""
+    paths = _files(tmp_path, _by_day(ARTICLES + FILM))
+    with Store(tmp_path / "ordered.db") as forward, Store(tmp_path / "killed.db") as killed:
+        _ingest(forward, paths)
+        _ingest(killed, paths[-1:])
+        with monkeypatch.context() as patched:
+            patched.setattr(ingest_module, "resolve_pending", lambda conn: 0)  # the run dies before its end
+            _one_run(killed, paths[-2::-1])
+        waiting = killed.conn.execute("SELECT count(*) FROM doc_entities WHERE entity_id IS NULL").fetchone()[0]
+        assert waiting > 0
+        _one_run(killed, paths)  # every article already stored
+        assert killed.conn.execute("SELECT count(*) FROM doc_entities WHERE entity_id IS NULL").fetchone()[0] == 0
+        assert _view(killed) == _view(forward)
+        assert _view(killed, EARLY) == _view(forward, EARLY)

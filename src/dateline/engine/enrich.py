@@ -77,7 +77,7 @@ def enrich(store: Store, *, engine: str = "local", workers: int | None = None, s
                     conn.execute(f"DELETE FROM {table} WHERE article_id IN ({marks})", ids)
                 for shard in shards:
                     load_shard(conn, shard, seen, _PER_ARTICLE)
-                resolve(conn, ids)
+                resolve(conn, ids, defer_backfill=True)  # decided by the rebuild below
                 report.mentions_after += _count(conn, ids)
             for shard in shards:
                 folder.discard(shard)

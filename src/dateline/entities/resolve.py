@@ -6,9 +6,10 @@ organisation's name or acronym, a title variant. Such a strong link depends on t
 their articles share context, and never so that two different full names end up in one entity. Groups are decided
 in first-sighting order (`_resolve_groups` one by one, `_components` all at once, the same way), so an entity is a
 function of the groups and does not depend on ingest order: a group arriving out of order has the entities its
-names could touch decided again with it. The id of an entity is the node id of its earliest group, so even ids
-agree between stores fed the same articles. As of X, an entity is a component of the groups first seen by X,
-decided the same way (`snapshot`); the components of one stored entity's groups are those of the whole store.
+names could touch decided again with it (an ingest run does it once for all of its own, at its end). The id of an
+entity is the node id of its earliest group, so even ids agree between stores fed the same articles. As of X, an
+entity is a component of the groups first seen by X, decided the same way (`snapshot`); the components of one
+stored entity's groups are those of the whole store.
 
 Keeping it conservative: first names and short forms link inside one article only, and keys carry a type class (a
 person never joins an organisation of the same name). Why groups are one entity is computed from their keys and
@@ -79,26 +80,43 @@ from dateline.store.entities import (
 )
 
 
-def resolve(conn: sqlite3.Connection, article_ids: Sequence[str]) -> None:
+def resolve(conn: sqlite3.Connection, article_ids: Sequence[str], *, defer_backfill: bool = False) -> None:
     """Give an entity to every group of these newly stored articles, merging entities they bridge.
 
     Groups seen after every resolved one are decided one by one against the stored entities. When one was seen
     before groups already resolved (a backfill), the entities it could touch are decided again with it (`_replay`).
+    Such a replay can reach much of a large store, so a caller storing many batches passes `defer_backfill`: a
+    backfill's groups then stay unresolved until `resolve_pending`, which decides them all in one replay.
     The entities of a revised article are summed again: the mentions of its old version stop counting.
     """
     rules = Rules.load(conn)
-    fresh = unresolved_groups(conn, list(article_ids))
-    latest = latest_resolved(conn)
-    if fresh and latest is not None and fresh[0].seen_at <= latest:
-        _replay(conn, fresh, rules)
-    else:
-        _resolve_groups(conn, fresh, rules)
+    _decide_new(conn, unresolved_groups(conn, list(article_ids)), rules, defer_backfill)
     marks = ",".join("?" * len(article_ids))
     if article_ids:
         recount(conn, [r[0] for r in conn.execute(
             "SELECT DISTINCT d.entity_id FROM doc_entities d JOIN articles a ON a.supersedes = d.article_id"
             f" WHERE a.id IN ({marks}) AND d.entity_id IS NOT NULL", list(article_ids))])
     refresh(conn, rules)
+
+
+def resolve_pending(conn: sqlite3.Connection) -> int:
+    """Decide every group still without an entity (those `resolve` deferred, or a killed run left) at once: one
+    replay for all of them. Returns how many groups there were."""
+    rules = Rules.load(conn)
+    pending = unresolved_groups(conn, None)
+    _decide_new(conn, pending, rules, False)
+    refresh(conn, rules)
+    return len(pending)
+
+
+def _decide_new(conn: sqlite3.Connection, fresh: list[Group], rules: Rules, defer_backfill: bool) -> None:
+    """Decide unresolved groups (earliest first): one by one after the resolved ones, else by a replay (or not yet,
+    when a backfill is deferred)."""
+    latest = latest_resolved(conn)
+    if not fresh or latest is None or latest < fresh[0].seen_at:
+        _resolve_groups(conn, fresh, rules)
+    elif not defer_backfill:
+        _replay(conn, fresh, rules)
 
 
 def rebuild(conn: sqlite3.Connection) -> None:

@@ -26,6 +26,7 @@ from dateline.engine.base import gathered
 from dateline.engine.shards import load_shard
 from dateline.engine.spool import Spool
 from dateline.engine.work import shard_jobs
+from dateline.entities.resolve import resolve_pending
 from dateline.errors import Code, DatelineError, InputError, Problem, StoreError
 from dateline.ingest.readers import ReadOptions, reader_for
 from dateline.ingest.sources import InputFile, discover
@@ -191,6 +192,8 @@ def ingest(store: Store, paths: list[Path], options: IngestOptions | None = None
             _write(store, batch, shards, report, run_id)
             for shard in shards:
                 spool.discard(shard)
+    with _writing(store, "decide the entities of the run's backfills"), store.transaction() as conn:
+        resolve_pending(conn)
     if stop.problem is not None:
         raise StrictModeError(f"--strict: stopping at the first problem: {stop.problem}", code=stop.problem.code)
     with _writing(store, "finish the run"), store.transaction() as conn:
@@ -259,7 +262,7 @@ def _write(store: Store, batch: _Batch, shards: list[Path], report: IngestReport
             index_article(conn, stored.id)
         for shard in shards:
             load_shard(conn, shard, new)
-        update_corpus(conn, list(new))
+        update_corpus(conn, list(new), defer_backfill=True)
         conn.executemany(
             "INSERT INTO problems (run_id, code, source, location, reason) VALUES (?, ?, ?, ?, ?)",
             [(run_id, p.code.value, p.source, p.location, p.reason) for p in batch.problems],

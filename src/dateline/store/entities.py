@@ -108,8 +108,10 @@ def _split(joined: str | None) -> tuple[str, ...]:
     return tuple(sorted(set(joined.split("\x1f")))) if joined else ()
 
 
-def unresolved_groups(conn: sqlite3.Connection, article_ids: Sequence[str]) -> list[Group]:
-    """Groups of these articles not yet given an entity, earliest first."""
+def unresolved_groups(conn: sqlite3.Connection, article_ids: Sequence[str] | None) -> list[Group]:
+    """Groups of these articles (of every article if None) not yet given an entity, earliest first."""
+    if article_ids is None:
+        return sorted(_groups(conn, "d.entity_id IS NULL", []), key=lambda g: g.order)
     found: list[Group] = []
     for start in range(0, len(article_ids), 500):
         chunk = article_ids[start:start + 500]
