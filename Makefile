@@ -46,6 +46,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/entities.py
 	$(BIN)/python benchmarks/tls.py
 	$(BIN)/python benchmarks/scale.py
+	$(BIN)/python benchmarks/backfill.py --articles 20000
 	$(BIN)/python benchmarks/load.py --duration 60 --clients 20
 
 BENCH_DIR ?= /tmp/dateline-bench

@@ -1,0 +1,77 @@
+"""What a backfill costs: articles seen before the stored ones change what was known then.
+
+    python benchmarks/backfill.py [--articles 20000] [--batch 200] [--backfill 400] [--workers 2] [--folder DIR]
+
+Ingests `--articles` generated articles in full mode (so there are people and companies to resolve), then `--backfill`
+new generated articles twice, each time in one run of `--batch`-article batches: first seen after everything
+stored (forward), then seen before all of it (`--seen-at 2000-01-10`: a backfill, which decides again, once at the
+end of its run, every entity its groups' names could touch). Prints, for each run, its wall and CPU seconds and the
+peak RSS of its largest process, and the store's size in articles and entity groups.
+
+Nothing else should run on the machine meanwhile.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from dateline.engine.synthetic import write_jsonl
+
+_INGEST = [sys.executable, "-c", "import sys; from dateline.cli import main; sys.exit(main())", "ingest"]
+
+
+def _run(args: list[str]) -> tuple[float, float, int]:
+    """Wall seconds, CPU seconds (the process and every child it waited for) and peak RSS in MB of one command."""
+    with tempfile.TemporaryFile() as errors:
+        started = time.perf_counter()
+        process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=errors)
+        _, status, usage = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - started
+        if os.waitstatus_to_exitcode(status) != 0:
+            errors.seek(0)
+            raise SystemExit(f"{' '.join(args)} failed:\n{errors.read().decode(errors='replace')}")
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss // 1024
+
+
+def _size(db: Path) -> tuple[int, int]:
+    with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
+        return (conn.execute("SELECT count(*) FROM articles").fetchone()[0],
+                conn.execute("SELECT count(*) FROM doc_entities").fetchone()[0])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--articles", type=int, default=20_000)
+    parser.add_argument("--batch", type=int, default=200)
+    parser.add_argument("--backfill", type=int, default=400)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--folder", type=Path, help="where the corpora and database go (default: a temporary one)")
+    args = parser.parse_args()
+    folder = args.folder or Path(tempfile.mkdtemp(prefix="dateline-backfill-"))
+    db = folder / "backfill.db"
+    common = ["--db", str(db), "--workers", str(args.workers), "--batch-size", str(args.batch)]
+    corpora = {name: folder / name for name in ("stored", "forward", "backfill")}
+    for seed, (name, path) in enumerate(corpora.items(), 1):
+        write_jsonl(path, args.articles if name == "stored" else args.backfill, seed=seed)
+    runs = [("store", [*_INGEST, *common, str(corpora["stored"])]),
+            ("forward", [*_INGEST, *common, str(corpora["forward"])]),
+            ("backfill", [*_INGEST, *common, "--seen-at", "2000-01-10", str(corpora["backfill"])])]
+    print(f"dateline ingest, full mode, {args.workers} workers, batches of {args.batch}; folder {folder}")
+    print(f"{'run':>9} {'articles':>8} {'store before':>12} {'groups before':>13} {'wall s':>8} {'CPU s':>8}"
+          f" {'peak MB':>8}")
+    for name, command in runs:
+        before = _size(db) if db.exists() else (0, 0)
+        wall, cpu, peak = _run(command)
+        added = _size(db)[0] - before[0]
+        print(f"{name:>9} {added:8d} {before[0]:12d} {before[1]:13d} {wall:8.1f} {cpu:8.1f} {peak:8d}", flush=True)
+
+
+if __name__ == "__main__":
+    main()
