@@ -400,9 +400,10 @@ def count_uncounted(conn: sqlite3.Connection, entity_ids: Sequence[int]) -> dict
         tally.mentions += count
         tally.first_day, tally.last_day = min(tally.first_day or day, day), max(tally.last_day or day, day)
         articles.setdefault(entity, set()).add(article)
-    counted = {(r[0], r[1]) for r in conn.execute(
-        "SELECT DISTINCT entity_id, article_id FROM doc_entities WHERE article_id IN (SELECT value FROM json_each(?))"
-        " AND counted = 1 AND entity_id IN (SELECT value FROM json_each(?))",
+    counted = {(r[0], r[1]) for r in conn.execute(  # read article by article (CROSS JOIN keeps that order): looked
+        # up through the entity index instead, it probed every (entity, article) pair of the two lists
+        "SELECT DISTINCT d.entity_id, d.article_id FROM json_each(?) a CROSS JOIN doc_entities d"
+        " ON d.article_id = a.value WHERE d.counted = 1 AND d.entity_id IN (SELECT value FROM json_each(?))",
         (json.dumps(sorted(set().union(*articles.values()))), ids))}
     for entity, found in articles.items():
         added[entity].articles = sum((entity, article) not in counted for article in found)
