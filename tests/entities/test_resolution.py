@@ -370,7 +370,7 @@ def test_groups_a_killed_run_left_unresolved_are_decided_by_the_next_run(tmp_pat
         _ingest(forward, paths)
         _ingest(killed, paths[-1:])
         with monkeypatch.context() as patched:
-            patched.setattr(ingest_module, "resolve_pending", lambda conn: 0)  # the run dies before its end
+            patched.setattr(ingest_module, "resolve_pending", lambda conn: None)  # the run dies before its end
             _one_run(killed, paths[-2::-1])
         waiting = killed.conn.execute("SELECT count(*) FROM doc_entities WHERE entity_id IS NULL").fetchone()[0]
         assert waiting > 0

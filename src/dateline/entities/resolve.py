@@ -99,14 +99,12 @@ def resolve(conn: sqlite3.Connection, article_ids: Sequence[str], *, defer_backf
     refresh(conn, rules)
 
 
-def resolve_pending(conn: sqlite3.Connection) -> int:
+def resolve_pending(conn: sqlite3.Connection) -> None:
     """Decide every group still without an entity (those `resolve` deferred, or a killed run left) at once: one
-    replay for all of them. Returns how many groups there were."""
+    replay for all of them."""
     rules = Rules.load(conn)
-    pending = unresolved_groups(conn, None)
-    _decide_new(conn, pending, rules, False)
+    _decide_new(conn, unresolved_groups(conn, None), rules, False)
     refresh(conn, rules)
-    return len(pending)
 
 
 def _decide_new(conn: sqlite3.Connection, fresh: list[Group], rules: Rules, defer_backfill: bool) -> None:
