@@ -8,6 +8,7 @@ import sqlite3
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from sys import intern
 from typing import TYPE_CHECKING
 
 from dateline.errors import Code, StoreError
@@ -25,9 +26,10 @@ def node_id(article_id: str, local: int) -> int:
     return int.from_bytes(digest, "big") >> 11
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Group:
-    """A stored article-local entity: where it is, when its article was first seen, its link keys."""
+    """A stored article-local entity: where it is, when its article was first seen, its link keys. (A replay holds
+    millions: slots, and strings shared between groups, keep each small.)"""
 
     article_id: str
     local: int
@@ -83,7 +85,8 @@ def _owned_groups(conn: sqlite3.Connection, where: str, params: Sequence[object]
         f" WHERE {where} GROUP BY d.article_id, d.local ORDER BY d.seen_at, d.article_id, d.local",
         list(params),
     ).fetchall()
-    return [(r[0], Group(r[1], r[2], r[3], r[4], r[5], r[6], _split(r[7]), _split(r[8]))) for r in rows]
+    return [(r[0], Group(intern(r[1]), r[2], r[3], intern(r[4]), r[5], intern(r[6]), _split(r[7]), _split(r[8])))
+            for r in rows]
 
 
 def _groups(conn: sqlite3.Connection, where: str, params: Sequence[object]) -> list[Group]:
@@ -105,7 +108,7 @@ def named_by(conn: sqlite3.Connection, bases: Iterable[str]) -> set[tuple[str, i
 
 
 def _split(joined: str | None) -> tuple[str, ...]:
-    return tuple(sorted(set(joined.split("\x1f")))) if joined else ()
+    return tuple(sorted({intern(key) for key in joined.split("\x1f")})) if joined else ()
 
 
 def unresolved_groups(conn: sqlite3.Connection, article_ids: Sequence[str] | None) -> list[Group]:
