@@ -67,7 +67,9 @@ def test_body_over_the_limit_is_413(seeded_db: Path, assert_error: ErrorCheck, t
 
 
 def test_rate_limit_answers_429_with_retry_after(seeded_db: Path, assert_error: ErrorCheck) -> None:
-    with TestClient(create_app(seeded_db, rate=Rate(per_second=1, burst=3))) as limited:
+    # one token every 20 s: the four requests cannot earn one back, however slow the machine (at 1/s, a loaded
+    # machine once served the fourth)
+    with TestClient(create_app(seeded_db, rate=Rate(per_second=0.05, burst=3))) as limited:
         statuses = [limited.get("/api/stats").status_code for _ in range(4)]
         assert statuses == [200, 200, 200, 429]
         response = limited.get("/api/stats")
