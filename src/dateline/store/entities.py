@@ -366,8 +366,17 @@ class Tally:
         self.aliases += other.aliases
         self.mentions += other.mentions
         self.articles += other.articles
-        self.first_day = min(filter(None, (self.first_day, other.first_day)), default=None)
-        self.last_day = max(filter(None, (self.last_day, other.last_day)), default=None)
+        self._cover(other.first_day, other.last_day)
+
+    def count_mentions(self, alias: str, count: int, day: str) -> None:
+        """Count in `count` mentions reading `alias` (as `spaced`) in an article published on `day`."""
+        self.aliases[alias] += count
+        self.mentions += count
+        self._cover(day, day)
+
+    def _cover(self, first: str | None, last: str | None) -> None:
+        self.first_day = min(filter(None, (self.first_day, first)), default=None)
+        self.last_day = max(filter(None, (self.last_day, last)), default=None)
 
 
 def spaced(text: str) -> str:
@@ -398,10 +407,7 @@ def count_uncounted(conn: sqlite3.Connection, entity_ids: Sequence[int]) -> dict
             " JOIN articles a ON a.id = d.article_id"
             " JOIN entity_mentions m ON m.article_id = d.article_id AND m.local = d.local"
             f" WHERE {pick} AND {current} GROUP BY d.entity_id, d.article_id, m.text", (ids, *params)):
-        tally = added[entity]
-        tally.aliases[spaced(text)] += count
-        tally.mentions += count
-        tally.first_day, tally.last_day = min(tally.first_day or day, day), max(tally.last_day or day, day)
+        added[entity].count_mentions(spaced(text), count, day)
         articles.setdefault(entity, set()).add(article)
     counted = {(r[0], r[1]) for r in conn.execute(  # read article by article (CROSS JOIN keeps that order): looked
         # up through the entity index instead, it probed every (entity, article) pair of the two lists
