@@ -114,7 +114,7 @@ def _split(joined: str | None) -> tuple[str, ...]:
 def unresolved_groups(conn: sqlite3.Connection, article_ids: Sequence[str] | None) -> list[Group]:
     """Groups of these articles (of every article if None) not yet given an entity, earliest first."""
     if article_ids is None:
-        return sorted(_groups(conn, "d.entity_id IS NULL", []), key=lambda g: g.order)
+        return _groups(conn, "d.entity_id IS NULL", [])  # one query: already in first-sighting order
     found: list[Group] = []
     for start in range(0, len(article_ids), 500):
         chunk = article_ids[start:start + 500]
