@@ -1,12 +1,15 @@
 """What a backfill costs: articles seen before the stored ones change what was known then.
 
-    python benchmarks/backfill.py [--articles 20000] [--batch 200] [--backfill 400] [--workers 2] [--folder DIR]
+    python benchmarks/backfill.py [--articles 20000] [--batch 200] [--backfill 400] [--late 0.01] [--workers 2]
+                                  [--folder DIR]
 
-Ingests `--articles` generated articles in full mode (so there are people and companies to resolve), then `--backfill`
-new generated articles twice, each time in one run of `--batch`-article batches: first seen after everything
-stored (forward), then seen before all of it (`--seen-at 2000-01-10`: a backfill, which decides again, once at the
-end of its run, every entity its groups' names could touch). Prints, for each run, its wall and CPU seconds and the
-peak RSS of its largest process, and the store's size in articles and entity groups.
+Ingests `--articles` generated articles in full mode (so there are people and companies to resolve), then
+`--backfill` new generated articles three times, each time in one run of `--batch`-article batches: first seen
+after everything stored (forward); then seen just before the latest `--late` share of the store (late: articles
+a day late in a store of a hundred days); then seen before all of it (`--seen-at 2000-01-10`: a backfill). A late
+or backfill run decides again, once at its end, every entity decision made since its sighting. Prints, for each
+run, its wall and CPU seconds and the peak RSS of its largest process, and the store's size in articles and entity
+groups, and how many groups were seen at or after the run's sighting.
 
 Nothing else should run on the machine meanwhile.
 """
@@ -40,10 +43,21 @@ def _run(args: list[str]) -> tuple[float, float, int]:
     return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss // 1024
 
 
-def _size(db: Path) -> tuple[int, int]:
+def _size(db: Path, since: str | None) -> tuple[int, int, int]:
+    """Articles and entity groups stored, and groups seen at or after `since` (all of them if None)."""
     with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
-        return (conn.execute("SELECT count(*) FROM articles").fetchone()[0],
-                conn.execute("SELECT count(*) FROM doc_entities").fetchone()[0])
+        groups = conn.execute("SELECT count(*) FROM doc_entities").fetchone()[0]
+        return (conn.execute("SELECT count(*) FROM articles").fetchone()[0], groups,
+                groups if since is None else
+                conn.execute("SELECT count(*) FROM doc_entities WHERE seen_at >= ?", (since,)).fetchone()[0])
+
+
+def _late_sighting(db: Path, share: float) -> str:
+    """The first sighting of the stored article that `share` of the store was seen at or after."""
+    with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
+        stored = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+        return str(conn.execute("SELECT first_seen_at FROM articles ORDER BY first_seen_at DESC LIMIT 1 OFFSET ?",
+                                (max(int(stored * share) - 1, 0),)).fetchone()[0])
 
 
 def main() -> None:
@@ -51,26 +65,28 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=20_000)
     parser.add_argument("--batch", type=int, default=200)
     parser.add_argument("--backfill", type=int, default=400)
+    parser.add_argument("--late", type=float, default=0.01)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--folder", type=Path, help="where the corpora and database go (default: a temporary one)")
     args = parser.parse_args()
     folder = args.folder or Path(tempfile.mkdtemp(prefix="dateline-backfill-"))
     db = folder / "backfill.db"
     common = ["--db", str(db), "--workers", str(args.workers), "--batch-size", str(args.batch)]
-    corpora = {name: folder / name for name in ("stored", "forward", "backfill")}
-    for seed, (name, path) in enumerate(corpora.items(), 1):
-        write_jsonl(path, args.articles if name == "stored" else args.backfill, seed=seed)
-    runs = [("store", [*_INGEST, *common, str(corpora["stored"])]),
-            ("forward", [*_INGEST, *common, str(corpora["forward"])]),
-            ("backfill", [*_INGEST, *common, "--seen-at", "2000-01-10", str(corpora["backfill"])])]
+    names = ("store", "forward", "late", "backfill")
+    for seed, name in enumerate(names, 1):
+        write_jsonl(folder / name, args.articles if name == "store" else args.backfill, seed=seed)
     print(f"dateline ingest, full mode, {args.workers} workers, batches of {args.batch}; folder {folder}")
-    print(f"{'run':>9} {'articles':>8} {'store before':>12} {'groups before':>13} {'wall s':>8} {'CPU s':>8}"
-          f" {'peak MB':>8}")
-    for name, command in runs:
-        before = _size(db) if db.exists() else (0, 0)
-        wall, cpu, peak = _run(command)
-        added = _size(db)[0] - before[0]
-        print(f"{name:>9} {added:8d} {before[0]:12d} {before[1]:13d} {wall:8.1f} {cpu:8.1f} {peak:8d}", flush=True)
+    print(f"{'run':>9} {'articles':>8} {'store before':>12} {'groups before':>13} {'groups since':>12}"
+          f" {'wall s':>8} {'CPU s':>8} {'peak MB':>8}")
+    for name in names:
+        since = {"late": _late_sighting(db, args.late) if db.exists() else None,
+                 "backfill": "2000-01-10"}.get(name)
+        seen = ["--seen-at", since] if since else []
+        before = _size(db, since) if db.exists() else (0, 0, 0)
+        wall, cpu, peak = _run([*_INGEST, *common, *seen, str(folder / name)])
+        added = _size(db, None)[0] - before[0]
+        print(f"{name:>9} {added:8d} {before[0]:12d} {before[1]:13d} {before[2] if since else 0:12d} {wall:8.1f}"
+              f" {cpu:8.1f} {peak:8d}", flush=True)
 
 
 if __name__ == "__main__":

@@ -339,23 +339,52 @@ def _by_day(records: list[dict[str, str]]) -> list[dict[str, str]]:
 
 def test_a_run_of_backfill_batches_is_decided_in_one_replay(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Batches seen before the stored ones wait unresolved; the run decides them all together at its end (one
-    replay, however many batches), and the entities, now and as of any day, are those of an ingest in order."""
+    rewind, however many batches), and the entities, now and as of any day, are those of an ingest in order."""
     records = _by_day(ARTICLES + SPLIT_THEN + FILM + SMITHS)
     ordered = _files(tmp_path, records)
-    replays: list[int] = []
-    replay = resolve_module._replay
+    rewinds: list[str] = []
+    rewind = resolve_module.rewind
 
-    def counted(conn: sqlite3.Connection, fresh: list[Group], rules: Rules) -> None:
-        replays.append(len(fresh))
-        replay(conn, fresh, rules)
+    def counted(conn: sqlite3.Connection, since: str) -> None:
+        rewinds.append(since)
+        rewind(conn, since)
 
-    monkeypatch.setattr(resolve_module, "_replay", counted)
+    monkeypatch.setattr(resolve_module, "rewind", counted)
     with Store(tmp_path / "ordered.db") as forward, Store(tmp_path / "late.db") as late:
         _ingest(forward, ordered)
         _ingest(late, ordered[-1:])
-        replays.clear()  # (articles of one day tie: the order in ingest runs may replay them too)
+        rewinds.clear()  # (articles of one day tie: the order in ingest runs may rewind them too)
         _one_run(late, ordered[-2::-1])  # latest first: every batch is a backfill
-        assert len(replays) == 1 and replays[0] > len(records)
+        assert rewinds == [records[0]["date"] + "T00:00:00.000000Z"]
+        assert _view(late) == _view(forward)
+        for day in sorted({record["date"] for record in records}):
+            assert _view(late, day) == _view(forward, day), day
+
+
+def test_a_late_article_redecides_only_what_was_seen_since_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An article arriving after later ones undoes and redoes the decisions made from its sighting on, no earlier
+    ones, and the entities, now and as of any day, are those of an ingest in order."""
+    records = _by_day(ARTICLES + SPLIT_THEN + FILM + SMITHS)
+    ordered = _files(tmp_path, records)
+    late_one = len(ordered) - 3
+    decided: list[str] = []
+    resolve_groups = resolve_module._resolve_groups
+
+    def counted(conn: sqlite3.Connection, groups: list[Group], rules: Rules) -> None:
+        groups = list(groups)
+        decided.extend(g.seen_at for g in groups)
+        resolve_groups(conn, groups, rules)
+
+    monkeypatch.setattr(resolve_module, "_resolve_groups", counted)
+    with Store(tmp_path / "ordered.db") as forward, Store(tmp_path / "late.db") as late:
+        _ingest(forward, ordered)
+        _ingest(late, ordered[:late_one] + ordered[late_one + 1:])
+        decided.clear()
+        _ingest(late, [ordered[late_one]])
+        since = records[late_one]["date"] + "T00:00:00.000000Z"
+        later = late.conn.execute("SELECT count(*) FROM doc_entities WHERE seen_at >= ?", (since,)).fetchone()[0]
+        assert min(decided) == since and len(decided) == later
+        assert later < late.conn.execute("SELECT count(*) FROM doc_entities").fetchone()[0] / 2
         assert _view(late) == _view(forward)
         for day in sorted({record["date"] for record in records}):
             assert _view(late, day) == _view(forward, day), day

@@ -4,9 +4,10 @@ Two article-local groups are the same entity when they share a link key (see `lo
 organisation's name or acronym, a title variant. Such a strong link depends on the two groups alone. A lone name
 ("Cruise") links weakly (see `context`): to a group going by it, or by a full name with it as surname, only when
 their articles share context, and never so that two different full names end up in one entity. Groups are decided
-in first-sighting order (`_resolve_groups` one by one, `_components` all at once, the same way), so an entity is a
-function of the groups and does not depend on ingest order: a group arriving out of order has the entities its
-names could touch decided again with it (an ingest run does it once for all of its own, at its end). The id of an
+in first-sighting order (`_resolve_groups` one by one, `decide` all at once, the same way), so an entity is a
+function of the groups and does not depend on ingest order: a group arriving out of order has the decisions made
+since its sighting undone and made again in order with it (an ingest run does it once for all of its own, at its
+end). The id of an
 entity is the node id of its earliest group, so even ids agree between stores fed the same articles. As of X, an
 entity is a component of the groups first seen by X, decided the same way (`snapshot`); the components of one
 stored entity's groups are those of the whole store.
@@ -24,8 +25,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from dateline.entities.context import (
-    LONE,
-    SURNAME,
     Context,
     article_context,
     compatible,
@@ -50,16 +49,16 @@ from dateline.store.entities import (
     Tally,
     add_names,
     add_override,
-    all_groups,
     article_bases,
     assign,
-    assign_many,
     clear_resolution,
     count_uncounted,
     current_articles,
     entity_bases,
+    first_unresolved,
     group_by_node,
     groups_of,
+    history_complete,
     holders,
     latest_resolved,
     linked_entities,
@@ -67,15 +66,15 @@ from dateline.store.entities import (
     node_order,
     owners_at,
     put_entity,
-    record_history,
     recount,
+    rewind,
     set_history_complete,
     set_keys,
     spaced,
     stored_tallies,
-    unassign,
     uncounted_entities,
     unresolved_groups,
+    unresolved_pages,
     with_keys,
 )
 
@@ -84,13 +83,18 @@ def resolve(conn: sqlite3.Connection, article_ids: Sequence[str], *, defer_backf
     """Give an entity to every group of these newly stored articles, merging entities they bridge.
 
     Groups seen after every resolved one are decided one by one against the stored entities. When one was seen
-    before groups already resolved (a backfill), the entities it could touch are decided again with it (`_replay`).
-    Such a replay can reach much of a large store, so a caller storing many batches passes `defer_backfill`: a
-    backfill's groups then stay unresolved until `resolve_pending`, which decides them all in one replay.
-    The entities of a revised article are summed again: the mentions of its old version stop counting.
+    before groups already resolved (a backfill), the decisions made from its sighting on are undone and made again
+    in order with it (`_settle`). That costs what was seen since, so a caller storing many batches passes
+    `defer_backfill`: a backfill's groups then stay unresolved until `resolve_pending`, which decides them all at
+    once. The entities of a revised article are summed again: the mentions of its old version stop counting.
     """
     rules = Rules.load(conn)
-    _decide_new(conn, unresolved_groups(conn, list(article_ids)), rules, defer_backfill)
+    fresh = unresolved_groups(conn, list(article_ids))
+    latest = latest_resolved(conn)
+    if not fresh or latest is None or latest < fresh[0].seen_at:
+        _resolve_groups(conn, fresh, rules)
+    elif not defer_backfill:
+        _settle(conn, rules)
     marks = ",".join("?" * len(article_ids))
     if article_ids:
         recount(conn, [r[0] for r in conn.execute(
@@ -100,30 +104,37 @@ def resolve(conn: sqlite3.Connection, article_ids: Sequence[str], *, defer_backf
 
 
 def resolve_pending(conn: sqlite3.Connection) -> None:
-    """Decide every group still without an entity (those `resolve` deferred, or a killed run left) at once: one
-    replay for all of them."""
+    """Decide every group still without an entity (those `resolve` deferred, or a killed run left) at once."""
     rules = Rules.load(conn)
-    _decide_new(conn, unresolved_groups(conn, None), rules, False)
+    _settle(conn, rules)
     refresh(conn, rules)
 
 
-def _decide_new(conn: sqlite3.Connection, fresh: list[Group], rules: Rules, defer_backfill: bool) -> None:
-    """Decide unresolved groups (earliest first): one by one after the resolved ones, else by a replay (or not yet,
-    when a backfill is deferred)."""
+def _settle(conn: sqlite3.Connection, rules: Rules) -> None:
+    """Decide every group without an entity. When the earliest was seen before a resolved group, the decisions
+    made from its sighting on are undone first (`rewind`; all of them in a store without the history), so that all
+    are decided again in first-sighting order, one by one, a page at a time: the time it takes grows with what was
+    seen since the earliest (a day of news for articles a day late), and its memory does not grow at all."""
+    since = first_unresolved(conn)
+    if since is None:
+        return
     latest = latest_resolved(conn)
-    if not fresh or latest is None or latest < fresh[0].seen_at:
-        _resolve_groups(conn, fresh, rules)
-    elif not defer_backfill:
-        _replay(conn, fresh, rules)
+    if latest is not None and latest >= since:
+        if history_complete(conn):
+            rewind(conn, since)
+        else:
+            clear_resolution(conn)
+            set_history_complete(conn)
+            since = ""
+    for page in unresolved_pages(conn, since):
+        _resolve_groups(conn, page, rules)
 
 
 def rebuild(conn: sqlite3.Connection) -> None:
     """Redo every cross-article decision from the stored groups (after an override); mentions are kept."""
-    rules = Rules.load(conn)
     clear_resolution(conn)
-    _decide_all(conn, all_groups(conn), rules)
-    refresh(conn, rules)
     set_history_complete(conn)
+    resolve_pending(conn)
 
 
 def apply_override(conn: sqlite3.Connection, action: str, a: str, b: str, created_at: str) -> None:
@@ -131,7 +142,8 @@ def apply_override(conn: sqlite3.Connection, action: str, a: str, b: str, create
 
     A split must name something the entity is called in some article, else it would silently do nothing (D204).
     """
-    if action == "split" and not any(norm(g.name) == norm(b) for g in all_groups(conn)):
+    if action == "split" and not any(norm(name) == norm(b) for name, in conn.execute(
+            "SELECT DISTINCT name FROM doc_entities")):
         raise StoreError(f"no article names an entity {b!r}; `dateline entity {a!r}` lists its names",
                          code=Code.NOT_FOUND)
     add_override(conn, action, a, b, created_at)
@@ -149,36 +161,6 @@ def _with_keys(conn: sqlite3.Connection, group: Group, rules: Rules) -> Group:
     if tuple(sorted(keys)) != group.keys:
         set_keys(conn, group, keys.items())
     return replace(group, keys=tuple(sorted(keys)))
-
-
-def _replay(conn: sqlite3.Connection, fresh: list[Group], rules: Rules) -> None:
-    """Decide these groups together with every stored entity they could touch: those sharing a strong key with
-    them, and those holding one of the lone names or surnames of any of these groups, in turn. Nothing outside can
-    link to them, so deciding them apart from the rest of the store is deciding the store."""
-    pending = [_with_keys(conn, g, rules) for g in fresh]
-    groups, names, entities = list(pending), set[str](), set[int]()
-    while pending:
-        wanted = {n for g in pending for n in lone_names(g) | surnames(g)} - names
-        names |= wanted
-        found = {entity for name in sorted(wanted) for key in (LONE + name, SURNAME + name)
-                 for entity, _ in holders(conn, key)}
-        found |= linked_entities(conn, sorted({k for g in pending for k in g.keys
-                                               if not (is_weak(k) or is_lookup(k))}))
-        pending = [g for part in groups_of(conn, found - entities, None).values() for g in part]
-        entities |= found
-        groups += pending
-    unassign(conn, entities)
-    _decide_all(conn, groups, rules)
-
-
-def _decide_all(conn: sqlite3.Connection, groups: list[Group], rules: Rules) -> None:
-    """Decide these (unresolved) groups at once, in memory, and store their entities and history."""
-    ordered = sorted((_with_keys(conn, g, rules) for g in groups), key=lambda g: g.order)
-    decision = decide(ordered, _contexts(conn, ordered))
-    assign_many(conn, [(g.article_id, g.local, ordered[root].node)
-                       for g, root in zip(ordered, decision.roots, strict=True)])
-    record_history(conn, [(ordered[i].article_id, ordered[i].local, since, ordered[root].node)
-                          for i, since, root in decision.history])
 
 
 def _resolve_groups(conn: sqlite3.Connection, groups: Iterable[Group], rules: Rules) -> None:
@@ -233,9 +215,9 @@ def refresh(conn: sqlite3.Connection, rules: Rules | None = None) -> None:
     yet, a few hundred entities at a time: each such entity's stored tallies plus what those groups add. A batch
     costs what it adds, however many articles named the entity before."""
     rules = rules or Rules.load(conn)
-    pending = uncounted_entities(conn)
-    for start in range(0, len(pending), 400):
-        chunk = pending[start:start + 400]
+    after = -1
+    while chunk := uncounted_entities(conn, after, 400):
+        after = chunk[-1]
         added = count_uncounted(conn, chunk)
         tallies = stored_tallies(conn, chunk)
         for entity_id, tally in added.items():

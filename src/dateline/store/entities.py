@@ -6,7 +6,7 @@ import hashlib
 import json
 import sqlite3
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from sys import intern
 from typing import TYPE_CHECKING
@@ -111,15 +111,43 @@ def _split(joined: str | None) -> tuple[str, ...]:
     return tuple(sorted({intern(key) for key in joined.split("\x1f")})) if joined else ()
 
 
-def unresolved_groups(conn: sqlite3.Connection, article_ids: Sequence[str] | None) -> list[Group]:
-    """Groups of these articles (of every article if None) not yet given an entity, earliest first."""
-    if article_ids is None:
-        return _groups(conn, "d.entity_id IS NULL", [])  # one query: already in first-sighting order
+def unresolved_groups(conn: sqlite3.Connection, article_ids: Sequence[str]) -> list[Group]:
+    """Groups of these articles not yet given an entity, earliest first."""
     found: list[Group] = []
     for start in range(0, len(article_ids), 500):
         chunk = article_ids[start:start + 500]
         found += _groups(conn, f"d.entity_id IS NULL AND d.article_id IN ({','.join('?' * len(chunk))})", chunk)
     return sorted(found, key=lambda g: g.order)
+
+
+def first_unresolved(conn: sqlite3.Connection) -> str | None:
+    """The earliest first sighting of a group without an entity, if any."""
+    row = conn.execute("SELECT min(seen_at) FROM doc_entities WHERE entity_id IS NULL").fetchone()
+    return row[0] if row else None
+
+
+def unresolved_pages(conn: sqlite3.Connection, since: str, size: int = 2000) -> Iterator[list[Group]]:
+    """The groups without an entity first seen from `since` on, earliest first, `size` at a time. A page is read
+    when asked for, so a caller deciding each page before taking the next holds one page however many there are.
+    (Read a sighting at a time through the sighting index: many groups may share one, as in a run given one
+    `--seen-at`.)"""
+    seen: str | None = since
+    after: tuple[str, int] = ("", -1)
+    while seen is not None:
+        nodes: list[int] = []
+        while seen is not None and len(nodes) < size:
+            rows = conn.execute(
+                "SELECT article_id, local, node FROM doc_entities WHERE seen_at = ? AND entity_id IS NULL"
+                " AND (article_id, local) > (?, ?) ORDER BY article_id, local LIMIT ?",
+                (seen, *after, size - len(nodes))).fetchall()
+            nodes += [row[2] for row in rows]
+            if len(nodes) < size:
+                row = conn.execute("SELECT min(seen_at) FROM doc_entities WHERE seen_at > ?", (seen,)).fetchone()
+                seen, after = row[0], ("", -1)
+            else:
+                after = (rows[-1][0], rows[-1][1])
+        if nodes:
+            yield _groups(conn, "d.node IN (SELECT value FROM json_each(?))", [json.dumps(nodes)])
 
 
 def groups_of(conn: sqlite3.Connection, entity_ids: Iterable[int], bound: str | None) -> dict[int, list[Group]]:
@@ -153,10 +181,6 @@ def current_articles(as_of: str | None, among: str | None = None) -> tuple[str, 
     condition, params = current_filter(as_of, alias="cur")
     scope = f"cur.id IN ({among}) AND " if among else ""
     return f"SELECT cur.id FROM articles cur WHERE {scope}{condition}", params
-
-
-def all_groups(conn: sqlite3.Connection) -> list[Group]:
-    return _groups(conn, "1", [])
 
 
 def group_by_node(conn: sqlite3.Connection, node: int) -> tuple[Group, int | None] | None:
@@ -229,35 +253,36 @@ def latest_resolved(conn: sqlite3.Connection) -> str | None:
     return row[0] if row else None
 
 
-def unassign(conn: sqlite3.Connection, entity_ids: Iterable[int]) -> None:
-    """Forget these entities (their groups and mentions become unresolved), to decide them again."""
-    ids = json.dumps(sorted(set(entity_ids)))
-    conn.execute("DELETE FROM entity_history WHERE (article_id, local) IN (SELECT article_id, local FROM doc_entities"
-                 " WHERE entity_id IN (SELECT value FROM json_each(?)))", (ids,))
-    conn.execute("UPDATE doc_entities SET entity_id = NULL, counted = 0 WHERE entity_id IN"
-                 " (SELECT value FROM json_each(?))", (ids,))
-    conn.execute("UPDATE entity_mentions SET entity_id = NULL WHERE entity_id IN (SELECT value FROM json_each(?))",
-                 (ids,))
-    _drop_summaries(conn, ids)
+def rewind(conn: sqlite3.Connection, since: str) -> None:
+    """Undo the decisions made from `since` on: groups first seen then lose their entity, and the earlier groups of
+    their entities go back to the entity they belonged to just before (their latest history row before `since`);
+    the summaries of all these entities are to be summed again. The decisions made before `since` stand, so
+    deciding the groups without an entity from there on, in first-sighting order, decides the store again. Needs
+    the history (`history_complete`)."""
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS rewound (id INTEGER PRIMARY KEY)")
+    conn.execute("DELETE FROM temp.rewound")
+    conn.execute("INSERT OR IGNORE INTO temp.rewound SELECT entity_id FROM doc_entities WHERE seen_at >= ?"
+                 " AND entity_id IS NOT NULL", (since,))
+    rewound = "(SELECT id FROM temp.rewound)"
+    conn.execute("DELETE FROM entity_history WHERE since >= ? AND (article_id, local) IN"
+                 f" (SELECT article_id, local FROM doc_entities WHERE entity_id IN {rewound})", (since,))
+    conn.execute("UPDATE doc_entities SET counted = 0, entity_id = CASE WHEN seen_at >= ? THEN NULL ELSE"
+                 " (SELECT h.entity_id FROM entity_history h WHERE h.article_id = doc_entities.article_id"
+                 " AND h.local = doc_entities.local ORDER BY h.since DESC LIMIT 1) END"
+                 f" WHERE entity_id IN {rewound}", (since,))
+    conn.execute("UPDATE entity_mentions SET entity_id = (SELECT d.entity_id FROM doc_entities d"
+                 " WHERE d.article_id = entity_mentions.article_id AND d.local = entity_mentions.local)"
+                 f" WHERE entity_id IN {rewound}")
+    _drop_summaries(conn, "SELECT id FROM temp.rewound")
 
 
 def assign(conn: sqlite3.Connection, group: Group, entity_id: int) -> None:
-    """A newly seen group belongs to this entity (from its first sighting on, in the history)."""
-    assign_many(conn, [(group.article_id, group.local, entity_id)])
-    record_history(conn, [(group.article_id, group.local, group.seen_at, entity_id)])
-
-
-def assign_many(conn: sqlite3.Connection, rows: Sequence[tuple[str, int, int]]) -> None:
-    """(article_id, local, entity_id): each group and its mentions belong to this entity now."""
+    """A newly seen group and its mentions belong to this entity (from its first sighting on, in the history)."""
     for table in ("doc_entities", "entity_mentions"):
-        conn.executemany(f"UPDATE {table} SET entity_id = ? WHERE article_id = ? AND local = ?",
-                         [(entity, article, local) for article, local, entity in rows])
-
-
-def record_history(conn: sqlite3.Connection, rows: Iterable[tuple[str, int, str, int]]) -> None:
-    """(article_id, local, since, entity_id): from `since` on, the group belonged to that entity."""
-    conn.executemany("INSERT OR REPLACE INTO entity_history (article_id, local, since, entity_id)"
-                     " VALUES (?, ?, ?, ?)", rows)
+        conn.execute(f"UPDATE {table} SET entity_id = ? WHERE article_id = ? AND local = ?",
+                     (entity_id, group.article_id, group.local))
+    conn.execute("INSERT OR REPLACE INTO entity_history (article_id, local, since, entity_id) VALUES (?, ?, ?, ?)",
+                 (group.article_id, group.local, group.seen_at, entity_id))
 
 
 def owners_at(conn: sqlite3.Connection, entity_ids: Iterable[int], bound: str) -> dict[int, list[tuple[Group, int]]]:
@@ -327,7 +352,7 @@ def move_entity(conn: sqlite3.Connection, old: int, new: int, since: str) -> Non
                  " SELECT article_id, local, ?, ? FROM doc_entities WHERE entity_id = ?", (since, new, old))
     conn.execute("UPDATE doc_entities SET entity_id = ?, counted = 0 WHERE entity_id = ?", (new, old))
     conn.execute("UPDATE entity_mentions SET entity_id = ? WHERE entity_id = ?", (new, old))
-    _drop_summaries(conn, json.dumps([old]))
+    _drop_summaries(conn, "SELECT ?", [old])
 
 
 def put_entity(conn: sqlite3.Connection, entity: Entity, norms: Mapping[str, str]) -> None:
@@ -384,10 +409,12 @@ def spaced(text: str) -> str:
     return " ".join(text.split())
 
 
-def uncounted_entities(conn: sqlite3.Connection) -> list[int]:
-    """The entities with groups their stored summary does not count yet (new, moved in, or to be summed again)."""
+def uncounted_entities(conn: sqlite3.Connection, after: int, limit: int) -> list[int]:
+    """The first `limit` entities with an id above `after` with groups their stored summary does not count yet (new,
+    moved in, or to be summed again), in id order."""
     return [r[0] for r in conn.execute(
-        "SELECT DISTINCT entity_id FROM doc_entities WHERE counted = 0 AND entity_id IS NOT NULL ORDER BY entity_id")]
+        "SELECT DISTINCT entity_id FROM doc_entities WHERE counted = 0 AND entity_id > ? ORDER BY entity_id LIMIT ?",
+        (after, limit))]
 
 
 def count_uncounted(conn: sqlite3.Connection, entity_ids: Sequence[int]) -> dict[int, Tally]:
@@ -448,13 +475,13 @@ def recount(conn: sqlite3.Connection, entity_ids: Iterable[int]) -> None:
     the mentions of its old version stop counting)."""
     ids = json.dumps(sorted(set(entity_ids)))
     conn.execute("UPDATE doc_entities SET counted = 0 WHERE entity_id IN (SELECT value FROM json_each(?))", (ids,))
-    _drop_summaries(conn, ids)
+    _drop_summaries(conn, "SELECT value FROM json_each(?)", [ids])
 
 
-def _drop_summaries(conn: sqlite3.Connection, ids: str) -> None:
-    """Delete the summaries (aliases included) and name counts of the entities in the JSON list `ids`."""
-    conn.execute("DELETE FROM entity_names WHERE entity_id IN (SELECT value FROM json_each(?))", (ids,))
-    conn.execute("DELETE FROM entities WHERE id IN (SELECT value FROM json_each(?))", (ids,))
+def _drop_summaries(conn: sqlite3.Connection, ids: str, params: Sequence[object] = ()) -> None:
+    """Delete the summaries (aliases included) and name counts of the entities the query `ids` lists."""
+    conn.execute(f"DELETE FROM entity_names WHERE entity_id IN ({ids})", params)
+    conn.execute(f"DELETE FROM entities WHERE id IN ({ids})", params)
 
 
 def clear_resolution(conn: sqlite3.Connection) -> None:
