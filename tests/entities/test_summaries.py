@@ -3,6 +3,7 @@ what summing every mention of the entity from scratch gives: through merges, bac
 
 from __future__ import annotations
 
+import importlib
 import json
 import sqlite3
 from collections import Counter
@@ -11,7 +12,10 @@ from contextlib import closing
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from dateline.engine.synthetic import articles
+from dateline.entities.overrides import Rules
 from dateline.entities.resolve import rebuild, refresh
 from dateline.ingest.run import SEEN_AT_PUBLISHED, IngestOptions, ingest
 from dateline.pipeline import PipelineConfig
@@ -19,6 +23,7 @@ from dateline.store.articles import current_filter
 from dateline.store.db import Store
 from dateline.store.entities import move_entity
 
+resolve_module = importlib.import_module("dateline.entities.resolve")
 _OPTIONS = IngestOptions(seen_at=SEEN_AT_PUBLISHED, workers=1, batch_size=40, pipeline=PipelineConfig(mode="full"))
 
 
@@ -124,3 +129,33 @@ def test_a_merge_of_two_entities_named_in_one_article_counts_the_article_once(tm
             refresh(conn)
         assert store.conn.execute("SELECT articles FROM entities WHERE id = ?", (kept,)).fetchone()[0] == 1
         assert _stored(store.conn) == _from_scratch(store.conn)
+
+
+def test_late_articles_sum_again_only_the_entities_they_changed(tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """Articles a few days late undo and redo the decisions made since: the entities decided as before keep their
+    summaries (added to, not summed again), and every summary is what an ingest in order stores."""
+    generated = list(articles(600, seed=5))
+    late = generated[420:460]
+    with Store(tmp_path / "ordered.db") as ordered, Store(tmp_path / "late.db") as store:
+        assert not ingest(ordered, [_write(tmp_path / "all.jsonl", generated)], _OPTIONS).problems
+        assert not ingest(store, [_write(tmp_path / "first.jsonl", generated[:420] + generated[460:])],
+                          _OPTIONS).problems
+        since = min(r["published"] for r in late).replace("Z", ".000000Z")  # seen when published
+        touched = store.conn.execute(  # the groups of the entities the decisions since then made or added to
+            "SELECT count(*) FROM doc_entities WHERE entity_id IN (SELECT entity_id FROM doc_entities"
+            " WHERE seen_at >= ?)", (since,)).fetchone()[0]
+        summed: list[int] = []
+        refresh = resolve_module.refresh
+
+        def counted(conn: sqlite3.Connection, rules: Rules | None = None) -> None:
+            summed.append(conn.execute("SELECT count(*) FROM doc_entities WHERE counted = 0"
+                                       " AND entity_id IS NOT NULL").fetchone()[0])
+            refresh(conn, rules)
+
+        monkeypatch.setattr(resolve_module, "refresh", counted)
+        before = store.conn.execute("SELECT count(*) FROM doc_entities").fetchone()[0]
+        assert not ingest(store, [_write(tmp_path / "late.jsonl", late)], _OPTIONS).problems
+        late_groups = store.conn.execute("SELECT count(*) FROM doc_entities").fetchone()[0] - before
+        assert late_groups <= max(summed) < touched / 4, (late_groups, max(summed), touched)
+        assert _stored(store.conn) == _from_scratch(store.conn) == _stored(ordered.conn)

@@ -67,6 +67,7 @@ from dateline.store.entities import (
     owners_at,
     put_entity,
     recount,
+    recount_rewound,
     rewind,
     set_history_complete,
     set_keys,
@@ -119,15 +120,17 @@ def _settle(conn: sqlite3.Connection, rules: Rules) -> None:
     if since is None:
         return
     latest = latest_resolved(conn)
-    if latest is not None and latest >= since:
-        if history_complete(conn):
-            rewind(conn, since)
-        else:
-            clear_resolution(conn)
-            set_history_complete(conn)
-            since = ""
+    rewound = latest is not None and latest >= since and history_complete(conn)
+    if rewound:
+        rewind(conn, since)
+    elif latest is not None and latest >= since:
+        clear_resolution(conn)
+        set_history_complete(conn)
+        since = ""
     for page in unresolved_pages(conn, since):
         _resolve_groups(conn, page, rules)
+    if rewound:
+        recount_rewound(conn)
 
 
 def rebuild(conn: sqlite3.Connection) -> None:

@@ -254,26 +254,40 @@ def latest_resolved(conn: sqlite3.Connection) -> str | None:
 
 
 def rewind(conn: sqlite3.Connection, since: str) -> None:
-    """Undo the decisions made from `since` on: groups first seen then lose their entity, and the earlier groups of
-    their entities go back to the entity they belonged to just before (their latest history row before `since`);
-    the summaries of all these entities are to be summed again. The decisions made before `since` stand, so
-    deciding the groups without an entity from there on, in first-sighting order, decides the store again. Needs
-    the history (`history_complete`)."""
-    conn.execute("CREATE TEMP TABLE IF NOT EXISTS rewound (id INTEGER PRIMARY KEY)")
+    """Undo the entity decisions made from `since` on: groups first seen then lose their entity, and earlier groups
+    moved since go back to the entity they belonged to just before (their latest history row before `since`). The
+    decisions made before `since` stand, so deciding the groups without an entity from there on, in first-sighting
+    order, decides the store again. Summaries are left as they are: `recount_rewound`, once that is done, sums again
+    only the entities whose groups were not decided as before. Needs the history (`history_complete`)."""
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS rewound (article_id TEXT NOT NULL, local INTEGER NOT NULL,"
+                 " entity_id INTEGER, counted INTEGER NOT NULL, PRIMARY KEY (article_id, local)) WITHOUT ROWID")
     conn.execute("DELETE FROM temp.rewound")
-    conn.execute("INSERT OR IGNORE INTO temp.rewound SELECT entity_id FROM doc_entities WHERE seen_at >= ?"
-                 " AND entity_id IS NOT NULL", (since,))
-    rewound = "(SELECT id FROM temp.rewound)"
-    conn.execute("DELETE FROM entity_history WHERE since >= ? AND (article_id, local) IN"
-                 f" (SELECT article_id, local FROM doc_entities WHERE entity_id IN {rewound})", (since,))
+    conn.execute("INSERT INTO temp.rewound SELECT d.article_id, d.local, d.entity_id, d.counted FROM doc_entities d"
+                 " WHERE (d.article_id, d.local) IN (SELECT article_id, local FROM entity_history WHERE since >= ?)",
+                 (since,))
+    conn.execute("DELETE FROM entity_history WHERE since >= ?", (since,))
+    rewound = "(article_id, local) IN (SELECT article_id, local FROM temp.rewound)"
     conn.execute("UPDATE doc_entities SET counted = 0, entity_id = CASE WHEN seen_at >= ? THEN NULL ELSE"
                  " (SELECT h.entity_id FROM entity_history h WHERE h.article_id = doc_entities.article_id"
-                 " AND h.local = doc_entities.local ORDER BY h.since DESC LIMIT 1) END"
-                 f" WHERE entity_id IN {rewound}", (since,))
+                 f" AND h.local = doc_entities.local ORDER BY h.since DESC LIMIT 1) END WHERE {rewound}", (since,))
     conn.execute("UPDATE entity_mentions SET entity_id = (SELECT d.entity_id FROM doc_entities d"
                  " WHERE d.article_id = entity_mentions.article_id AND d.local = entity_mentions.local)"
-                 f" WHERE entity_id IN {rewound}")
-    _drop_summaries(conn, "SELECT id FROM temp.rewound")
+                 f" WHERE {rewound}")
+
+
+def recount_rewound(conn: sqlite3.Connection) -> None:
+    """After the groups `rewind` undid are decided again: each that is back in the entity whose summary counted it
+    counts there again, and every entity that lost one is summed again (`recount`). An entity merged away meanwhile
+    has no summary left, and its groups are added to the one they joined. A day of late news thus sums again only
+    what it changed, not every entity the day names."""
+    summed = "r.entity_id IN (SELECT id FROM entities)"
+    recount(conn, [r[0] for r in conn.execute(
+        "SELECT DISTINCT r.entity_id FROM temp.rewound r JOIN doc_entities d ON d.article_id = r.article_id"
+        f" AND d.local = r.local WHERE r.counted = 1 AND d.entity_id IS NOT r.entity_id AND {summed}")])
+    conn.execute("UPDATE doc_entities SET counted = 1 WHERE (article_id, local) IN (SELECT r.article_id, r.local"
+                 " FROM temp.rewound r JOIN doc_entities d ON d.article_id = r.article_id AND d.local = r.local"
+                 f" WHERE r.counted = 1 AND d.entity_id = r.entity_id AND {summed})")
+    conn.execute("DELETE FROM temp.rewound")
 
 
 def assign(conn: sqlite3.Connection, group: Group, entity_id: int) -> None:
