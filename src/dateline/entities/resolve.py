@@ -79,6 +79,9 @@ from dateline.store.entities import (
     with_keys,
 )
 
+# The most article contexts `_settle` keeps between pages (a few kB each): a couple of months of a busy wire.
+_CONTEXTS_KEPT = 20_000
+
 
 def resolve(conn: sqlite3.Connection, article_ids: Sequence[str], *, defer_backfill: bool = False) -> None:
     """Give an entity to every group of these newly stored articles, merging entities they bridge.
@@ -127,8 +130,11 @@ def _settle(conn: sqlite3.Connection, rules: Rules) -> None:
         clear_resolution(conn)
         set_history_complete(conn)
         since = ""
+    contexts: dict[str, Context] = {}  # the articles near the pages' days are read again and again
     for page in unresolved_pages(conn, since):
-        _resolve_groups(conn, page, rules)
+        if len(contexts) > _CONTEXTS_KEPT:
+            contexts.clear()
+        _resolve_groups(conn, page, rules, contexts)
     if rewound:
         recount_rewound(conn)
 
@@ -166,11 +172,13 @@ def _with_keys(conn: sqlite3.Connection, group: Group, rules: Rules) -> Group:
     return replace(group, keys=tuple(sorted(keys)))
 
 
-def _resolve_groups(conn: sqlite3.Connection, groups: Iterable[Group], rules: Rules) -> None:
+def _resolve_groups(conn: sqlite3.Connection, groups: Iterable[Group], rules: Rules,
+                    contexts: dict[str, Context] | None = None) -> None:
     """Resolve groups seen after every resolved one, one by one in first-sighting order, as `decide` would: first
     join every entity sharing a strong key; then each entity a lone name or the context links to, the one sharing
-    the most names first (the earliest on a tie), unless both hold full person names and share none."""
-    contexts: dict[str, Context] = {}  # each article read once a call: its base keys, which overrides never change
+    the most names first (the earliest on a tie), unless both hold full person names and share none. `contexts`
+    keeps the contexts of the articles read (their base keys, which overrides never change), for the next call."""
+    contexts = {} if contexts is None else contexts
     for group in groups:
         group = _with_keys(conn, group, rules)
         strong = sorted(k for k in group.keys if not (is_weak(k) or is_lookup(k)))
