@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from dateline.entities import entity_profile, find_entity, list_entities, query
+from dateline.entities.context import Context
 from dateline.entities.overrides import Rules
 from dateline.entities.resolve import apply_override, rebuild, snapshots
 from dateline.ingest.run import SEEN_AT_PUBLISHED, IngestOptions, ingest
@@ -370,10 +371,11 @@ def test_a_late_article_redecides_only_what_was_seen_since_it(tmp_path: Path, mo
     decided: list[str] = []
     resolve_groups = resolve_module._resolve_groups
 
-    def counted(conn: sqlite3.Connection, groups: list[Group], rules: Rules) -> None:
+    def counted(conn: sqlite3.Connection, groups: list[Group], rules: Rules,
+                contexts: dict[str, Context] | None = None) -> None:
         groups = list(groups)
         decided.extend(g.seen_at for g in groups)
-        resolve_groups(conn, groups, rules)
+        resolve_groups(conn, groups, rules, contexts)
 
     monkeypatch.setattr(resolve_module, "_resolve_groups", counted)
     with Store(tmp_path / "ordered.db") as forward, Store(tmp_path / "late.db") as late:
