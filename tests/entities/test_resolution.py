@@ -17,7 +17,7 @@ from dateline.entities.overrides import Rules
 from dateline.entities.resolve import apply_override, rebuild, snapshots
 from dateline.ingest.run import SEEN_AT_PUBLISHED, IngestOptions, ingest
 from dateline.store.db import Store
-from dateline.store.entities import Group
+from dateline.store.entities import Group, add_override
 
 resolve_module = importlib.import_module("dateline.entities.resolve")
 ingest_module = importlib.import_module("dateline.ingest.run")
@@ -164,6 +164,48 @@ def test_split_sets_a_name_apart_and_survives_a_rebuild(tmp_path: Path) -> None:
         fund = find_entity(store.conn, "International Monetary Fund")
         assert imf is not None and fund is not None and imf.id != fund.id
         assert imf.articles == 1 and fund.articles == 2
+
+
+def test_an_override_decides_again_from_the_first_group_it_applies_to_as_a_rebuild_would(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A split or a merge undoes and redoes the decisions made since the first sighting of a group it names (no
+    earlier one), a rename only sums its entities again; each leaves the entities, now and as of every day, that
+    deciding everything again with the same overrides gives."""
+    records = _by_day(ARTICLES + SPLIT_THEN + FILM + SMITHS)
+    days = sorted({record["date"] for record in records})
+    decided: list[str] = []
+    resolve_groups = resolve_module._resolve_groups
+
+    def counted(conn: sqlite3.Connection, groups: list[Group], rules: Rules,
+                contexts: dict[str, Context] | None = None) -> None:
+        groups = list(groups)
+        decided.extend(g.seen_at for g in groups)
+        resolve_groups(conn, groups, rules, contexts)
+
+    monkeypatch.setattr(resolve_module, "_resolve_groups", counted)
+    steps = [("split", "Tom Cruise", "Cruise", "2024-03-05"),
+             ("merge", "Cruise", "Christopher McQuarrie", "2024-03-01"),
+             ("rename", "Angela Merkel", "Chancellor Merkel", None),
+             ("split", "John Smith", "Smith", "2024-04-03")]
+    with Store(tmp_path / "o.db") as store, Store(tmp_path / "rebuilt.db") as rebuilt:
+        for each in (store, rebuilt):
+            _ingest(each, _files(tmp_path, records))
+        for number, (action, a, b, first) in enumerate(steps):
+            decided.clear()
+            stamp = f"2024-06-0{number + 1}T00:00:00Z"
+            with store.transaction() as conn:
+                apply_override(conn, action, a, b, stamp)
+            since = f"{first}T00:00:00.000000Z" if first else None
+            later = store.conn.execute("SELECT count(*) FROM doc_entities WHERE seen_at >= ?",
+                                       (since or "9999",)).fetchone()[0]
+            assert (min(decided, default=None), len(decided)) == (since, later), action
+            with rebuilt.transaction() as conn:
+                add_override(conn, action, a, b, stamp)
+                rebuild(conn)
+            assert _view(store) == _view(rebuilt), action
+            for day in days:
+                assert _view(store, day) == _view(rebuilt, day), (action, day)
+        assert find_entity(store.conn, "Chancellor Merkel") is not None
 
 
 def test_split_of_an_unknown_name_is_refused(seeded: Store) -> None:

@@ -39,6 +39,7 @@ from dateline.entities.context import (
 )
 from dateline.entities.decide import decide
 from dateline.entities.entity import Entity
+from dateline.entities.local import name_keys
 from dateline.entities.mention import LABELS
 from dateline.entities.names import norm, tokens
 from dateline.entities.overrides import Rules
@@ -49,12 +50,15 @@ from dateline.store.entities import (
     Tally,
     add_names,
     add_override,
+    aliased,
     article_bases,
     assign,
     clear_resolution,
     count_uncounted,
     current_articles,
     entity_bases,
+    first_keyed,
+    first_sightings,
     first_unresolved,
     group_by_node,
     groups_of,
@@ -63,6 +67,7 @@ from dateline.store.entities import (
     latest_resolved,
     linked_entities,
     move_entity,
+    names_in_use,
     node_order,
     owners_at,
     put_entity,
@@ -115,13 +120,17 @@ def resolve_pending(conn: sqlite3.Connection) -> None:
 
 
 def _settle(conn: sqlite3.Connection, rules: Rules) -> None:
-    """Decide every group without an entity. When the earliest was seen before a resolved group, the decisions
-    made from its sighting on are undone first (`rewind`; all of them in a store without the history), so that all
-    are decided again in first-sighting order, one by one, a page at a time: the time it takes grows with what was
-    seen since the earliest (a day of news for articles a day late), and its memory does not grow at all."""
+    """Decide every group without an entity, from the earliest (`_redo_from`)."""
     since = first_unresolved(conn)
-    if since is None:
-        return
+    if since is not None:
+        _redo_from(conn, since, rules)
+
+
+def _redo_from(conn: sqlite3.Connection, since: str, rules: Rules) -> None:
+    """Decide again every group first seen from `since` on, with the groups without an entity. The decisions made
+    since are undone first (`rewind`; all of them in a store without the history), so that all are made again in
+    first-sighting order, one by one, a page at a time: the time it takes grows with what was seen since (a day of
+    news for articles a day late), and its memory does not grow at all."""
     latest = latest_resolved(conn)
     rewound = latest is not None and latest >= since and history_complete(conn)
     if rewound:
@@ -140,23 +149,33 @@ def _settle(conn: sqlite3.Connection, rules: Rules) -> None:
 
 
 def rebuild(conn: sqlite3.Connection) -> None:
-    """Redo every cross-article decision from the stored groups (after an override); mentions are kept."""
+    """Redo every cross-article decision from the stored groups; mentions are kept."""
     clear_resolution(conn)
     set_history_complete(conn)
     resolve_pending(conn)
 
 
 def apply_override(conn: sqlite3.Connection, action: str, a: str, b: str, created_at: str) -> None:
-    """Record a user override (merge a+b, split b out of a, rename a to b) and rebuild with it.
+    """Record a user override (merge a+b, split b out of a, rename a to b) and decide again what it changes: the
+    groups seen since the earliest it applies to (a merge or a split: the keys of no earlier group change), or the
+    summaries of the entities going by `a` (a rename changes no decision).
 
     A split must name something the entity is called in some article, else it would silently do nothing (D204).
     """
-    if action == "split" and not any(norm(name) == norm(b) for name, in conn.execute(
-            "SELECT DISTINCT name FROM doc_entities")):
+    named = norm(b)
+    since = (min((seen for name, seen in first_sightings(conn) if norm(name) == named), default=None)
+             if action == "split" else first_keyed(conn, name_keys(a) | name_keys(b)))
+    if action == "split" and since is None:
         raise StoreError(f"no article names an entity {b!r}; `dateline entity {a!r}` lists its names",
                          code=Code.NOT_FOUND)
     add_override(conn, action, a, b, created_at)
-    rebuild(conn)
+    rules = Rules.load(conn)
+    if action == "rename":
+        old = norm(a)
+        recount(conn, {entity for entity, name in names_in_use(conn) if norm(name) == old} | aliased(conn, old))
+    elif since is not None:
+        _redo_from(conn, since, rules)
+    refresh(conn, rules)
 
 
 def _keys(group: Group, rules: Rules) -> dict[str, str]:

@@ -150,6 +150,29 @@ def unresolved_pages(conn: sqlite3.Connection, since: str, size: int = 2000) -> 
             yield _groups(conn, "d.node IN (SELECT value FROM json_each(?))", [json.dumps(nodes)])
 
 
+def first_sightings(conn: sqlite3.Connection) -> Iterator[tuple[str, str]]:
+    """(name, the first sighting of a group by that name) for every name groups go by, read as iterated."""
+    yield from conn.execute("SELECT name, min(seen_at) FROM doc_entities GROUP BY name")
+
+
+def first_keyed(conn: sqlite3.Connection, bases: Iterable[str]) -> str | None:
+    """The first sighting of a group having any of these base keys, if any."""
+    row = conn.execute("SELECT min(d.seen_at) FROM doc_entity_keys k JOIN doc_entities d ON d.article_id ="
+                       " k.article_id AND d.local = k.local WHERE k.base IN (SELECT value FROM json_each(?))",
+                       (json.dumps(sorted(set(bases))),)).fetchone()
+    return row[0] if row else None
+
+
+def names_in_use(conn: sqlite3.Connection) -> Iterator[tuple[int, str]]:
+    """(entity, name) for the name each stored entity is shown under and each name its groups go by."""
+    yield from conn.execute("SELECT id, name FROM entities UNION SELECT entity_id, name FROM entity_names")
+
+
+def aliased(conn: sqlite3.Connection, matching: str) -> set[int]:
+    """The stored entities with an alias whose matching form (`entity_aliases.norm`) is `matching`."""
+    return {r[0] for r in conn.execute("SELECT DISTINCT entity_id FROM entity_aliases WHERE norm = ?", (matching,))}
+
+
 def groups_of(conn: sqlite3.Connection, entity_ids: Iterable[int], bound: str | None) -> dict[int, list[Group]]:
     """The groups of each of these stored entities first seen by `bound` (all if None), earliest first, in one
     query: reads about many entities as of a date cost one round trip, not one per entity."""
