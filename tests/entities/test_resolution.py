@@ -155,6 +155,22 @@ def test_overrides_apply_to_articles_ingested_after_them(tmp_path: Path) -> None
         assert fund is not None and fund.articles == 3 and fund == find_entity(store.conn, "IMF")
 
 
+@pytest.fixture
+def decided(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The first sightings of the groups resolved one by one from now on (a rewind decides again with them)."""
+    seen: list[str] = []
+    resolve_groups = resolve_module._resolve_groups
+
+    def counted(conn: sqlite3.Connection, groups: list[Group], rules: Rules,
+                contexts: dict[str, Context] | None = None) -> None:
+        groups = list(groups)
+        seen.extend(g.seen_at for g in groups)
+        resolve_groups(conn, groups, rules, contexts)
+
+    monkeypatch.setattr(resolve_module, "_resolve_groups", counted)
+    return seen
+
+
 def test_split_sets_a_name_apart_and_survives_a_rebuild(tmp_path: Path) -> None:
     with Store(tmp_path / "split.db") as store:
         _ingest(store, _files(tmp_path))
@@ -167,22 +183,12 @@ def test_split_sets_a_name_apart_and_survives_a_rebuild(tmp_path: Path) -> None:
 
 
 def test_an_override_decides_again_from_the_first_group_it_applies_to_as_a_rebuild_would(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        tmp_path: Path, decided: list[str]) -> None:
     """A split or a merge undoes and redoes the decisions made since the first sighting of a group it names (no
     earlier one), a rename only sums its entities again; each leaves the entities, now and as of every day, that
     deciding everything again with the same overrides gives."""
     records = _by_day(ARTICLES + SPLIT_THEN + FILM + SMITHS)
     days = sorted({record["date"] for record in records})
-    decided: list[str] = []
-    resolve_groups = resolve_module._resolve_groups
-
-    def counted(conn: sqlite3.Connection, groups: list[Group], rules: Rules,
-                contexts: dict[str, Context] | None = None) -> None:
-        groups = list(groups)
-        decided.extend(g.seen_at for g in groups)
-        resolve_groups(conn, groups, rules, contexts)
-
-    monkeypatch.setattr(resolve_module, "_resolve_groups", counted)
     steps = [("split", "Tom Cruise", "Cruise", "2024-03-05"),
              ("merge", "Cruise", "Christopher McQuarrie", "2024-03-01"),
              ("rename", "Angela Merkel", "Chancellor Merkel", None),
@@ -404,22 +410,12 @@ def test_a_run_of_backfill_batches_is_decided_in_one_replay(tmp_path: Path, monk
             assert _view(late, day) == _view(forward, day), day
 
 
-def test_a_late_article_redecides_only_what_was_seen_since_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_late_article_redecides_only_what_was_seen_since_it(tmp_path: Path, decided: list[str]) -> None:
     """An article arriving after later ones undoes and redoes the decisions made from its sighting on, no earlier
     ones, and the entities, now and as of any day, are those of an ingest in order."""
     records = _by_day(ARTICLES + SPLIT_THEN + FILM + SMITHS)
     ordered = _files(tmp_path, records)
     late_one = len(ordered) - 3
-    decided: list[str] = []
-    resolve_groups = resolve_module._resolve_groups
-
-    def counted(conn: sqlite3.Connection, groups: list[Group], rules: Rules,
-                contexts: dict[str, Context] | None = None) -> None:
-        groups = list(groups)
-        decided.extend(g.seen_at for g in groups)
-        resolve_groups(conn, groups, rules, contexts)
-
-    monkeypatch.setattr(resolve_module, "_resolve_groups", counted)
     with Store(tmp_path / "ordered.db") as forward, Store(tmp_path / "late.db") as late:
         _ingest(forward, ordered)
         _ingest(late, ordered[:late_one] + ordered[late_one + 1:])
