@@ -6,7 +6,7 @@ from __future__ import annotations
 import importlib
 import json
 import sqlite3
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -17,7 +17,7 @@ from dateline.entities.overrides import Rules
 from dateline.entities.resolve import apply_override, rebuild, snapshots
 from dateline.ingest.run import SEEN_AT_PUBLISHED, IngestOptions, ingest
 from dateline.store.db import Store
-from dateline.store.entities import Group, add_override
+from dateline.store.entities import Group, add_override, clear_resolution, unresolved_groups, unresolved_pages
 
 resolve_module = importlib.import_module("dateline.entities.resolve")
 ingest_module = importlib.import_module("dateline.ingest.run")
@@ -447,3 +447,31 @@ def test_groups_a_killed_run_left_unresolved_are_decided_by_the_next_run(tmp_pat
         assert killed.conn.execute("SELECT count(*) FROM doc_entities WHERE entity_id IS NULL").fetchone()[0] == 0
         assert _view(killed) == _view(forward)
         assert _view(killed, EARLY) == _view(forward, EARLY)
+
+
+def test_the_groups_to_decide_are_read_a_few_at_a_time_in_order_each_once(tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pages of unresolved groups, in first-sighting order, cut inside a sighting many groups share (a run given
+    one `--seen-at`) and across sightings; a rebuild decided three groups a page gives the entities one page does."""
+    with Store(tmp_path / "p.db") as store:
+        _ingest(store, _files(tmp_path, ARTICLES + FILM))
+        shared = ingest(store, _files(tmp_path, SPLIT_THEN + SMITHS),
+                        IngestOptions(seen_at=datetime(2024, 5, 1, tzinfo=UTC)))
+        assert shared.added == len(SPLIT_THEN + SMITHS), shared.problems
+        listed = _view(store)
+        by_day = {day: _view(store, day) for day in ("2024-01-06", "2024-03-06", "2024-05-01")}
+        with store.transaction() as conn:
+            clear_resolution(conn)
+        every = sorted(unresolved_groups(store.conn, [r[0] for r in store.conn.execute("SELECT id FROM articles")]),
+                       key=lambda g: g.order)
+        assert len({g.seen_at for g in every}) < len(every) - 20  # many groups share a sighting
+        pages = list(unresolved_pages(store.conn, "", 3))
+        assert {len(page) for page in pages[:-1]} == {3}
+        assert [g for page in pages for g in page] == every
+        assert [g for page in unresolved_pages(store.conn, every[10].seen_at, 4) for g in page] == [
+            g for g in every if g.seen_at >= every[10].seen_at]
+        monkeypatch.setattr(resolve_module, "unresolved_pages", lambda conn, since: unresolved_pages(conn, since, 3))
+        with store.transaction() as conn:
+            rebuild(conn)
+        assert _view(store) == listed
+        assert {day: _view(store, day) for day in by_day} == by_day
