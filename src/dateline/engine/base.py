@@ -34,6 +34,13 @@ T = TypeVar("T")
 SMALLEST_PART = 10
 
 
+def cut(items: Sequence[T], count: int) -> list[Sequence[T]]:
+    """`items` cut into `count` contiguous runs of near-equal length (the first ones longer by one), in order."""
+    size, extra = divmod(len(items), count)
+    cuts = [index * size + min(index, extra) for index in range(count + 1)]
+    return [items[start:end] for start, end in pairwise(cuts)]
+
+
 class Pending(Protocol[R_co]):
     """A job running somewhere: `concurrent.futures.Future` and `distributed.Future` both fit."""
 
@@ -74,10 +81,7 @@ class Engine(ABC):
     def parts(self, items: Sequence[T]) -> list[Sequence[T]]:
         """`items` cut into contiguous runs of near-equal length, in order: one a worker, fewer when a run would
         be shorter than `SMALLEST_PART`, and always at least one (possibly empty) run."""
-        count = max(1, min(self.workers, len(items) // SMALLEST_PART))
-        size, extra = divmod(len(items), count)
-        cuts = [index * size + min(index, extra) for index in range(count + 1)]
-        return [items[start:end] for start, end in pairwise(cuts)]
+        return cut(items, max(1, min(self.workers, len(items) // SMALLEST_PART)))
 
     @abstractmethod
     def _submit(self, job: Callable[[], R]) -> Pending[R]:

@@ -22,7 +22,7 @@ from dateline.article import Article
 from dateline.asof import seen_stamp
 from dateline.clock import Clock, SystemClock
 from dateline.engine import open_engine
-from dateline.engine.base import gathered
+from dateline.engine.base import cut, gathered
 from dateline.engine.shards import load_shard
 from dateline.engine.spool import Spool
 from dateline.engine.work import shard_jobs
@@ -148,6 +148,11 @@ def _records(files: Iterable[InputFile | Problem], options: IngestOptions, repor
             progress(item, count)
 
 
+# The last records of a run are cut in up to `_TAPER` pieces of at least `_PIECE` records (see `_tapered`).
+_TAPER = 4
+_PIECE = 50
+
+
 class _Batch:
     """Up to `batch_size` records, in input order, and the articles among them not yet in the store."""
 
@@ -208,8 +213,9 @@ def ingest(store: Store, paths: list[Path], options: IngestOptions | None = None
 
 def _batches(store: Store, records: Iterator[Article | Problem], options: IngestOptions, clock: Clock,
              stop: _Stop) -> Iterator[_Batch]:
-    """Checked records grouped in batches, each with the articles the engine must analyze (those not stored yet)."""
-    batch = _Batch()
+    """Checked records grouped in batches, each with the articles the engine must analyze (those not stored yet).
+    What follows the run's last full batch comes with it, in a few pieces (`_tapered`)."""
+    batch, held = _Batch(), None  # held: the latest full batch, until the next one fills
     for record in records:
         if isinstance(record, Article):
             try:
@@ -223,10 +229,28 @@ def _batches(store: Store, records: Iterator[Article | Problem], options: Ingest
                 break
             batch.problems.append(record)
         if len(batch) >= options.batch_size:
-            yield _fresh(store, batch)
-            batch = _Batch()
-    if len(batch):
-        yield _fresh(store, batch)
+            if held is not None:
+                yield _fresh(store, held)
+            batch, held = _Batch(), batch
+    if held is not None:
+        held.items += batch.items
+        held.problems += batch.problems
+        batch = held
+    for piece in _tapered(batch, options.batch_size):
+        if len(piece):
+            yield _fresh(store, piece)
+
+
+def _tapered(batch: _Batch, size: int) -> list[_Batch]:
+    """The run's last records cut in up to `_TAPER` pieces of at least `_PIECE` records, and of at most `size`
+    articles (the problems go with the first): the writer stores the first pieces while the workers analyze the
+    others, so the run ends soon after its last analysis, not a whole batch's writing later, and the workers end
+    together."""
+    pieces = [_Batch() for _ in range(max(1, min(_TAPER, len(batch) // _PIECE), -(-len(batch.items) // size)))]
+    for piece, items in zip(pieces, cut(batch.items, len(pieces)), strict=True):
+        piece.items = list(items)
+    pieces[0].problems = batch.problems
+    return pieces
 
 
 def _fresh(store: Store, batch: _Batch) -> _Batch:
