@@ -146,6 +146,9 @@ def reuters_sample(folder: Path, count: int) -> tuple[Path, float]:
                     out.write(line)
                     text_bytes += len(json.loads(line).get("text", "").encode())
                     written += 1
+    if written < count:
+        raise SystemExit(f"{REUTERS}: {written} Reuters articles found, {count} asked for (the corpus comes with"
+                         " ../shared/data beside the repository)")
     return target, text_bytes / 1e6
 
 
