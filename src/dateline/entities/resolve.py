@@ -132,13 +132,15 @@ def _redo_from(conn: sqlite3.Connection, since: str, rules: Rules) -> None:
     first-sighting order, one by one, a page at a time: the time it takes grows with what was seen since (a day of
     news for articles a day late), and its memory does not grow at all."""
     latest = latest_resolved(conn)
-    rewound = latest is not None and latest >= since and history_complete(conn)
-    if rewound:
-        rewind(conn, since)
-    elif latest is not None and latest >= since:
-        clear_resolution(conn)
-        set_history_complete(conn)
-        since = ""
+    rewound = False
+    if latest is not None and latest >= since:
+        rewound = history_complete(conn)
+        if rewound:
+            rewind(conn, since)
+        else:
+            clear_resolution(conn)
+            set_history_complete(conn)
+            since = ""
     contexts: dict[str, Context] = {}  # the articles near the pages' days are read again and again
     for page in unresolved_pages(conn, since):
         if len(contexts) > _CONTEXTS_KEPT:
@@ -162,12 +164,15 @@ def apply_override(conn: sqlite3.Connection, action: str, a: str, b: str, create
 
     A split must name something the entity is called in some article, else it would silently do nothing (D204).
     """
-    named = norm(b)
-    since = (min((seen for name, seen in first_sightings(conn) if norm(name) == named), default=None)
-             if action == "split" else first_keyed(conn, name_keys(a) | name_keys(b)))
-    if action == "split" and since is None:
-        raise StoreError(f"no article names an entity {b!r}; `dateline entity {a!r}` lists its names",
-                         code=Code.NOT_FOUND)
+    since = None
+    if action == "split":
+        named = norm(b)
+        since = min((seen for name, seen in first_sightings(conn) if norm(name) == named), default=None)
+        if since is None:
+            raise StoreError(f"no article names an entity {b!r}; `dateline entity {a!r}` lists its names",
+                             code=Code.NOT_FOUND)
+    elif action == "merge":
+        since = first_keyed(conn, name_keys(a) | name_keys(b))
     add_override(conn, action, a, b, created_at)
     rules = Rules.load(conn)
     if action == "rename":

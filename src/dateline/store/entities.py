@@ -28,8 +28,8 @@ def node_id(article_id: str, local: int) -> int:
 
 @dataclass(frozen=True, slots=True)
 class Group:
-    """A stored article-local entity: where it is, when its article was first seen, its link keys. (A replay holds
-    millions: slots, and strings shared between groups, keep each small.)"""
+    """A stored article-local entity: where it is, when its article was first seen, its link keys. (A read of a
+    large entity holds many: slots, and strings shared between groups, keep each small.)"""
 
     article_id: str
     local: int
@@ -389,7 +389,7 @@ def move_entity(conn: sqlite3.Connection, old: int, new: int, since: str) -> Non
                  " SELECT article_id, local, ?, ? FROM doc_entities WHERE entity_id = ?", (since, new, old))
     conn.execute("UPDATE doc_entities SET entity_id = ?, counted = 0 WHERE entity_id = ?", (new, old))
     conn.execute("UPDATE entity_mentions SET entity_id = ? WHERE entity_id = ?", (new, old))
-    _drop_summaries(conn, "SELECT ?", [old])
+    _drop_summaries(conn, json.dumps([old]))
 
 
 def put_entity(conn: sqlite3.Connection, entity: Entity, norms: Mapping[str, str]) -> None:
@@ -512,13 +512,13 @@ def recount(conn: sqlite3.Connection, entity_ids: Iterable[int]) -> None:
     the mentions of its old version stop counting)."""
     ids = json.dumps(sorted(set(entity_ids)))
     conn.execute("UPDATE doc_entities SET counted = 0 WHERE entity_id IN (SELECT value FROM json_each(?))", (ids,))
-    _drop_summaries(conn, "SELECT value FROM json_each(?)", [ids])
+    _drop_summaries(conn, ids)
 
 
-def _drop_summaries(conn: sqlite3.Connection, ids: str, params: Sequence[object] = ()) -> None:
-    """Delete the summaries (aliases included) and name counts of the entities the query `ids` lists."""
-    conn.execute(f"DELETE FROM entity_names WHERE entity_id IN ({ids})", params)
-    conn.execute(f"DELETE FROM entities WHERE id IN ({ids})", params)
+def _drop_summaries(conn: sqlite3.Connection, ids: str) -> None:
+    """Delete the summaries (aliases included) and name counts of the entities in the JSON list `ids`."""
+    conn.execute("DELETE FROM entity_names WHERE entity_id IN (SELECT value FROM json_each(?))", (ids,))
+    conn.execute("DELETE FROM entities WHERE id IN (SELECT value FROM json_each(?))", (ids,))
 
 
 def clear_resolution(conn: sqlite3.Connection) -> None:
