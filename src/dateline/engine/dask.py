@@ -30,6 +30,15 @@ if TYPE_CHECKING:
 # How long a batch may wait on a cluster with no worker before the run stops (D701), and how often waiting looks.
 NO_WORKERS_WAIT = 300.0
 _LOOK_EVERY = 5.0
+# A LocalCluster's workers run batches of tens of seconds, pure and alone: they need neither Dask's sampling
+# profiler (it walks the running thread's stack every 10 ms) nor watching their memory and event loop ten times
+# a second.
+_QUIET_WORKERS = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.worker.memory.monitor-interval": "1s",
+    "distributed.admin.tick.interval": "500ms",
+    "distributed.admin.system-monitor.interval": "2s",
+}
 
 
 class DaskEngine(Engine):
@@ -55,7 +64,8 @@ class DaskEngine(Engine):
             forking = "fork" in multiprocessing.get_all_start_methods()
             if forking and self._preload is not None:
                 self._preload()
-            with dask.config.set({"distributed.worker.multiprocessing-method": "fork" if forking else "spawn"}):
+            with dask.config.set({"distributed.worker.multiprocessing-method": "fork" if forking else "spawn",
+                                  **_QUIET_WORKERS}):
                 self._cluster = LocalCluster(n_workers=self.workers, threads_per_worker=1, processes=True,
                                              dashboard_address=None)  # type: ignore[no-untyped-call]
             return Client(self._cluster)  # type: ignore[no-untyped-call]
