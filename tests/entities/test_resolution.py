@@ -6,6 +6,7 @@ from __future__ import annotations
 import importlib
 import json
 import sqlite3
+from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -16,8 +17,17 @@ from dateline.entities.context import Context
 from dateline.entities.overrides import Rules
 from dateline.entities.resolve import apply_override, rebuild, snapshots
 from dateline.ingest.run import SEEN_AT_PUBLISHED, IngestOptions, ingest
-from dateline.store.db import Store
-from dateline.store.entities import Group, add_override, clear_resolution, unresolved_groups, unresolved_pages
+from dateline.store.db import Store, commit_step
+from dateline.store.entities import (
+    Group,
+    add_override,
+    clear_resolution,
+    recount_rewound,
+    redo_pending,
+    rewind,
+    unresolved_groups,
+    unresolved_pages,
+)
 
 resolve_module = importlib.import_module("dateline.entities.resolve")
 ingest_module = importlib.import_module("dateline.ingest.run")
@@ -394,9 +404,9 @@ def test_a_run_of_backfill_batches_is_decided_in_one_replay(tmp_path: Path, monk
     rewinds: list[str] = []
     rewind = resolve_module.rewind
 
-    def counted(conn: sqlite3.Connection, since: str) -> None:
+    def counted(conn: sqlite3.Connection, since: str, step: Callable[[], None]) -> None:
         rewinds.append(since)
-        rewind(conn, since)
+        rewind(conn, since, step)
 
     monkeypatch.setattr(resolve_module, "rewind", counted)
     with Store(tmp_path / "ordered.db") as forward, Store(tmp_path / "late.db") as late:
@@ -475,3 +485,60 @@ def test_the_groups_to_decide_are_read_a_few_at_a_time_in_order_each_once(tmp_pa
             rebuild(conn)
         assert _view(store) == listed
         assert {day: _view(store, day) for day in by_day} == by_day
+
+
+class _Killed(Exception):
+    """The process dies right after a step of a long write was committed."""
+
+
+@pytest.mark.parametrize("work", ["rebuild", "split"])
+def test_a_redo_killed_after_any_step_is_finished_by_the_next_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                  work: str) -> None:
+    """A rebuild or an override commits a slice undone, a page decided or a chunk summed at a time (sizes made tiny
+    here). Killed after any of those steps, it leaves what it committed, and the next ingest run goes on from there
+    (it does not start over) and finishes it: the entities, now and as of every day, are those of the same work run
+    without a kill."""
+    records = _by_day(ARTICLES + SPLIT_THEN + FILM + SMITHS)
+    days = sorted({record["date"] for record in records})
+    monkeypatch.setattr(resolve_module, "rewind", lambda conn, since, step: rewind(conn, since, step, 7))
+    monkeypatch.setattr(resolve_module, "unresolved_pages", lambda conn, since: unresolved_pages(conn, since, 5))
+    monkeypatch.setattr(resolve_module, "recount_rewound", lambda conn, step: recount_rewound(conn, step, 6))
+    monkeypatch.setattr(resolve_module, "_PAGES_A_STEP", 1)
+    state = {"steps": 0, "kill_after": 0}
+
+    def step(conn: sqlite3.Connection) -> None:
+        commit_step(conn)
+        state["steps"] += 1
+        if state["steps"] == state["kill_after"]:
+            raise _Killed
+
+    def run(store: Store, kill_after: int = 0) -> None:
+        state.update(steps=0, kill_after=kill_after)
+        with store.transaction() as conn:
+            if work == "rebuild":
+                add_override(conn, "merge", "Cruise", "Christopher McQuarrie", "2024-06-01T00:00:00Z")
+                rebuild(conn)
+            else:
+                apply_override(conn, "split", "Tom Cruise", "Cruise", "2024-06-01T00:00:00Z")
+
+    monkeypatch.setattr(resolve_module, "commit_step", step)
+    with Store(tmp_path / "base.db") as base:
+        _ingest(base, _files(tmp_path, records))
+        with Store(tmp_path / "clean.db") as clean:
+            base.conn.backup(clean.conn)
+            run(clean)
+            total, wanted = state["steps"], {day: _view(clean, day) for day in [*days, None]}
+        assert total >= 10
+        for kill_after in sorted({1, total // 3, total // 2, 2 * total // 3, total - 1}):
+            with Store(tmp_path / f"killed-{kill_after}.db") as killed:
+                base.conn.backup(killed.conn)
+                with pytest.raises(_Killed):
+                    run(killed, kill_after)
+            with Store(tmp_path / f"killed-{kill_after}.db") as killed:
+                state.update(steps=0, kill_after=0)
+                _one_run(killed, [])  # the next run, with nothing new to store
+                # it undoes, decides and sums again the sighting it stopped in: a slice, a page and a chunk more
+                assert state["steps"] <= total - kill_after + 3, kill_after
+                assert redo_pending(killed.conn) is None
+                assert killed.conn.execute("SELECT count(*) FROM entity_rewound").fetchone()[0] == 0
+                assert {day: _view(killed, day) for day in wanted} == wanted, kill_after

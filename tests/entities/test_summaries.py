@@ -148,10 +148,11 @@ def test_late_articles_sum_again_only_the_entities_they_changed(tmp_path: Path,
         summed: list[int] = []
         refresh = resolve_module.refresh
 
-        def counted(conn: sqlite3.Connection, rules: Rules | None = None) -> None:
+        def counted(conn: sqlite3.Connection, rules: Rules | None = None, step: Callable[[], None] | None = None
+                    ) -> None:
             summed.append(conn.execute("SELECT count(*) FROM doc_entities WHERE counted = 0"
                                        " AND entity_id IS NOT NULL").fetchone()[0])
-            refresh(conn, rules)
+            refresh(conn, rules, step)
 
         monkeypatch.setattr(resolve_module, "refresh", counted)
         before = store.conn.execute("SELECT count(*) FROM doc_entities").fetchone()[0]

@@ -5,8 +5,9 @@ none of its mentions came from the model (every fast-mode article; a full-mode a
 is redone too, which changes nothing). Batches run on an engine like an ingest, through the same Parquet shards
 (`dateline.engine.shards`); each batch replaces its articles' mentions and groups with the shard's and resolves
 them in one transaction, and a final rebuild redoes every cross-article decision
-from the stored groups, so the result is what a full-mode ingest of the same articles gives. Killed half-way, a
-run leaves whole batches behind, and running it again finishes the job.
+from the stored groups (committing as it goes), so the result is what a full-mode ingest of the same articles
+gives. Killed half-way, a run leaves whole batches (or rebuild steps) behind, and running it again, or the next
+ingest run, finishes the job.
 """
 
 from __future__ import annotations
@@ -23,10 +24,11 @@ from dateline.engine.base import gathered
 from dateline.engine.shards import load_shard
 from dateline.engine.spool import Spool
 from dateline.engine.work import shard_jobs
-from dateline.entities import rebuild, resolve
+from dateline.entities import rebuild, resolve, resolve_pending
 from dateline.pipeline import PipelineConfig, load_models
 from dateline.store.articles import row_to_article
 from dateline.store.db import Store
+from dateline.store.entities import redo_pending
 
 # Rows that belong to an article's entity analysis (in the order a shard loads them); the cross-article
 # decisions are redone by `rebuild`.
@@ -85,5 +87,8 @@ def enrich(store: Store, *, engine: str = "local", workers: int | None = None, s
             if progress:
                 progress(report.articles)
     with store.transaction() as conn:
-        rebuild(conn)
+        if report.articles or redo_pending(conn) is None:
+            rebuild(conn)
+        else:
+            resolve_pending(conn)  # a killed run's rebuild goes on
     return report

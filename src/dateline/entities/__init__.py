@@ -19,7 +19,7 @@ from dateline.entities.entity import Entity
 from dateline.entities.local import DocEntity, link_mentions, summarize_groups
 from dateline.entities.mention import LABELS, Label, Mention
 from dateline.entities.query import Profile, entity_profile, find_entity, get_entity, list_entities
-from dateline.entities.resolve import rebuild, resolve
+from dateline.entities.resolve import rebuild, resolve, resolve_pending
 from dateline.store.entities import put_mentions
 
 
@@ -45,5 +45,6 @@ __all__ = [
     "list_entities",
     "rebuild",
     "resolve",
+    "resolve_pending",
     "save_mentions",
 ]

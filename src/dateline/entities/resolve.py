@@ -21,8 +21,9 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
+from functools import partial
 
 from dateline.entities.context import (
     Context,
@@ -45,6 +46,7 @@ from dateline.entities.names import norm, tokens
 from dateline.entities.overrides import Rules
 from dateline.errors import Code, StoreError
 from dateline.store.articles import current_filter
+from dateline.store.db import commit_step
 from dateline.store.entities import (
     Group,
     Tally,
@@ -56,6 +58,7 @@ from dateline.store.entities import (
     clear_resolution,
     count_uncounted,
     current_articles,
+    drop_every_summary,
     entity_bases,
     first_keyed,
     first_sightings,
@@ -73,9 +76,11 @@ from dateline.store.entities import (
     put_entity,
     recount,
     recount_rewound,
+    redo_pending,
     rewind,
     set_history_complete,
     set_keys,
+    set_redo_pending,
     spaced,
     stored_tallies,
     uncounted_entities,
@@ -86,6 +91,8 @@ from dateline.store.entities import (
 
 # The most article contexts `_settle` keeps between pages (a few kB each): a couple of months of a busy wire.
 _CONTEXTS_KEPT = 20_000
+# Pages of groups decided between two steps of a redo (`_redo_from`): a commit costs a checkpoint of the WAL.
+_PAGES_A_STEP = 10
 
 
 def resolve(conn: sqlite3.Connection, article_ids: Sequence[str], *, defer_backfill: bool = False) -> None:
@@ -103,7 +110,7 @@ def resolve(conn: sqlite3.Connection, article_ids: Sequence[str], *, defer_backf
     if not fresh or latest is None or latest < fresh[0].seen_at:
         _resolve_groups(conn, fresh, rules)
     elif not defer_backfill:
-        _settle(conn, rules)
+        _settle(conn, rules, step=lambda: None)  # all in the batch's transaction
     marks = ",".join("?" * len(article_ids))
     if article_ids:
         recount(conn, [r[0] for r in conn.execute(
@@ -113,48 +120,64 @@ def resolve(conn: sqlite3.Connection, article_ids: Sequence[str], *, defer_backf
 
 
 def resolve_pending(conn: sqlite3.Connection) -> None:
-    """Decide every group still without an entity (those `resolve` deferred, or a killed run left) at once."""
+    """Decide every group still without an entity (those `resolve` deferred, or a killed run left) at once, and
+    finish a redo a killed run left. Commits as it goes (`_redo_from`)."""
     rules = Rules.load(conn)
-    _settle(conn, rules)
-    refresh(conn, rules)
+    _settle(conn, rules, partial(commit_step, conn))
+    refresh(conn, rules, partial(commit_step, conn))
 
 
-def _settle(conn: sqlite3.Connection, rules: Rules) -> None:
-    """Decide every group without an entity, from the earliest (`_redo_from`)."""
-    since = first_unresolved(conn)
+def _settle(conn: sqlite3.Connection, rules: Rules, step: Callable[[], None]) -> None:
+    """Decide every group without an entity, from the earliest, or from where a killed redo was (`_redo_from`)."""
+    since = min((s for s in (first_unresolved(conn), redo_pending(conn)) if s is not None), default=None)
     if since is not None:
-        _redo_from(conn, since, rules)
+        _redo_from(conn, since, rules, step)
 
 
-def _redo_from(conn: sqlite3.Connection, since: str, rules: Rules) -> None:
+def _redo_from(conn: sqlite3.Connection, since: str, rules: Rules, step: Callable[[], None]) -> None:
     """Decide again every group first seen from `since` on, with the groups without an entity. The decisions made
     since are undone first (`rewind`; all of them in a store without the history), so that all are made again in
     first-sighting order, one by one, a page at a time: the time it takes grows with what was seen since (a day of
-    news for articles a day late), and its memory does not grow at all."""
+    news for articles a day late), and its memory does not grow at all.
+
+    `step` is called after each slice undone and every few pages decided (a caller that commits there bounds what
+    one transaction holds, however big the store). The store remembers where the redo is (`redo_pending`), so a run
+    killed half-way leaves a store whose groups seen since then wait for a backfill, and the next redo, backfill
+    or rebuild goes on from there."""
+    pending = redo_pending(conn)
+    since = since if pending is None else min(since, pending)
+    set_redo_pending(conn, since)
     latest = latest_resolved(conn)
-    rewound = False
     if latest is not None and latest >= since:
-        rewound = history_complete(conn)
-        if rewound:
-            rewind(conn, since)
+        if history_complete(conn):
+            rewind(conn, since, step)
         else:
             clear_resolution(conn)
             set_history_complete(conn)
             since = ""
     contexts: dict[str, Context] = {}  # the articles near the pages' days are read again and again
-    for page in unresolved_pages(conn, since):
+    for number, page in enumerate(unresolved_pages(conn, since), 1):
         if len(contexts) > _CONTEXTS_KEPT:
             contexts.clear()
         _resolve_groups(conn, page, rules, contexts)
-    if rewound:
-        recount_rewound(conn)
+        if number % _PAGES_A_STEP == 0:
+            set_redo_pending(conn, page[-1].seen_at)
+            step()
+    recount_rewound(conn, step)
+    set_redo_pending(conn, None)
 
 
 def rebuild(conn: sqlite3.Connection) -> None:
-    """Redo every cross-article decision from the stored groups; mentions are kept."""
-    clear_resolution(conn)
-    set_history_complete(conn)
-    resolve_pending(conn)
+    """Redo every cross-article decision from the stored groups (mentions are kept) and sum every entity again
+    (groups may have been replaced: `enrich`). Commits as it goes: killed, it is finished by the next ingest run,
+    from where it was."""
+    rules = Rules.load(conn)
+    step = partial(commit_step, conn)
+    set_redo_pending(conn, "")
+    drop_every_summary(conn)
+    step()
+    _redo_from(conn, "", rules, step)
+    refresh(conn, rules, step)
 
 
 def apply_override(conn: sqlite3.Connection, action: str, a: str, b: str, created_at: str) -> None:
@@ -175,12 +198,13 @@ def apply_override(conn: sqlite3.Connection, action: str, a: str, b: str, create
         since = first_keyed(conn, name_keys(a) | name_keys(b))
     add_override(conn, action, a, b, created_at)
     rules = Rules.load(conn)
+    step = partial(commit_step, conn)
     if action == "rename":
         old = norm(a)
         recount(conn, {entity for entity, name in names_in_use(conn) if norm(name) == old} | aliased(conn, old))
     elif since is not None:
-        _redo_from(conn, since, rules)
-    refresh(conn, rules)
+        _redo_from(conn, since, rules, step)
+    refresh(conn, rules, step)
 
 
 def _keys(group: Group, rules: Rules) -> dict[str, str]:
@@ -245,10 +269,10 @@ def _weak_candidates(conn: sqlite3.Connection, group: Group, contexts: dict[str,
     return found
 
 
-def refresh(conn: sqlite3.Connection, rules: Rules | None = None) -> None:
+def refresh(conn: sqlite3.Connection, rules: Rules | None = None, step: Callable[[], None] | None = None) -> None:
     """Bring the stored summaries (name, type, counts, aliases, days) up to date with the groups they do not count
-    yet, a few hundred entities at a time: each such entity's stored tallies plus what those groups add. A batch
-    costs what it adds, however many articles named the entity before."""
+    yet, a few hundred entities at a time (calling `step`, if given, after each): each such entity's stored tallies
+    plus what those groups add. A batch costs what it adds, however many articles named the entity before."""
     rules = rules or Rules.load(conn)
     after = -1
     while chunk := uncounted_entities(conn, after, 400):
@@ -261,6 +285,8 @@ def refresh(conn: sqlite3.Connection, rules: Rules | None = None) -> None:
         for entity_id, tally in tallies.items():
             entity = _summary(entity_id, entity_id, tally, rules)
             put_entity(conn, entity, {alias: norm(alias) for alias, _ in entity.aliases})
+        if step:
+            step()
 
 
 def _contexts(conn: sqlite3.Connection, groups: Iterable[Group]) -> dict[str, Context]:

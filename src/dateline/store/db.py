@@ -26,6 +26,14 @@ def migrations() -> list[tuple[int, str, str]]:
     return sorted(found)
 
 
+def commit_step(conn: sqlite3.Connection) -> None:
+    """Commit what a long write did so far and go on in a new transaction: a step of work that a run killed later
+    goes on from (inside `Store.transaction`, whose end commits the last step)."""
+    if conn.in_transaction:
+        conn.execute("COMMIT")
+        conn.execute("BEGIN IMMEDIATE")
+
+
 class Store:
     """An open dateline database. Use as a context manager, or call `close()`."""
 

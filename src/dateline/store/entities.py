@@ -6,7 +6,7 @@ import hashlib
 import json
 import sqlite3
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from sys import intern
 from typing import TYPE_CHECKING
@@ -276,18 +276,34 @@ def latest_resolved(conn: sqlite3.Connection) -> str | None:
     return row[0] if row else None
 
 
-def rewind(conn: sqlite3.Connection, since: str) -> None:
+def rewind(conn: sqlite3.Connection, since: str, step: Callable[[], None], size: int = 50_000) -> None:
     """Undo the entity decisions made from `since` on: groups first seen then lose their entity, and earlier groups
     moved since go back to the entity they belonged to just before (their latest history row before `since`). The
     decisions made before `since` stand, so deciding the groups without an entity from there on, in first-sighting
-    order, decides the store again. Summaries are left as they are: `recount_rewound`, once that is done, sums again
-    only the entities whose groups were not decided as before. Needs the history (`history_complete`)."""
+    order, decides the store again. Needs the history (`history_complete`).
+
+    It goes back from the latest decisions about `size` history rows at a time, and calls `step` after each slice
+    (to commit it): the store is then one whose articles seen since the slice's start wait for a backfill. Summaries
+    are left as they are; the groups undone are listed in `entity_rewound` with the entity whose summary counted
+    them, so that `recount_rewound`, once they are decided again, sums again only the entities that lost one."""
     conn.execute("CREATE TEMP TABLE IF NOT EXISTS rewound (article_id TEXT NOT NULL, local INTEGER NOT NULL,"
                  " entity_id INTEGER, counted INTEGER NOT NULL, PRIMARY KEY (article_id, local)) WITHOUT ROWID")
+    bound = None
+    while bound != since:
+        row = conn.execute("SELECT since FROM entity_history WHERE since >= ? ORDER BY since DESC LIMIT 1 OFFSET ?",
+                           (since, size)).fetchone()
+        bound = since if row is None else row[0]
+        _rewind_slice(conn, bound)
+        step()
+
+
+def _rewind_slice(conn: sqlite3.Connection, since: str) -> None:
+    """`rewind` of the decisions made from `since` on, in one go (the temp table holds the groups it undoes)."""
     conn.execute("DELETE FROM temp.rewound")
     conn.execute("INSERT INTO temp.rewound SELECT d.article_id, d.local, d.entity_id, d.counted FROM doc_entities d"
                  " WHERE (d.article_id, d.local) IN (SELECT article_id, local FROM entity_history WHERE since >= ?)",
                  (since,))
+    conn.execute("INSERT OR IGNORE INTO entity_rewound SELECT * FROM temp.rewound")  # the first undoing counts
     conn.execute("DELETE FROM entity_history WHERE since >= ?", (since,))
     rewound = "(article_id, local) IN (SELECT article_id, local FROM temp.rewound)"
     conn.execute("UPDATE doc_entities SET counted = 0, entity_id = CASE WHEN seen_at >= ? THEN NULL ELSE"
@@ -298,19 +314,37 @@ def rewind(conn: sqlite3.Connection, since: str) -> None:
                  f" WHERE {rewound}")
 
 
-def recount_rewound(conn: sqlite3.Connection) -> None:
+def recount_rewound(conn: sqlite3.Connection, step: Callable[[], None], size: int = 50_000) -> None:
     """After the groups `rewind` undid are decided again: each that is back in the entity whose summary counted it
     counts there again, and every entity that lost one is summed again (`recount`). An entity merged away meanwhile
     has no summary left, and its groups are added to the one they joined. A day of late news thus sums again only
-    what it changed, not every entity the day names."""
+    what it changed, not every entity the day names. Goes through `entity_rewound` `size` groups at a time, calling
+    `step` after each."""
     summed = "r.entity_id IN (SELECT id FROM entities)"
-    recount(conn, [r[0] for r in conn.execute(
-        "SELECT DISTINCT r.entity_id FROM temp.rewound r JOIN doc_entities d ON d.article_id = r.article_id"
-        f" AND d.local = r.local WHERE r.counted = 1 AND d.entity_id IS NOT r.entity_id AND {summed}")])
-    conn.execute("UPDATE doc_entities SET counted = 1 WHERE (article_id, local) IN (SELECT r.article_id, r.local"
-                 " FROM temp.rewound r JOIN doc_entities d ON d.article_id = r.article_id AND d.local = r.local"
-                 f" WHERE r.counted = 1 AND d.entity_id = r.entity_id AND {summed})")
-    conn.execute("DELETE FROM temp.rewound")
+    chunk = "(r.article_id, r.local) <= (?, ?)"
+    while rows := conn.execute("SELECT article_id, local FROM entity_rewound ORDER BY article_id, local LIMIT ?",
+                               (size,)).fetchall():
+        last = (rows[-1][0], rows[-1][1])
+        recount(conn, [r[0] for r in conn.execute(
+            "SELECT DISTINCT r.entity_id FROM entity_rewound r JOIN doc_entities d ON d.article_id = r.article_id"
+            f" AND d.local = r.local WHERE {chunk} AND r.counted = 1 AND d.entity_id IS NOT r.entity_id"
+            f" AND {summed}", last)])
+        conn.execute("UPDATE doc_entities SET counted = 1 WHERE (article_id, local) IN (SELECT r.article_id, r.local"
+                     " FROM entity_rewound r JOIN doc_entities d ON d.article_id = r.article_id AND d.local = r.local"
+                     f" WHERE {chunk} AND r.counted = 1 AND d.entity_id = r.entity_id AND {summed})", last)
+        conn.execute(f"DELETE FROM entity_rewound AS r WHERE {chunk}", last)
+        step()
+
+
+def redo_pending(conn: sqlite3.Connection) -> str | None:
+    """The sighting from which groups are still to be decided again by a redo a killed run left unfinished."""
+    row = conn.execute("SELECT redo_from FROM entity_history_state").fetchone()
+    return row[0] if row else None
+
+
+def set_redo_pending(conn: sqlite3.Connection, since: str | None) -> None:
+    """Groups first seen from `since` on are still to be decided again (None: no redo is under way)."""
+    conn.execute("UPDATE entity_history_state SET redo_from = ?", (since,))
 
 
 def assign(conn: sqlite3.Connection, group: Group, entity_id: int) -> None:
@@ -526,9 +560,14 @@ def clear_resolution(conn: sqlite3.Connection) -> None:
     conn.execute("UPDATE doc_entities SET entity_id = NULL, counted = 0")
     conn.execute("UPDATE entity_mentions SET entity_id = NULL")
     conn.execute("DELETE FROM entity_history")
-    conn.execute("DELETE FROM entity_aliases")
-    conn.execute("DELETE FROM entity_names")
-    conn.execute("DELETE FROM entities")
+    drop_every_summary(conn)
+
+
+def drop_every_summary(conn: sqlite3.Connection) -> None:
+    """Delete the summaries of all entities (aliases and name counts included), to sum them all again: the groups
+    still marked `counted` are marked again as their decisions are undone."""
+    for table in ("entity_rewound", "entity_aliases", "entity_names", "entities"):
+        conn.execute(f"DELETE FROM {table}")
 
 
 def overrides(conn: sqlite3.Connection) -> list[tuple[int, str, str, str]]:
