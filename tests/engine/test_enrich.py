@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import importlib
+import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -11,7 +14,10 @@ from dateline.engine.fingerprint import fingerprint
 from dateline.ingest.run import IngestOptions, ingest
 from dateline.pipeline import PipelineConfig
 from dateline.sample import sample_paths
-from dateline.store.db import Store
+from dateline.store.db import Store, commit_step
+from dateline.store.entities import redo_pending, rewind, unresolved_pages
+
+resolve_module = importlib.import_module("dateline.entities.resolve")
 
 ENTITY_TABLES = ("entities", "entity_aliases", "doc_entities", "doc_entity_keys", "entity_mentions")
 
@@ -53,3 +59,41 @@ def test_enrich_twice_changes_nothing(corpus: Path, tmp_path: Path) -> None:
         first = fingerprint(store)
         again = enrich(store, batch_size=7)
         assert again.articles < 24 and fingerprint(store) == first
+
+
+class _Killed(Exception):
+    """The process dies right after a step of the final rebuild was committed."""
+
+
+def test_enrich_killed_in_its_rebuild_is_finished_by_the_next_run(corpus: Path, tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """The final rebuild commits as it goes (steps made tiny here); killed half-way, `enrich` run again goes on from
+    where it was instead of starting over, and the store ends as a full ingest's."""
+    _ingest(tmp_path / "full.db", corpus, "full")
+    _ingest(tmp_path / "fast.db", corpus, "fast")
+    shutil.copy(tmp_path / "fast.db", tmp_path / "killed.db")
+    monkeypatch.setattr(resolve_module, "rewind", lambda conn, since, step: rewind(conn, since, step, 20))
+    monkeypatch.setattr(resolve_module, "unresolved_pages", lambda conn, since: unresolved_pages(conn, since, 10))
+    monkeypatch.setattr(resolve_module, "_PAGES_A_STEP", 1)
+    state = {"steps": 0, "kill_after": 0}
+
+    def step(conn: sqlite3.Connection) -> None:
+        commit_step(conn)
+        state["steps"] += 1
+        if state["steps"] == state["kill_after"]:
+            raise _Killed
+
+    monkeypatch.setattr(resolve_module, "commit_step", step)
+    with Store(tmp_path / "fast.db") as store:
+        enrich(store, batch_size=12)
+    total = state["steps"]
+    state.update(steps=0, kill_after=total // 2)
+    with Store(tmp_path / "killed.db") as store:
+        with pytest.raises(_Killed):
+            enrich(store, batch_size=12)
+        assert redo_pending(store.conn) is not None
+        state.update(steps=0, kill_after=0)
+        assert enrich(store, batch_size=12).articles == 0
+        assert redo_pending(store.conn) is None
+    assert total > 10 and state["steps"] < total - total // 2 + 4
+    assert _entities(tmp_path / "killed.db") == _entities(tmp_path / "fast.db") == _entities(tmp_path / "full.db")
