@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import importlib
 import shutil
-import sqlite3
 from pathlib import Path
 
 import pytest
 
+from conftest import Steps
 from dateline.engine.enrich import enrich
 from dateline.engine.fingerprint import fingerprint
 from dateline.ingest.run import IngestOptions, ingest
 from dateline.pipeline import PipelineConfig
 from dateline.sample import sample_paths
-from dateline.store.db import Store, commit_step
+from dateline.store.db import Store
 from dateline.store.entities import redo_pending, rewind, unresolved_pages
 
 resolve_module = importlib.import_module("dateline.entities.resolve")
@@ -61,12 +61,9 @@ def test_enrich_twice_changes_nothing(corpus: Path, tmp_path: Path) -> None:
         assert again.articles < 24 and fingerprint(store) == first
 
 
-class _Killed(Exception):
-    """The process dies right after a step of the final rebuild was committed."""
-
-
 def test_enrich_killed_in_its_rebuild_is_finished_by_the_next_run(corpus: Path, tmp_path: Path,
-                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+                                                                  monkeypatch: pytest.MonkeyPatch,
+                                                                  steps: Steps) -> None:
     """The final rebuild commits as it goes (steps made tiny here); killed half-way, `enrich` run again goes on from
     where it was instead of starting over, and the store ends as a full ingest's."""
     _ingest(tmp_path / "full.db", corpus, "full")
@@ -75,25 +72,16 @@ def test_enrich_killed_in_its_rebuild_is_finished_by_the_next_run(corpus: Path, 
     monkeypatch.setattr(resolve_module, "rewind", lambda conn, since, step: rewind(conn, since, step, 20))
     monkeypatch.setattr(resolve_module, "unresolved_pages", lambda conn, since: unresolved_pages(conn, since, 10))
     monkeypatch.setattr(resolve_module, "_PAGES_A_STEP", 1)
-    state = {"steps": 0, "kill_after": 0}
-
-    def step(conn: sqlite3.Connection) -> None:
-        commit_step(conn)
-        state["steps"] += 1
-        if state["steps"] == state["kill_after"]:
-            raise _Killed
-
-    monkeypatch.setattr(resolve_module, "commit_step", step)
     with Store(tmp_path / "fast.db") as store:
         enrich(store, batch_size=12)
-    total = state["steps"]
-    state.update(steps=0, kill_after=total // 2)
+    total = steps.count
+    steps.reset(kill_after=total // 2)
     with Store(tmp_path / "killed.db") as store:
-        with pytest.raises(_Killed):
+        with pytest.raises(Steps.Killed):
             enrich(store, batch_size=12)
         assert redo_pending(store.conn) is not None
-        state.update(steps=0, kill_after=0)
+        steps.reset()
         assert enrich(store, batch_size=12).articles == 0
         assert redo_pending(store.conn) is None
-    assert total > 10 and state["steps"] < total - total // 2 + 4
+    assert total > 10 and steps.count < total - total // 2 + 4
     assert _entities(tmp_path / "killed.db") == _entities(tmp_path / "fast.db") == _entities(tmp_path / "full.db")

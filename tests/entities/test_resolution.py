@@ -12,12 +12,13 @@ from pathlib import Path
 
 import pytest
 
+from conftest import Steps
 from dateline.entities import entity_profile, find_entity, list_entities, query
 from dateline.entities.context import Context
 from dateline.entities.overrides import Rules
 from dateline.entities.resolve import apply_override, rebuild, snapshots
 from dateline.ingest.run import SEEN_AT_PUBLISHED, IngestOptions, ingest
-from dateline.store.db import Store, commit_step
+from dateline.store.db import Store
 from dateline.store.entities import (
     Group,
     add_override,
@@ -487,13 +488,9 @@ def test_the_groups_to_decide_are_read_a_few_at_a_time_in_order_each_once(tmp_pa
         assert {day: _view(store, day) for day in by_day} == by_day
 
 
-class _Killed(Exception):
-    """The process dies right after a step of a long write was committed."""
-
-
 @pytest.mark.parametrize("work", ["rebuild", "split"])
 def test_a_redo_killed_after_any_step_is_finished_by_the_next_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                                  work: str) -> None:
+                                                                  steps: Steps, work: str) -> None:
     """A rebuild or an override commits a slice undone, a page decided or a chunk summed at a time (sizes made tiny
     here). Killed after any of those steps, it leaves what it committed, and the next ingest run goes on from there
     (it does not start over) and finishes it: the entities, now and as of every day, are those of the same work run
@@ -504,16 +501,9 @@ def test_a_redo_killed_after_any_step_is_finished_by_the_next_run(tmp_path: Path
     monkeypatch.setattr(resolve_module, "unresolved_pages", lambda conn, since: unresolved_pages(conn, since, 5))
     monkeypatch.setattr(resolve_module, "recount_rewound", lambda conn, step: recount_rewound(conn, step, 6))
     monkeypatch.setattr(resolve_module, "_PAGES_A_STEP", 1)
-    state = {"steps": 0, "kill_after": 0}
-
-    def step(conn: sqlite3.Connection) -> None:
-        commit_step(conn)
-        state["steps"] += 1
-        if state["steps"] == state["kill_after"]:
-            raise _Killed
 
     def run(store: Store, kill_after: int = 0) -> None:
-        state.update(steps=0, kill_after=kill_after)
+        steps.reset(kill_after)
         with store.transaction() as conn:
             if work == "rebuild":
                 add_override(conn, "merge", "Cruise", "Christopher McQuarrie", "2024-06-01T00:00:00Z")
@@ -521,24 +511,23 @@ def test_a_redo_killed_after_any_step_is_finished_by_the_next_run(tmp_path: Path
             else:
                 apply_override(conn, "split", "Tom Cruise", "Cruise", "2024-06-01T00:00:00Z")
 
-    monkeypatch.setattr(resolve_module, "commit_step", step)
     with Store(tmp_path / "base.db") as base:
         _ingest(base, _files(tmp_path, records))
         with Store(tmp_path / "clean.db") as clean:
             base.conn.backup(clean.conn)
             run(clean)
-            total, wanted = state["steps"], {day: _view(clean, day) for day in [*days, None]}
+            total, wanted = steps.count, {day: _view(clean, day) for day in [*days, None]}
         assert total >= 10
         for kill_after in sorted({1, total // 3, total // 2, 2 * total // 3, total - 1}):
             with Store(tmp_path / f"killed-{kill_after}.db") as killed:
                 base.conn.backup(killed.conn)
-                with pytest.raises(_Killed):
+                with pytest.raises(Steps.Killed):
                     run(killed, kill_after)
             with Store(tmp_path / f"killed-{kill_after}.db") as killed:
-                state.update(steps=0, kill_after=0)
+                steps.reset()
                 _one_run(killed, [])  # the next run, with nothing new to store
                 # it undoes, decides and sums again the sighting it stopped in: a slice, a page and a chunk more
-                assert state["steps"] <= total - kill_after + 3, kill_after
+                assert steps.count <= total - kill_after + 3, kill_after
                 assert redo_pending(killed.conn) is None
                 assert killed.conn.execute("SELECT count(*) FROM entity_rewound").fetchone()[0] == 0
                 assert {day: _view(killed, day) for day in wanted} == wanted, kill_after
