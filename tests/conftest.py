@@ -5,7 +5,6 @@ from __future__ import annotations
 import importlib
 import sqlite3
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -14,6 +13,7 @@ import pytest
 from dateline.clock import FixedClock
 from dateline.ingest.run import SEEN_AT_PUBLISHED, IngestOptions, ingest
 from dateline.store.db import Store, commit_step
+from redo_steps import Steps
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 SEEDS = Path(__file__).resolve().parents[1] / "src" / "dateline" / "data" / "sample" / "seeds.txt"
@@ -45,21 +45,6 @@ def seeded(store: Store) -> Store:
     report = ingest(store, [SEEDS], IngestOptions(seen_at=SEEN_AT_PUBLISHED))
     assert report.added == 2 and not report.problems
     return store
-
-
-@dataclass
-class Steps:
-    """The commits of long entity redos (`store.db.commit_step`) counted, and the one right after which the process
-    dies (raises `Killed`, leaving the store as a kill -9 would; 0: none)."""
-
-    class Killed(Exception):
-        pass
-
-    count: int = 0
-    kill_after: int = 0
-
-    def reset(self, kill_after: int = 0) -> None:
-        self.count, self.kill_after = 0, kill_after
 
 
 @pytest.fixture

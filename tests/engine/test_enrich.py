@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Steps
 from dateline.engine.enrich import enrich
 from dateline.engine.fingerprint import fingerprint
 from dateline.ingest.run import IngestOptions, ingest
@@ -16,6 +15,7 @@ from dateline.pipeline import PipelineConfig
 from dateline.sample import sample_paths
 from dateline.store.db import Store
 from dateline.store.entities import redo_pending, rewind, unresolved_pages
+from redo_steps import Steps
 
 resolve_module = importlib.import_module("dateline.entities.resolve")
 

@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Steps
 from dateline.entities import entity_profile, find_entity, list_entities, query
 from dateline.entities.context import Context
 from dateline.entities.overrides import Rules
@@ -29,6 +28,7 @@ from dateline.store.entities import (
     unresolved_groups,
     unresolved_pages,
 )
+from redo_steps import Steps
 
 resolve_module = importlib.import_module("dateline.entities.resolve")
 ingest_module = importlib.import_module("dateline.ingest.run")
