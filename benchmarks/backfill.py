@@ -7,9 +7,10 @@ Ingests `--articles` generated articles in full mode (so there are people and co
 `--backfill` new generated articles three times, each time in one run of `--batch`-article batches: first seen
 after everything stored (forward); then seen just before the latest `--late` share of the store (late: articles
 a day late in a store of a hundred days); then seen before all of it (`--seen-at 2000-01-10`: a backfill). A late
-or backfill run decides again, once at its end, every entity decision made since its sighting. Prints, for each
-run, its wall and CPU seconds and the peak RSS of its largest process, and the store's size in articles and entity
-groups, and how many groups were seen at or after the run's sighting.
+or backfill run decides again, once at its end, every entity decision made since its sighting. Last, a `rebuild`
+of the whole store (what `enrich` ends with), in a process of its own. Prints, for each run, its wall and CPU
+seconds and the peak RSS of its largest process, and the store's size in articles and entity groups, and how many
+groups were seen at or after the run's sighting.
 
 Nothing else should run on the machine meanwhile.
 """
@@ -28,6 +29,13 @@ from pathlib import Path
 from dateline.engine.synthetic import write_jsonl
 
 _INGEST = [sys.executable, "-c", "import sys; from dateline.cli import main; sys.exit(main())", "ingest"]
+_REBUILD = [sys.executable, "-c", """
+import sys
+from dateline.entities import rebuild
+from dateline.store.db import Store
+with Store(sys.argv[1]) as store, store.transaction() as conn:
+    rebuild(conn)
+"""]
 
 
 def _run(args: list[str]) -> tuple[float, float, int]:
@@ -87,6 +95,9 @@ def main() -> None:
         added = _size(db, None)[0] - before[0]
         print(f"{name:>9} {added:8d} {before[0]:12d} {before[1]:13d} {before[2] if since else 0:12d} {wall:8.1f}"
               f" {cpu:8.1f} {peak:8d}", flush=True)
+    before = _size(db, None)
+    wall, cpu, peak = _run([*_REBUILD, str(db)])
+    print(f"{'rebuild':>9} {0:8d} {before[0]:12d} {before[1]:13d} {before[2]:12d} {wall:8.1f} {cpu:8.1f} {peak:8d}")
 
 
 if __name__ == "__main__":
