@@ -7,9 +7,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from dateline.cli import load_commands
+from dateline.entities import rebuild
+from dateline.store.db import Store
+from redo_steps import Steps
 
 runner = CliRunner()
 app = load_commands()
@@ -113,3 +117,19 @@ def test_ingest_and_enrich_write_shards_where_spool_says(tmp_path: Path) -> None
     assert enriched.exit_code == 0, enriched.output
     assert json.loads(enriched.stdout)["articles"] == 2
     assert not Path(f"{db}.spool").exists()
+
+
+def test_stats_tells_of_an_entity_redo_a_killed_run_left(tmp_path: Path, steps: Steps) -> None:
+    db = tmp_path / "r.db"
+    assert runner.invoke(app, ["ingest", str(SEEDS), "--db", str(db), "--seen-at", "published"]).exit_code == 0
+    assert json.loads(runner.invoke(app, ["stats", "--db", str(db), "--json"]).stdout)["entities_redo_from"] is None
+    steps.reset(kill_after=1)  # right after the rebuild committed its first step
+    with Store(db) as store, pytest.raises(Steps.Killed), store.transaction() as conn:
+        rebuild(conn)
+    assert json.loads(runner.invoke(app, ["stats", "--db", str(db), "--json"]).stdout)["entities_redo_from"] == ""
+    told = runner.invoke(app, ["stats", "--db", str(db)]).output
+    assert "being decided again" in " ".join(told.split())
+    steps.reset()
+    assert runner.invoke(app, ["ingest", str(SEEDS), "--db", str(db)]).exit_code == 0  # nothing new: it finishes
+    assert json.loads(runner.invoke(app, ["stats", "--db", str(db), "--json"]).stdout)["entities_redo_from"] is None
+    assert "being decided again" not in runner.invoke(app, ["stats", "--db", str(db)]).output

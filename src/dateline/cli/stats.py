@@ -6,16 +6,18 @@ from rich.table import Table
 
 from dateline.cli import app
 from dateline.cli._util import AsOfOption, DbOption, JsonOption, console, emit_json, failures, open_db
+from dateline.store.entities import redo_pending
 from dateline.store.stats import corpus_stats
 
 
 @app.command("stats")
 def stats_command(db: DbOption, as_of: AsOfOption = None, json_output: JsonOption = False) -> None:
-    """Articles, sources, date range and articles per month."""
+    """Articles, sources, date range and articles per month (and any entity redo not finished)."""
     with open_db(db) as store, failures():
         stats = corpus_stats(store.conn, as_of)
+        redoing = redo_pending(store.conn)
     if json_output:
-        emit_json(stats)
+        emit_json({**stats, "entities_redo_from": redoing})
         return
     console.print(f"[bold]{stats['articles']}[/bold] articles from {stats['sources']} sources, published "
                   f"{stats['published_from']} to {stats['published_to']}"
@@ -24,3 +26,7 @@ def stats_command(db: DbOption, as_of: AsOfOption = None, json_output: JsonOptio
     for month, count in stats["per_month"].items():
         table.add_row(month, str(count))
     console.print(table)
+    if redoing is not None:
+        console.print(f"[yellow]entities: the groups first seen from {redoing or 'the first article'} on are being "
+                      "decided again (a backfill, override or rebuild under way, or one a killed run left: the next "
+                      "ingest run finishes it); until then they have no entity[/yellow]")

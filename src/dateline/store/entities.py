@@ -337,9 +337,12 @@ def recount_rewound(conn: sqlite3.Connection, step: Callable[[], None], size: in
 
 
 def redo_pending(conn: sqlite3.Connection) -> str | None:
-    """The sighting from which groups are still to be decided again by a redo a killed run left unfinished."""
-    row = conn.execute("SELECT redo_from FROM entity_history_state").fetchone()
-    return row[0] if row else None
+    """The sighting from which groups are still to be decided again by a redo under way or one a killed run left
+    unfinished (None as well in a store opened read-only before migration 0025 ran)."""
+    cursor = conn.execute("SELECT * FROM entity_history_state")
+    columns = [column[0] for column in cursor.description]
+    row = cursor.fetchone()
+    return row[columns.index("redo_from")] if row and "redo_from" in columns else None
 
 
 def set_redo_pending(conn: sqlite3.Connection, since: str | None) -> None:
