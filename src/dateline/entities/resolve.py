@@ -123,8 +123,9 @@ def resolve_pending(conn: sqlite3.Connection) -> None:
     """Decide every group still without an entity (those `resolve` deferred, or a killed run left) at once, and
     finish a redo a killed run left. Commits as it goes (`_redo_from`)."""
     rules = Rules.load(conn)
-    _settle(conn, rules, partial(commit_step, conn))
-    refresh(conn, rules, partial(commit_step, conn))
+    step = partial(commit_step, conn)
+    _settle(conn, rules, step)
+    refresh(conn, rules, step)
 
 
 def _settle(conn: sqlite3.Connection, rules: Rules, step: Callable[[], None]) -> None:
@@ -155,6 +156,7 @@ def _redo_from(conn: sqlite3.Connection, since: str, rules: Rules, step: Callabl
             clear_resolution(conn)
             set_history_complete(conn)
             since = ""
+            set_redo_pending(conn, since)
     contexts: dict[str, Context] = {}  # the articles near the pages' days are read again and again
     for number, page in enumerate(unresolved_pages(conn, since), 1):
         if len(contexts) > _CONTEXTS_KEPT:

@@ -567,8 +567,8 @@ def clear_resolution(conn: sqlite3.Connection) -> None:
 
 
 def drop_every_summary(conn: sqlite3.Connection) -> None:
-    """Delete the summaries of all entities (aliases and name counts included), to sum them all again: the groups
-    still marked `counted` are marked again as their decisions are undone."""
+    """Delete the summaries of all entities (aliases and name counts included), and the list of groups a redo undid,
+    to sum them all again: each group's `counted` mark goes as its decision is undone."""
     for table in ("entity_rewound", "entity_aliases", "entity_names", "entities"):
         conn.execute(f"DELETE FROM {table}")
 
