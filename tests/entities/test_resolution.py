@@ -488,14 +488,22 @@ def test_the_groups_to_decide_are_read_a_few_at_a_time_in_order_each_once(tmp_pa
         assert {day: _view(store, day) for day in by_day} == by_day
 
 
-@pytest.mark.parametrize("work", ["rebuild", "split"])
+LATER = [
+    {"id": "later-1", "date": "2024-05-02", "text": "Tom Cruise met Angela Merkel and the IMF in Rome."},
+    {"id": "later-2", "date": "2024-05-03", "text": "Cruise and Christopher McQuarrie thanked Goldman Sachs."},
+]
+
+
+@pytest.mark.parametrize(("work", "then"), [("rebuild", "nothing new"), ("split", "nothing new"),
+                                            ("rebuild", "new articles")])
 def test_a_redo_killed_after_any_step_is_finished_by_the_next_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                                  steps: Steps, work: str) -> None:
+                                                                  steps: Steps, work: str, then: str) -> None:
     """A rebuild or an override commits a slice undone, a page decided or a chunk summed at a time (sizes made tiny
     here). Killed after any of those steps, it leaves what it committed, and the next ingest run goes on from there
-    (it does not start over) and finishes it: the entities, now and as of every day, are those of the same work run
-    without a kill."""
+    (it does not start over) and finishes it, whether it stores new articles first or nothing: the entities, now
+    and as of every day, are those of the same work run without a kill, then the same run."""
     records = _by_day(ARTICLES + SPLIT_THEN + FILM + SMITHS)
+    later = _files(tmp_path, LATER) if then == "new articles" else []
     days = sorted({record["date"] for record in records})
     monkeypatch.setattr(resolve_module, "rewind", lambda conn, since, step: rewind(conn, since, step, 7))
     monkeypatch.setattr(resolve_module, "unresolved_pages", lambda conn, since: unresolved_pages(conn, since, 5))
@@ -516,7 +524,9 @@ def test_a_redo_killed_after_any_step_is_finished_by_the_next_run(tmp_path: Path
         with Store(tmp_path / "clean.db") as clean:
             base.conn.backup(clean.conn)
             run(clean)
-            total, wanted = steps.count, {day: _view(clean, day) for day in [*days, None]}
+            total = steps.count
+            _one_run(clean, later)
+            wanted = {day: _view(clean, day) for day in [*days, *(r["date"] for r in LATER), None]}
         assert total >= 10
         for kill_after in sorted({1, total // 3, total // 2, 2 * total // 3, total - 1}):
             with Store(tmp_path / f"killed-{kill_after}.db") as killed:
@@ -524,8 +534,16 @@ def test_a_redo_killed_after_any_step_is_finished_by_the_next_run(tmp_path: Path
                 with pytest.raises(Steps.Killed):
                     run(killed, kill_after)
             with Store(tmp_path / f"killed-{kill_after}.db") as killed:
+                if later:  # new articles' groups wait for the redo, as a backfill's do (here the run dies at its end)
+                    with Store(tmp_path / f"dies-{kill_after}.db") as dies, monkeypatch.context() as patched:
+                        killed.conn.backup(dies.conn)
+                        patched.setattr(ingest_module, "resolve_pending", lambda conn: None)
+                        _one_run(dies, later)
+                        assert dies.conn.execute("SELECT count(*) FROM doc_entities d JOIN articles a ON a.id ="
+                                                 " d.article_id WHERE a.external_id LIKE 'later-%' AND d.entity_id"
+                                                 " IS NOT NULL").fetchone()[0] == 0
                 steps.reset()
-                _one_run(killed, [])  # the next run, with nothing new to store
+                _one_run(killed, later)  # the next run
                 # it undoes, decides and sums again the sighting it stopped in: a slice, a page and a chunk more
                 assert steps.count <= total - kill_after + 3, kill_after
                 assert redo_pending(killed.conn) is None

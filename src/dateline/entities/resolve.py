@@ -99,15 +99,16 @@ def resolve(conn: sqlite3.Connection, article_ids: Sequence[str], *, defer_backf
     """Give an entity to every group of these newly stored articles, merging entities they bridge.
 
     Groups seen after every resolved one are decided one by one against the stored entities. When one was seen
-    before groups already resolved (a backfill), the decisions made from its sighting on are undone and made again
-    in order with it (`_settle`). That costs what was seen since, so a caller storing many batches passes
+    before groups already resolved (a backfill), or a killed redo is still to be finished (groups it has yet to
+    decide again were seen before these), the decisions made from its sighting on are undone and made again in
+    order with it (`_settle`). That costs what was seen since, so a caller storing many batches passes
     `defer_backfill`: a backfill's groups then stay unresolved until `resolve_pending`, which decides them all at
     once. The entities of a revised article are summed again: the mentions of its old version stop counting.
     """
     rules = Rules.load(conn)
     fresh = unresolved_groups(conn, list(article_ids))
     latest = latest_resolved(conn)
-    if not fresh or latest is None or latest < fresh[0].seen_at:
+    if redo_pending(conn) is None and (not fresh or latest is None or latest < fresh[0].seen_at):
         _resolve_groups(conn, fresh, rules)
     elif not defer_backfill:
         _settle(conn, rules, step=lambda: None)  # all in the batch's transaction
@@ -274,7 +275,12 @@ def _weak_candidates(conn: sqlite3.Connection, group: Group, contexts: dict[str,
 def refresh(conn: sqlite3.Connection, rules: Rules | None = None, step: Callable[[], None] | None = None) -> None:
     """Bring the stored summaries (name, type, counts, aliases, days) up to date with the groups they do not count
     yet, a few hundred entities at a time (calling `step`, if given, after each): each such entity's stored tallies
-    plus what those groups add. A batch costs what it adds, however many articles named the entity before."""
+    plus what those groups add. A batch costs what it adds, however many articles named the entity before.
+
+    Not while a redo is under way (`redo_pending`, one a killed run left): summing groups it has decided again would
+    count them twice (the summaries it left still count them, `recount_rewound`), so they wait for its end."""
+    if redo_pending(conn) is not None:
+        return
     rules = rules or Rules.load(conn)
     after = -1
     while chunk := uncounted_entities(conn, after, 400):

@@ -284,8 +284,9 @@ def rewind(conn: sqlite3.Connection, since: str, step: Callable[[], None], size:
 
     It goes back from the latest decisions about `size` history rows at a time, and calls `step` after each slice
     (to commit it): the store is then one whose articles seen since the slice's start wait for a backfill. Summaries
-    are left as they are; the groups undone are listed in `entity_rewound` with the entity whose summary counted
-    them, so that `recount_rewound`, once they are decided again, sums again only the entities that lost one."""
+    are left as they are; the groups undone that a stored summary counted are listed in `entity_rewound` with its
+    entity, so that `recount_rewound`, once they are decided again, sums again only the entities that lost one (a
+    rebuild, which dropped every summary, lists none). No summary is summed meanwhile (`resolve.refresh`)."""
     conn.execute("CREATE TEMP TABLE IF NOT EXISTS rewound (article_id TEXT NOT NULL, local INTEGER NOT NULL,"
                  " entity_id INTEGER, counted INTEGER NOT NULL, PRIMARY KEY (article_id, local)) WITHOUT ROWID")
     bound = None
@@ -303,7 +304,9 @@ def _rewind_slice(conn: sqlite3.Connection, since: str) -> None:
     conn.execute("INSERT INTO temp.rewound SELECT d.article_id, d.local, d.entity_id, d.counted FROM doc_entities d"
                  " WHERE (d.article_id, d.local) IN (SELECT article_id, local FROM entity_history WHERE since >= ?)",
                  (since,))
-    conn.execute("INSERT OR IGNORE INTO entity_rewound SELECT * FROM temp.rewound")  # the first undoing counts
+    # the first undoing counts
+    conn.execute("INSERT OR IGNORE INTO entity_rewound SELECT * FROM temp.rewound WHERE counted = 1"
+                 " AND entity_id IN (SELECT id FROM entities)")
     conn.execute("DELETE FROM entity_history WHERE since >= ?", (since,))
     rewound = "(article_id, local) IN (SELECT article_id, local FROM temp.rewound)"
     conn.execute("UPDATE doc_entities SET counted = 0, entity_id = CASE WHEN seen_at >= ? THEN NULL ELSE"
