@@ -79,16 +79,20 @@ def _person_for(word: str, position: int, people: list[tuple[int, list[str], str
     return next(iter(later.values())) if len(later) == 1 else None
 
 
-def _organisation_for(mention: Mention, mentions: list[Mention]) -> tuple[int, str] | None:
+def _organisations(mentions: list[Mention]) -> list[tuple[int, list[str], Mention]]:
+    """(position, words, mention) of every organisation mention, in order."""
+    return [(i, tokens(m.text), m) for i, m in enumerate(mentions) if type_class(m.label) == "org"]
+
+
+def _organisation_for(mention: Mention, organisations: list[tuple[int, list[str], Mention]]) -> tuple[int, str] | None:
     """A longer organisation name this one abbreviates (acronym) or shortens (leading words), if exactly one."""
     words = tokens(mention.text)
+    acronym = "".join(words) if is_acronym(mention.text) else ""
     candidates: dict[str, tuple[int, str]] = {}
-    for i, other in enumerate(mentions):
-        other_words = tokens(other.text)
-        if type_class(other.label) != "org" or len(other_words) <= len(words):
+    for i, other_words, other in organisations:
+        if len(other_words) <= len(words):
             continue
-        if is_acronym(mention.text) and "".join(words) in (initials(other.text),
-                                                             initials(organisation_core(other.text))):
+        if acronym and acronym in (initials(other.text), initials(organisation_core(other.text))):
             candidates[norm(other.text)] = (i, "acronym of")
         elif other_words[:len(words)] == words and mention.label == other.label == "ORG":
             candidates.setdefault(norm(other.text), (i, "short form of"))
@@ -99,7 +103,7 @@ def link_mentions(mentions: list[Mention], text: str = "") -> tuple[list[Mention
     """Group the mentions of one article (sorted by start); return them with `group`/`link` set, and the groups.
     `text` (the article, which the offsets point into) lets a numbered title join the title it is set beside."""
     mentions = sorted(mentions, key=lambda m: m.start)
-    people = _people(mentions)
+    people, organisations = _people(mentions), _organisations(mentions)
     groups = _Groups()
     out: list[Mention] = []
     for position, mention in enumerate(mentions):
@@ -126,7 +130,7 @@ def link_mentions(mentions: list[Mention], text: str = "") -> tuple[list[Mention
         if found is None and (klass, norm(mention.text)) in groups.by_name:
             found = (groups.by_name[(klass, norm(mention.text))], None, mention.label)
         if found is None and klass == "org":
-            target = _organisation_for(mention, mentions)
+            target = _organisation_for(mention, organisations)
             if target is not None and target[0] < len(out):
                 index, reason = target
                 found = (out[index].group, f"{reason} '{out[index].text}'", mention.label)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*[A-Za-z]|[A-Za-z]")
 
@@ -29,24 +30,25 @@ STOPWORDS = frozenset(
 )
 
 
-def _norm(word: str) -> str:
+@lru_cache(maxsize=1 << 16)
+def _term(word: str) -> str | None:
+    """The content word a word of text counts as (None for none): a news wire repeats its words, so each is worked
+    out once a process."""
     word = word.lower().replace("\u2019", "'")
     if word.endswith("'s"):
         word = word[:-2]
     word = word.strip("'-")
     if len(word) > 4 and word.endswith("s") and not word.endswith("ss"):
         word = word[:-1]
-    return word
+    return word if len(word) >= 3 and word not in STOPWORDS else None
 
 
 def content_terms(text: str, skip: Iterable[tuple[int, int]] = ()) -> frozenset[str]:
     """The content words of `text`, ignoring characters inside the `skip` spans (offsets into `text`)."""
     spans = sorted(skip)
-    found = set()
-    for match in _WORD.finditer(text):
-        if any(start < match.end() and match.start() < end for start, end in spans):
-            continue
-        word = _norm(match.group())
-        if len(word) >= 3 and word not in STOPWORDS:
-            found.add(word)
-    return frozenset(found)
+    if spans:
+        words = [match.group() for match in _WORD.finditer(text)
+                 if not any(start < match.end() and match.start() < end for start, end in spans)]
+    else:
+        words = _WORD.findall(text)
+    return frozenset(term for word in words if (term := _term(word)) is not None)
