@@ -552,3 +552,27 @@ def test_a_redo_killed_after_any_step_is_finished_by_the_next_run(tmp_path: Path
                 assert redo_pending(killed.conn) is None
                 assert killed.conn.execute("SELECT count(*) FROM entity_rewound").fetchone()[0] == 0
                 assert {day: _view(killed, day) for day in wanted} == wanted, kill_after
+
+
+@pytest.mark.parametrize("action", ["rename", "merge"])
+def test_an_override_finishes_a_redo_a_killed_run_left(tmp_path: Path, steps: Steps, action: str) -> None:
+    """A rename changes no decision and a merge of names no article gives starts no redo of its own, yet after a
+    rebuild killed half-way either finishes it: the summaries are all there, as after the same work unkilled."""
+    override = ("rename", "Tom Cruise", "Cruise (actor)") if action == "rename" else ("merge", "Nobody", "Noone")
+    with Store(tmp_path / "s.db") as store:
+        _ingest(store, _files(tmp_path, _by_day(ARTICLES + FILM)))
+        with Store(tmp_path / "clean.db") as clean:
+            store.conn.backup(clean.conn)
+            with clean.transaction() as conn:
+                rebuild(conn)
+                apply_override(conn, *override, "2024-06-01T00:00:00Z")
+            wanted = _view(clean)
+        steps.reset(2)  # the summaries dropped, the decisions undone
+        with pytest.raises(Steps.Killed), store.transaction() as conn:
+            rebuild(conn)
+    with Store(tmp_path / "s.db") as store:
+        assert redo_pending(store.conn) == ""
+        with store.transaction() as conn:
+            apply_override(conn, *override, "2024-06-01T00:00:00Z")
+        assert redo_pending(store.conn) is None
+        assert _view(store) == wanted

@@ -186,7 +186,8 @@ def rebuild(conn: sqlite3.Connection) -> None:
 def apply_override(conn: sqlite3.Connection, action: str, a: str, b: str, created_at: str) -> None:
     """Record a user override (merge a+b, split b out of a, rename a to b) and decide again what it changes: the
     groups seen since the earliest it applies to (a merge or a split: the keys of no earlier group change), or the
-    summaries of the entities going by `a` (a rename changes no decision).
+    summaries of the entities going by `a` (a rename changes no decision); and finishes a redo a killed run left
+    (summaries wait for it).
 
     A split must name something the entity is called in some article, else it would silently do nothing (D204).
     """
@@ -205,7 +206,8 @@ def apply_override(conn: sqlite3.Connection, action: str, a: str, b: str, create
     if action == "rename":
         old = norm(a)
         recount(conn, {entity for entity, name in names_in_use(conn) if norm(name) == old} | aliased(conn, old))
-    elif since is not None:
+    since = min((s for s in (since, redo_pending(conn)) if s is not None), default=None)
+    if since is not None:
         _redo_from(conn, since, rules, step)
     refresh(conn, rules, step)
 
