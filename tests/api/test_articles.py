@@ -6,10 +6,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
 from fastapi.testclient import TestClient
 
+from dateline.entities.resolve import rebuild
 from dateline.ingest.run import IngestOptions, ingest
 from dateline.store.db import Store
+from redo_steps import Steps
 
 ErrorCheck = Callable[..., dict[str, Any]]
 
@@ -75,3 +78,18 @@ def test_stats_equal_the_store_figures_at_every_date(client: TestClient, seeded_
     assert client.get("/api/stats").json()["versions"] == 4
     assert [a["published_day"] for a in client.get("/api/articles").json()["items"]] == [
         "2023-07-07", "2023-07-01", "2023-06-22"]
+
+
+def test_stats_tell_of_an_entity_redo_a_killed_run_left(client: TestClient, seeded_db: Path, steps: Steps) -> None:
+    """Each time asked (the corpus figures are remembered, the redo is not)."""
+    assert client.get("/api/stats").json()["entities_redo_from"] is None
+    steps.reset(kill_after=2)  # the summaries dropped, the decisions undone
+    with Store(seeded_db) as store, pytest.raises(Steps.Killed), store.transaction() as conn:
+        rebuild(conn)
+    assert client.get("/api/stats").json()["entities_redo_from"] == ""
+    assert client.get("/api/entities").json()["items"] == []
+    with Store(seeded_db) as store:
+        steps.reset()
+        ingest(store, [], IngestOptions())  # the next run finishes it
+    assert client.get("/api/stats").json()["entities_redo_from"] is None
+    assert client.get("/api/entities").json()["items"] != []

@@ -119,7 +119,8 @@ def test_ingest_and_enrich_write_shards_where_spool_says(tmp_path: Path) -> None
     assert not Path(f"{db}.spool").exists()
 
 
-def test_stats_tells_of_an_entity_redo_a_killed_run_left(tmp_path: Path, steps: Steps) -> None:
+def test_stats_and_entities_tell_of_an_entity_redo_a_killed_run_left(tmp_path: Path, steps: Steps) -> None:
+    """On stderr, so that stdout keeps its JSON."""
     db = tmp_path / "r.db"
     assert runner.invoke(app, ["ingest", str(SEEDS), "--db", str(db), "--seen-at", "published"]).exit_code == 0
     assert json.loads(runner.invoke(app, ["stats", "--db", str(db), "--json"]).stdout)["entities_redo_from"] is None
@@ -127,9 +128,15 @@ def test_stats_tells_of_an_entity_redo_a_killed_run_left(tmp_path: Path, steps: 
     with Store(db) as store, pytest.raises(Steps.Killed), store.transaction() as conn:
         rebuild(conn)
     assert json.loads(runner.invoke(app, ["stats", "--db", str(db), "--json"]).stdout)["entities_redo_from"] == ""
-    told = runner.invoke(app, ["stats", "--db", str(db)]).output
-    assert "being decided again" in " ".join(told.split())
+    for command in (["stats"], ["entities"], ["entities", "--json"]):
+        told = runner.invoke(app, [*command, "--db", str(db)])
+        assert "being decided again" in " ".join(told.stderr.split()), command
+        assert "being decided again" not in told.stdout, command
+    assert json.loads(runner.invoke(app, ["entities", "--db", str(db), "--json"]).stdout) == []
     steps.reset()
     assert runner.invoke(app, ["ingest", str(SEEDS), "--db", str(db)]).exit_code == 0  # nothing new: it finishes
     assert json.loads(runner.invoke(app, ["stats", "--db", str(db), "--json"]).stdout)["entities_redo_from"] is None
-    assert "being decided again" not in runner.invoke(app, ["stats", "--db", str(db)]).output
+    for command in (["stats"], ["entities"], ["entity", "Tom Cruise"]):
+        told = runner.invoke(app, [*command, "--db", str(db)])
+        assert told.exit_code == 0 and "being decided again" not in told.output, command
+    assert json.loads(runner.invoke(app, ["entities", "--db", str(db), "--json"]).stdout) != []

@@ -29,31 +29,37 @@ class Database:
         self._write_lock = threading.Lock()
         self._idle: queue.LifoQueue[Store] = queue.LifoQueue()
         self._max_idle = max_idle
-        self._memo: OrderedDict[tuple[Hashable, tuple[object, ...]], object] = OrderedDict()
+        self._memo: OrderedDict[tuple[Hashable, int], object] = OrderedDict()
         self._memo_size = remember
         self._memo_lock = threading.Lock()
+        self._seen: dict[int, int] = {}  # id of each pooled connection -> its `data_version` when it last looked
+        self._state = 0
 
     def remembered(self, conn: sqlite3.Connection, key: Hashable, compute: Callable[[], T]) -> T:
-        """`compute()`, remembered under `key` until the data it may depend on changes.
-
-        Every answer is a function of the stored article versions and the user's entity overrides (corpus-level
-        structures are rebuilt from them in the same transaction as the articles), so the newest article rowid and
-        the overrides' count and newest id name the state of everything a read can see. A store rebuilt in place
-        without new articles (a re-resolution after an upgrade) needs a server restart to be seen.
-        """
-        version = tuple(conn.execute(
-            "SELECT (SELECT max(rowid) FROM articles), (SELECT count(*) FROM entity_overrides),"
-            " (SELECT max(id) FROM entity_overrides)").fetchone())
+        """`compute()`, remembered under `key` until anything is committed to the store (`_read_state`)."""
+        state = self._read_state(conn)
         with self._memo_lock:
-            if (key, version) in self._memo:
-                self._memo.move_to_end((key, version))
-                return cast(T, self._memo[(key, version)])
+            if (key, state) in self._memo:
+                self._memo.move_to_end((key, state))
+                return cast(T, self._memo[(key, state)])
         value = compute()
         with self._memo_lock:
-            self._memo[(key, version)] = value
+            self._memo[(key, state)] = value
             while len(self._memo) > self._memo_size:
                 self._memo.popitem(last=False)
         return value
+
+    def _read_state(self, conn: sqlite3.Connection) -> int:
+        """A number naming the state of the store that `conn`'s read transaction sees. It goes up whenever a
+        connection finds that something was committed since it last looked (SQLite's `data_version`), whatever
+        changed: new articles, and also entity decisions redone without any (a rebuild, `enrich`, an override, a
+        redo a killed run left), which commit step by step. A connection not seen before counts as a change."""
+        version = conn.execute("PRAGMA data_version").fetchone()[0]
+        with self._memo_lock:
+            if self._seen.get(id(conn)) != version:
+                self._seen[id(conn)] = version
+                self._state += 1
+            return self._state
 
     @contextmanager
     def reading(self) -> Iterator[sqlite3.Connection]:
@@ -72,7 +78,7 @@ class Database:
             if self._idle.qsize() < self._max_idle:
                 self._idle.put(store)
             else:
-                store.close()
+                self._close(store)
 
     @contextmanager
     def writing(self) -> Iterator[Store]:
@@ -80,10 +86,15 @@ class Database:
         with self._write_lock:
             yield self._writer
 
+    def _close(self, store: Store) -> None:
+        with self._memo_lock:
+            self._seen.pop(id(store.conn), None)  # a later connection may get its id
+        store.close()
+
     def close(self) -> None:
         while True:
             try:
-                self._idle.get_nowait().close()
+                self._close(self._idle.get_nowait())
             except queue.Empty:
                 break
         self._writer.close()

@@ -49,6 +49,10 @@ class Stats(BaseModel):
     per_source: dict[str, int]
     per_month: dict[str, int]
     as_of: str | None
+    entities_redo_from: str | None = Field(
+        default=None, description="Entity groups first seen from this sighting on are being decided again (a backfill, "
+        "override or rebuild under way, or one a killed run left): until it ends they have no entity and entity "
+        "counts are partial. null when none is.")
 
 
 class IngestProblem(BaseModel):

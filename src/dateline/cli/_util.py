@@ -57,6 +57,16 @@ def open_db(path: Path, *, readonly: bool = True) -> Iterator[Store]:
         yield store
 
 
+def tell_redo(redoing: str | None) -> None:
+    """On stderr (stdout keeps its table or JSON): entity groups are being decided again from the sighting
+    `redoing` on (`store.entities.redo_pending`), so what entities say is partial until that ends."""
+    if redoing is not None:
+        errors.print(f"[yellow]entities: the groups first seen from {redoing or 'the first article'} on are being "
+                     "decided again (a backfill, override or rebuild under way, or one a killed run left: the next "
+                     "ingest run finishes it); until then they have no entity, and entity counts are partial"
+                     "[/yellow]")
+
+
 def emit_json(value: Any) -> None:
     """Write `value` as JSON on stdout (no colours, no wrapping)."""
     sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2, default=str) + "\n")

@@ -12,11 +12,21 @@ from rich.table import Table
 
 from dateline.asof import seen_stamp
 from dateline.cli import app, eval_app
-from dateline.cli._util import AsOfOption, DbOption, JsonOption, console, emit_json, failures, open_db
+from dateline.cli._util import (
+    AsOfOption,
+    DbOption,
+    JsonOption,
+    console,
+    emit_json,
+    failures,
+    open_db,
+    tell_redo,
+)
 from dateline.clock import SystemClock
 from dateline.entities import LABELS, Entity, entity_profile, find_entity, list_entities
 from dateline.entities.resolve import apply_override
 from dateline.errors import Code, ConfigError, StoreError
+from dateline.store.entities import redo_pending
 
 _SHOWN = 12
 NameArgument = Annotated[str, typer.Argument(help="A name the entity goes by (any alias), or its id.")]
@@ -44,6 +54,7 @@ def entities_command(
             raise ConfigError(f"--type {type!r} is not one of {', '.join(LABELS)}", code=Code.INVALID_OPTION)
         with open_db(db) as store:
             found = list_entities(store.conn, type.upper() if type else None, top, as_of)
+            tell_redo(redo_pending(store.conn))
     if json_output:
         emit_json([e.to_json() for e in found])
         return
@@ -62,6 +73,7 @@ def entity_command(name: NameArgument, db: DbOption, as_of: AsOfOption = None, j
     """One entity: its names, mentions per day, companions, where it is mentioned, and why names were merged."""
     with open_db(db) as store, failures():
         profile = entity_profile(store.conn, _found(store.conn, name, as_of).id, as_of)
+        tell_redo(redo_pending(store.conn))
     if json_output:
         emit_json(profile.to_json())
         return

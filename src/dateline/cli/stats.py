@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.table import Table
 
 from dateline.cli import app
-from dateline.cli._util import AsOfOption, DbOption, JsonOption, console, emit_json, failures, open_db
+from dateline.cli._util import AsOfOption, DbOption, JsonOption, console, emit_json, failures, open_db, tell_redo
 from dateline.store.entities import redo_pending
 from dateline.store.stats import corpus_stats
 
@@ -26,7 +26,4 @@ def stats_command(db: DbOption, as_of: AsOfOption = None, json_output: JsonOptio
     for month, count in stats["per_month"].items():
         table.add_row(month, str(count))
     console.print(table)
-    if redoing is not None:
-        console.print(f"[yellow]entities: the groups first seen from {redoing or 'the first article'} on are being "
-                      "decided again (a backfill, override or rebuild under way, or one a killed run left: the next "
-                      "ingest run finishes it); until then they have no entity[/yellow]")
+    tell_redo(redoing)

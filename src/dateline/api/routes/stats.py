@@ -12,6 +12,7 @@ from dateline.api.models import Stats
 from dateline.api.params import AsOf, Conn, database
 from dateline.asof import as_of_bound
 from dateline.search.bm25 import known_sql
+from dateline.store.entities import redo_pending
 
 router = APIRouter(tags=["stats"])
 
@@ -52,6 +53,8 @@ def figures(conn: sqlite3.Connection, as_of: str | None) -> Stats:
 
 @router.get("/stats", response_model=Stats, summary="Corpus statistics")
 def stats(request: Request, conn: Conn, as_of: AsOf = None) -> Stats:
-    """Articles (latest revision of each), sources, publication range and articles per month, as of `as_of`."""
-    return corpus_figures(database(request), conn, as_of)
+    """Articles (latest revision of each), sources, publication range and articles per month, as of `as_of`; and
+    whether entity groups are being decided again (`entities_redo_from`)."""
+    figures = corpus_figures(database(request), conn, as_of)
+    return figures.model_copy(update={"entities_redo_from": redo_pending(conn)})
 
