@@ -65,6 +65,7 @@ def steps(monkeypatch: pytest.MonkeyPatch) -> Steps:
 # What the migrations since 0022 did, undone (each in one script), for tests that take a store back to an older
 # schema and reopen it, so that the later migrations run again.
 _UNDO = {
+    26: "ALTER TABLE entity_history_state DROP COLUMN sum_anew;",
     25: "DROP TABLE entity_rewound; ALTER TABLE entity_history_state DROP COLUMN redo_from;",
     24: "DROP INDEX entity_history_since;",
     23: "DROP TRIGGER weak_keys_added; DROP TRIGGER weak_keys_removed; DROP TABLE weak_keys;",

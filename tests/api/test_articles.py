@@ -9,12 +9,15 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from dateline.entities.resolve import rebuild
-from dateline.ingest.run import IngestOptions, ingest
+from dateline.api import create_app
+from dateline.engine.enrich import enrich
+from dateline.ingest.run import SEEN_AT_PUBLISHED, IngestOptions, ingest
+from dateline.pipeline import PipelineConfig
 from dateline.store.db import Store
 from redo_steps import Steps
 
 ErrorCheck = Callable[..., dict[str, Any]]
+SEEDS = Path(__file__).resolve().parents[2] / "src" / "dateline" / "data" / "sample" / "seeds.txt"
 
 
 def _days(response: object) -> list[str]:
@@ -80,16 +83,27 @@ def test_stats_equal_the_store_figures_at_every_date(client: TestClient, seeded_
         "2023-07-07", "2023-07-01", "2023-06-22"]
 
 
-def test_stats_tell_of_an_entity_redo_a_killed_run_left(client: TestClient, seeded_db: Path, steps: Steps) -> None:
-    """Each time asked (the corpus figures are remembered, the redo is not)."""
-    assert client.get("/api/stats").json()["entities_redo_from"] is None
-    steps.reset(kill_after=2)  # the summaries dropped, the decisions undone
-    with Store(seeded_db) as store, pytest.raises(Steps.Killed), store.transaction() as conn:
-        rebuild(conn)
-    assert client.get("/api/stats").json()["entities_redo_from"] == ""
-    assert client.get("/api/entities").json()["items"] == []
-    with Store(seeded_db) as store:
+def test_entities_decided_again_without_new_articles_are_served_fresh(tmp_path: Path, steps: Steps) -> None:
+    """`enrich` of a fast-mode store adds no article and no override, yet changes the entities: the answers the API
+    remembered are not served after it. And `/api/stats` says when a redo is under way (read on every request,
+    while the corpus figures are remembered)."""
+    path = tmp_path / "fast.db"
+    with Store(path) as store:
+        ingest(store, [SEEDS], IngestOptions(seen_at=SEEN_AT_PUBLISHED, pipeline=PipelineConfig(mode="fast")))
+    with TestClient(create_app(path, rate=None)) as client:
+        fast = client.get("/api/entities").json()["items"]
+        assert client.get("/api/stats").json()["entities_redo_from"] is None
+        steps.reset(kill_after=1)  # in its rebuild, the decisions undone
+        with Store(path) as store, pytest.raises(Steps.Killed):
+            enrich(store, batch_size=1)
+        assert client.get("/api/stats").json()["entities_redo_from"] == ""
         steps.reset()
-        ingest(store, [], IngestOptions())  # the next run finishes it
-    assert client.get("/api/stats").json()["entities_redo_from"] is None
-    assert client.get("/api/entities").json()["items"] != []
+        with Store(path) as store:
+            enrich(store)  # finishes it
+        assert client.get("/api/stats").json()["entities_redo_from"] is None
+        enriched = client.get("/api/entities").json()["items"]
+    full = tmp_path / "full.db"
+    with Store(full) as store:
+        ingest(store, [SEEDS], IngestOptions(seen_at=SEEN_AT_PUBLISHED))
+    with TestClient(create_app(full, rate=None)) as client:
+        assert enriched == client.get("/api/entities").json()["items"] != fast

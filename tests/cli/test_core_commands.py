@@ -120,10 +120,13 @@ def test_ingest_and_enrich_write_shards_where_spool_says(tmp_path: Path) -> None
 
 
 def test_stats_and_entities_tell_of_an_entity_redo_a_killed_run_left(tmp_path: Path, steps: Steps) -> None:
-    """On stderr, so that stdout keeps its JSON."""
+    """On stderr, so that stdout keeps its JSON; and the entities listed meanwhile are those before the rebuild
+    (their summaries are kept until summed anew at its end)."""
     db = tmp_path / "r.db"
     assert runner.invoke(app, ["ingest", str(SEEDS), "--db", str(db), "--seen-at", "published"]).exit_code == 0
     assert json.loads(runner.invoke(app, ["stats", "--db", str(db), "--json"]).stdout)["entities_redo_from"] is None
+    listed = json.loads(runner.invoke(app, ["entities", "--db", str(db), "--json"]).stdout)
+    assert listed
     steps.reset(kill_after=1)  # right after the rebuild committed its first step
     with Store(db) as store, pytest.raises(Steps.Killed), store.transaction() as conn:
         rebuild(conn)
@@ -132,11 +135,11 @@ def test_stats_and_entities_tell_of_an_entity_redo_a_killed_run_left(tmp_path: P
         told = runner.invoke(app, [*command, "--db", str(db)])
         assert "being decided again" in " ".join(told.stderr.split()), command
         assert "being decided again" not in told.stdout, command
-    assert json.loads(runner.invoke(app, ["entities", "--db", str(db), "--json"]).stdout) == []
+    assert json.loads(runner.invoke(app, ["entities", "--db", str(db), "--json"]).stdout) == listed
     steps.reset()
     assert runner.invoke(app, ["ingest", str(SEEDS), "--db", str(db)]).exit_code == 0  # nothing new: it finishes
     assert json.loads(runner.invoke(app, ["stats", "--db", str(db), "--json"]).stdout)["entities_redo_from"] is None
     for command in (["stats"], ["entities"], ["entity", "Tom Cruise"]):
         told = runner.invoke(app, [*command, "--db", str(db)])
         assert told.exit_code == 0 and "being decided again" not in told.output, command
-    assert json.loads(runner.invoke(app, ["entities", "--db", str(db), "--json"]).stdout) != []
+    assert json.loads(runner.invoke(app, ["entities", "--db", str(db), "--json"]).stdout) == listed

@@ -6,11 +6,9 @@ from __future__ import annotations
 import importlib
 import json
 import sqlite3
-from collections import Counter
 from collections.abc import Callable
 from contextlib import closing
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -19,46 +17,12 @@ from dateline.entities.overrides import Rules
 from dateline.entities.resolve import rebuild, refresh
 from dateline.ingest.run import SEEN_AT_PUBLISHED, IngestOptions, ingest
 from dateline.pipeline import PipelineConfig
-from dateline.store.articles import current_filter
 from dateline.store.db import Store
 from dateline.store.entities import move_entity
+from entity_sums import stored_sums, sums_from_scratch
 
 resolve_module = importlib.import_module("dateline.entities.resolve")
 _OPTIONS = IngestOptions(seen_at=SEEN_AT_PUBLISHED, workers=1, batch_size=40, pipeline=PipelineConfig(mode="full"))
-
-
-def _from_scratch(conn: sqlite3.Connection) -> dict[str, Any]:
-    """Every entity's summary summed from all its groups and their mentions in the current article versions."""
-    current, params = current_filter(None)
-    counts = {row[0]: tuple(row[1:]) for row in conn.execute(
-        "SELECT m.entity_id, count(*), count(DISTINCT m.article_id), min(a.published_day), max(a.published_day)"
-        f" FROM entity_mentions m JOIN articles a ON a.id = m.article_id WHERE m.entity_id IS NOT NULL AND {current}"
-        " GROUP BY m.entity_id", params)}
-    aliases: Counter[tuple[int, str]] = Counter()
-    for entity, text, count in conn.execute(
-            "SELECT m.entity_id, m.text, count(*) FROM entity_mentions m JOIN articles a ON a.id = m.article_id"
-            f" WHERE m.entity_id IS NOT NULL AND {current} GROUP BY m.entity_id, m.text", params):
-        aliases[(entity, " ".join(text.split()))] += count
-    first_seen = dict(conn.execute(
-        "SELECT entity_id, min(seen_at) FROM doc_entities WHERE entity_id IS NOT NULL GROUP BY entity_id"))
-    return {
-        "entities": {entity: (seen, *counts.get(entity, (0, 0, None, None))) for entity, seen in first_seen.items()},
-        "aliases": dict(aliases),
-        "names": {(r[0], r[1], r[2]): r[3] for r in conn.execute(
-            "SELECT entity_id, name, type, count(*) FROM doc_entities WHERE entity_id IS NOT NULL"
-            " GROUP BY entity_id, name, type")},
-    }
-
-
-def _stored(conn: sqlite3.Connection) -> dict[str, Any]:
-    """The stored summaries, in the shape of `_from_scratch`."""
-    return {
-        "entities": {r[0]: tuple(r[1:]) for r in conn.execute(
-            "SELECT id, first_seen_at, mentions, articles, first_day, last_day FROM entities")},
-        "aliases": {(r[0], r[1]): r[2] for r in conn.execute("SELECT entity_id, alias, mentions FROM entity_aliases")},
-        "names": {(r[0], r[1], r[2]): r[3] for r in conn.execute(
-            "SELECT entity_id, name, type, groups FROM entity_names")},
-    }
 
 
 def _write(path: Path, records: list[dict[str, str]]) -> Path:
@@ -73,7 +37,7 @@ def _revised(record: dict[str, str]) -> dict[str, str]:
             "text": record["text"].split("\n\n", 1)[1]}
 
 
-def test_summaries_added_to_equal_summaries_summed_from_scratch(tmp_path: Path) -> None:
+def test_summaries_added_to_equal_summaries_summedsums_from_scratch(tmp_path: Path) -> None:
     generated = list(articles(900, seed=5))  # 7.5 days of the archive: names shared by many articles
     later, earlier = generated[420:], generated[:420]
     with Store(tmp_path / "s.db") as store:
@@ -90,12 +54,12 @@ def test_summaries_added_to_equal_summaries_summed_from_scratch(tmp_path: Path) 
                             " (SELECT entity_id FROM doc_entities GROUP BY entity_id HAVING count(DISTINCT name) > 1"
                             " LIMIT 1)").fetchone()[0] > 1  # an entity known by more than one name
         assert conn.execute("SELECT count(*) FROM doc_entities WHERE counted = 0").fetchone()[0] == 0
-        incremental = _stored(conn)
-        assert incremental == _from_scratch(conn)
+        incremental = stored_sums(conn)
+        assert incremental == sums_from_scratch(conn)
         shown = conn.execute("SELECT id, name, type FROM entities ORDER BY id").fetchall()
         with store.transaction() as tx:
             rebuild(tx)
-        assert _stored(conn) == incremental
+        assert stored_sums(conn) == incremental
         assert conn.execute("SELECT id, name, type FROM entities ORDER BY id").fetchall() == shown
 
 
@@ -104,18 +68,18 @@ def test_a_store_from_before_0022_gets_the_summaries_it_had(
     path = tmp_path / "old.db"
     with Store(path) as store:
         assert not ingest(store, [_write(tmp_path / "c.jsonl", list(articles(200, seed=6)))], _OPTIONS).problems
-        made = _stored(store.conn)
+        made = stored_sums(store.conn)
     assert len(made["names"]) > 50
     with closing(sqlite3.connect(path)) as conn:  # back to schema 21
         back_to(conn, 21)
     with Store(path) as store:
         assert store.schema_version >= 22
-        assert _stored(store.conn) == made
+        assert stored_sums(store.conn) == made
         assert store.conn.execute("SELECT count(*) FROM doc_entities WHERE counted = 0").fetchone()[0] == 0
         # and it goes on adding to them
         assert not ingest(store, [_write(tmp_path / "d.jsonl", list(articles(100, seed=6, start=200)))],
                           _OPTIONS).problems
-        assert _stored(store.conn) == _from_scratch(store.conn)
+        assert stored_sums(store.conn) == sums_from_scratch(store.conn)
 
 
 def test_a_merge_of_two_entities_named_in_one_article_counts_the_article_once(tmp_path: Path) -> None:
@@ -128,7 +92,7 @@ def test_a_merge_of_two_entities_named_in_one_article_counts_the_article_once(tm
             move_entity(conn, gone, kept, "2024-01-02")
             refresh(conn)
         assert store.conn.execute("SELECT articles FROM entities WHERE id = ?", (kept,)).fetchone()[0] == 1
-        assert _stored(store.conn) == _from_scratch(store.conn)
+        assert stored_sums(store.conn) == sums_from_scratch(store.conn)
 
 
 def test_late_articles_sum_again_only_the_entities_they_changed(tmp_path: Path,
@@ -159,4 +123,4 @@ def test_late_articles_sum_again_only_the_entities_they_changed(tmp_path: Path,
         assert not ingest(store, [_write(tmp_path / "late.jsonl", late)], _OPTIONS).problems
         late_groups = store.conn.execute("SELECT count(*) FROM doc_entities").fetchone()[0] - before
         assert late_groups <= max(summed) < touched / 4, (late_groups, max(summed), touched)
-        assert _stored(store.conn) == _from_scratch(store.conn) == _stored(ordered.conn)
+        assert stored_sums(store.conn) == sums_from_scratch(store.conn) == stored_sums(ordered.conn)

@@ -58,7 +58,7 @@ from dateline.store.entities import (
     clear_resolution,
     count_uncounted,
     current_articles,
-    drop_every_summary,
+    drop_vanished,
     entity_bases,
     first_keyed,
     first_sightings,
@@ -81,8 +81,10 @@ from dateline.store.entities import (
     set_history_complete,
     set_keys,
     set_redo_pending,
+    set_sum_anew,
     spaced,
     stored_tallies,
+    sum_anew,
     uncounted_entities,
     unresolved_groups,
     unresolved_pages,
@@ -151,13 +153,14 @@ def _redo_from(conn: sqlite3.Connection, since: str, rules: Rules, step: Callabl
     set_redo_pending(conn, since)
     latest = latest_resolved(conn)
     if latest is not None and latest >= since:
-        if history_complete(conn):
-            rewind(conn, since, step)
-        else:
+        if not history_complete(conn):
             clear_resolution(conn)
             set_history_complete(conn)
             since = ""
             set_redo_pending(conn, since)
+        if since == "" and not sum_anew(conn):
+            set_sum_anew(conn, True)  # a redo of everything: every summary is summed anew at its end
+        rewind(conn, since, step)
     contexts: dict[str, Context] = {}  # the articles near the pages' days are read again and again
     for number, page in enumerate(unresolved_pages(conn, since), 1):
         if len(contexts) > _CONTEXTS_KEPT:
@@ -171,14 +174,13 @@ def _redo_from(conn: sqlite3.Connection, since: str, rules: Rules, step: Callabl
 
 
 def rebuild(conn: sqlite3.Connection) -> None:
-    """Redo every cross-article decision from the stored groups (mentions are kept) and sum every entity again
+    """Redo every cross-article decision from the stored groups (mentions are kept) and sum every entity anew
     (groups may have been replaced: `enrich`). Commits as it goes: killed, it is finished by the next ingest run,
-    from where it was."""
+    from where it was. The summaries found stay until each is summed anew at the end, so readers meanwhile see the
+    entities as they were (with the groups not yet decided again missing from them)."""
     rules = Rules.load(conn)
     step = partial(commit_step, conn)
     set_redo_pending(conn, "")
-    drop_every_summary(conn)
-    step()
     _redo_from(conn, "", rules, step)
     refresh(conn, rules, step)
 
@@ -280,13 +282,18 @@ def refresh(conn: sqlite3.Connection, rules: Rules | None = None, step: Callable
     plus what those groups add. A batch costs what it adds, however many articles named the entity before.
 
     Not while a redo is under way (`redo_pending`, one a killed run left): summing groups it has decided again would
-    count them twice (the summaries it left still count them, `recount_rewound`), so they wait for its end."""
+    count them twice (the summaries it left still count them, `recount_rewound`), so they wait for its end. After
+    a rebuild (`sum_anew`) each entity is summed anew from all its groups, and those of the entities gone are
+    dropped."""
     if redo_pending(conn) is not None:
         return
     rules = rules or Rules.load(conn)
+    anew = sum_anew(conn)
     after = -1
     while chunk := uncounted_entities(conn, after, 400):
         after = chunk[-1]
+        if anew:
+            recount(conn, chunk)
         added = count_uncounted(conn, chunk)
         tallies = stored_tallies(conn, chunk)
         for entity_id, tally in added.items():
@@ -297,6 +304,9 @@ def refresh(conn: sqlite3.Connection, rules: Rules | None = None, step: Callable
             put_entity(conn, entity, {alias: norm(alias) for alias, _ in entity.aliases})
         if step:
             step()
+    if anew:
+        drop_vanished(conn)
+        set_sum_anew(conn, False)
 
 
 def _contexts(conn: sqlite3.Connection, groups: Iterable[Group]) -> dict[str, Context]:

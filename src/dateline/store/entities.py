@@ -285,8 +285,9 @@ def rewind(conn: sqlite3.Connection, since: str, step: Callable[[], None], size:
     It goes back from the latest decisions about `size` history rows at a time, and calls `step` after each slice
     (to commit it): the store is then one whose articles seen since the slice's start wait for a backfill. Summaries
     are left as they are; the groups undone that a stored summary counted are listed in `entity_rewound` with its
-    entity, so that `recount_rewound`, once they are decided again, sums again only the entities that lost one (a
-    rebuild, which dropped every summary, lists none). No summary is summed meanwhile (`resolve.refresh`)."""
+    entity, so that `recount_rewound`, once they are decided again, sums again only the entities that lost one. A
+    rewind from the beginning (`since` "") lists none: every summary is summed anew after it (`set_sum_anew`). No
+    summary is summed meanwhile (`resolve.refresh`)."""
     conn.execute("CREATE TEMP TABLE IF NOT EXISTS rewound (article_id TEXT NOT NULL, local INTEGER NOT NULL,"
                  " entity_id INTEGER, counted INTEGER NOT NULL, PRIMARY KEY (article_id, local)) WITHOUT ROWID")
     bound = None
@@ -294,19 +295,20 @@ def rewind(conn: sqlite3.Connection, since: str, step: Callable[[], None], size:
         row = conn.execute("SELECT since FROM entity_history WHERE since >= ? ORDER BY since DESC LIMIT 1 OFFSET ?",
                            (since, size)).fetchone()
         bound = since if row is None else row[0]
-        _rewind_slice(conn, bound)
+        _rewind_slice(conn, bound, listed=since != "")
         step()
 
 
-def _rewind_slice(conn: sqlite3.Connection, since: str) -> None:
-    """`rewind` of the decisions made from `since` on, in one go (the temp table holds the groups it undoes)."""
+def _rewind_slice(conn: sqlite3.Connection, since: str, *, listed: bool) -> None:
+    """`rewind` of the decisions made from `since` on, in one go (the temp table holds the groups it undoes; those
+    a summary counts are `listed` in `entity_rewound`)."""
     conn.execute("DELETE FROM temp.rewound")
     conn.execute("INSERT INTO temp.rewound SELECT d.article_id, d.local, d.entity_id, d.counted FROM doc_entities d"
                  " WHERE (d.article_id, d.local) IN (SELECT article_id, local FROM entity_history WHERE since >= ?)",
                  (since,))
-    # the first undoing counts
-    conn.execute("INSERT OR IGNORE INTO entity_rewound SELECT * FROM temp.rewound WHERE counted = 1"
-                 " AND entity_id IN (SELECT id FROM entities)")
+    if listed:  # the first undoing counts
+        conn.execute("INSERT OR IGNORE INTO entity_rewound SELECT * FROM temp.rewound WHERE counted = 1"
+                     " AND entity_id IN (SELECT id FROM entities)")
     conn.execute("DELETE FROM entity_history WHERE since >= ?", (since,))
     rewound = "(article_id, local) IN (SELECT article_id, local FROM temp.rewound)"
     conn.execute("UPDATE doc_entities SET counted = 0, entity_id = CASE WHEN seen_at >= ? THEN NULL ELSE"
@@ -346,6 +348,29 @@ def redo_pending(conn: sqlite3.Connection) -> str | None:
     columns = [column[0] for column in cursor.description]
     row = cursor.fetchone()
     return row[columns.index("redo_from")] if row and "redo_from" in columns else None
+
+
+def sum_anew(conn: sqlite3.Connection) -> bool:
+    """Whether the stored summaries are still to be summed anew from all their groups (after a rebuild decided
+    every group again: the summaries it kept count the decisions it undid)."""
+    return bool(conn.execute("SELECT sum_anew FROM entity_history_state").fetchone()[0])
+
+
+def set_sum_anew(conn: sqlite3.Connection, anew: bool) -> None:
+    """Have every summary summed anew (or not any more); summing anew makes the list of groups a redo undid
+    (`entity_rewound`) moot."""
+    conn.execute("UPDATE entity_history_state SET sum_anew = ?", (int(anew),))
+    if anew:
+        conn.execute("DELETE FROM entity_rewound")
+
+
+def drop_vanished(conn: sqlite3.Connection) -> None:
+    """Delete the summaries (aliases and name counts too) of the entities no group belongs to any more."""
+    vanished = [r[0] for r in conn.execute(
+        "SELECT id FROM entities e WHERE NOT EXISTS (SELECT 1 FROM doc_entities d WHERE d.entity_id = e.id)")]
+    ids = json.dumps(vanished)
+    conn.execute("DELETE FROM entity_aliases WHERE entity_id IN (SELECT value FROM json_each(?))", (ids,))
+    _drop_summaries(conn, ids)
 
 
 def set_redo_pending(conn: sqlite3.Connection, since: str | None) -> None:
@@ -551,7 +576,8 @@ def recount(conn: sqlite3.Connection, entity_ids: Iterable[int]) -> None:
     """Have the summaries of these entities summed again from all their groups (an article of theirs was revised:
     the mentions of its old version stop counting)."""
     ids = json.dumps(sorted(set(entity_ids)))
-    conn.execute("UPDATE doc_entities SET counted = 0 WHERE entity_id IN (SELECT value FROM json_each(?))", (ids,))
+    conn.execute("UPDATE doc_entities SET counted = 0 WHERE entity_id IN (SELECT value FROM json_each(?))"
+                 " AND counted = 1", (ids,))
     _drop_summaries(conn, ids)
 
 
@@ -562,17 +588,10 @@ def _drop_summaries(conn: sqlite3.Connection, ids: str) -> None:
 
 
 def clear_resolution(conn: sqlite3.Connection) -> None:
-    """Forget every cross-article decision (mentions and groups stay), before a rebuild."""
+    """Forget every cross-article decision and every summary (mentions and groups stay), before a rebuild."""
     conn.execute("UPDATE doc_entities SET entity_id = NULL, counted = 0")
     conn.execute("UPDATE entity_mentions SET entity_id = NULL")
-    conn.execute("DELETE FROM entity_history")
-    drop_every_summary(conn)
-
-
-def drop_every_summary(conn: sqlite3.Connection) -> None:
-    """Delete the summaries of all entities (aliases and name counts included), and the list of groups a redo undid,
-    to sum them all again: each group's `counted` mark goes as its decision is undone."""
-    for table in ("entity_rewound", "entity_aliases", "entity_names", "entities"):
+    for table in ("entity_history", "entity_rewound", "entity_aliases", "entity_names", "entities"):
         conn.execute(f"DELETE FROM {table}")
 
 
